@@ -1,0 +1,35 @@
+package io.leadflow.events;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An engagement accepted by capture-service ({@code engagement.captured.v1} on
+ * {@link Topics#ENGAGEMENT}). The CloudEvent id is the event id.
+ *
+ * @param leadKey the record key: normalized email, or {@code anon:<anonymousId>}
+ * @param type what the lead did
+ * @param email the lead's email, when known
+ * @param anonymousId the visitor's anonymous id, when known
+ * @param occurredAt when it happened, as the client says (capture time when it did not say)
+ * @param source where it was captured: {@code api} or {@code form:<formId>}
+ * @param properties what happened: url, form id, campaign and UTM fields, ...
+ * @param traits what the event says about the lead: name, company, job title, ...
+ */
+public record EngagementCaptured(
+        String leadKey,
+        EngagementType type,
+        String email,
+        String anonymousId,
+        Instant occurredAt,
+        String source,
+        Map<String, Object> properties,
+        Map<String, Object> traits) {
+
+    public static final String TYPE = "engagement.captured.v1";
+
+    public EngagementCaptured {
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        traits = traits == null ? Map.of() : Map.copyOf(traits);
+    }
+}

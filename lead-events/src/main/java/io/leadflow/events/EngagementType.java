@@ -1,0 +1,43 @@
+package io.leadflow.events;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The engagement a lead showed, as named on the wire ({@code page.viewed}, ...). */
+public enum EngagementType {
+    EMAIL_OPENED("email.opened"),
+    EMAIL_CLICKED("email.clicked"),
+    PAGE_VIEWED("page.viewed"),
+    CONTENT_DOWNLOADED("content.downloaded"),
+    WEBINAR_REGISTERED("webinar.registered"),
+    WEBINAR_ATTENDED("webinar.attended"),
+    FORM_SUBMITTED("form.submitted"),
+    DEMO_REQUESTED("demo.requested"),
+    TRIAL_STARTED("trial.started"),
+    PURCHASE_COMPLETED("purchase.completed"),
+    EMAIL_UNSUBSCRIBED("email.unsubscribed"),
+    EMAIL_BOUNCED("email.bounced");
+
+    private final String wireName;
+
+    EngagementType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The type with this wire name, if there is one. */
+    public static Optional<EngagementType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    @JsonCreator
+    static EngagementType parse(String name) {
+        return fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown engagement type: " + name));
+    }
+}

@@ -1,0 +1,41 @@
+package io.leadflow.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lead moved to another lifecycle stage ({@code lead.stage-changed.v1} on
+ * {@link Topics#LIFECYCLE}). It carries what the handoff needs, since handoff-service never reads
+ * scoring-service's tables.
+ *
+ * @param leadId the lead's id in scoring-service
+ * @param leadKey the record key
+ * @param email the lead's email, when known
+ * @param from the stage before
+ * @param to the stage after
+ * @param score the engagement score at the change
+ * @param topContributions the events that added most to the score, largest first
+ * @param traits the lead's profile traits (company, country, ...)
+ * @param causeEventId the CloudEvent id of the engagement that caused the change
+ * @param changedAt when the change happened
+ */
+public record LeadStageChanged(
+        String leadId,
+        String leadKey,
+        String email,
+        LifecycleStage from,
+        LifecycleStage to,
+        int score,
+        List<Contribution> topContributions,
+        Map<String, Object> traits,
+        String causeEventId,
+        Instant changedAt) {
+
+    public static final String TYPE = "lead.stage-changed.v1";
+
+    public LeadStageChanged {
+        topContributions = topContributions == null ? List.of() : List.copyOf(topContributions);
+        traits = traits == null ? Map.of() : Map.copyOf(traits);
+    }
+}

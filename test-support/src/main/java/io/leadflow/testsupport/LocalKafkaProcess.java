@@ -1,0 +1,143 @@
+package io.leadflow.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real Apache Kafka broker (KRaft, single node) run as its own JVM from the jars that the
+ * {@code local-infra} module lists, so no broker or Scala class shares a classpath with a service.
+ */
+public final class LocalKafkaProcess implements AutoCloseable {
+
+    private static final String CLASSPATH_RESOURCE = "leadflow/local-infra.classpath";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final String bootstrapServers;
+
+    private LocalKafkaProcess(Process process, String bootstrapServers) {
+        this.process = process;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a broker with its data and log under {@code workDir} and waits until it answers. */
+    public static LocalKafkaProcess start(Path workDir) {
+        try {
+            int port = freePort();
+            int controllerPort = freePort();
+            Files.createDirectories(workDir);
+            Path log = workDir.resolve("kafka-broker.log");
+            Process process = new ProcessBuilder(List.of(
+                    javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                    "-cp", launcherClasspath(),
+                    "io.leadflow.localinfra.LocalKafkaBroker",
+                    workDir.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            LocalKafkaProcess broker = new LocalKafkaProcess(process, "127.0.0.1:" + port);
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+            broker.awaitReady(log);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a local Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Path log) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ":\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            try (Admin admin = Admin.create(config)) {
+                admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                return;
+            } catch (Exception notYet) {
+                sleepBriefly();
+            }
+        }
+        close();
+        throw new IllegalStateException("Kafka broker did not answer within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The launcher jar (or classes folder) followed by the broker's dependency jars. */
+    static String launcherClasspath() throws IOException {
+        URL resource = LocalKafkaProcess.class.getClassLoader().getResource(CLASSPATH_RESOURCE);
+        if (resource == null) {
+            throw new IllegalStateException(CLASSPATH_RESOURCE + " is not on the classpath: build local-infra first");
+        }
+        String dependencies;
+        try (var in = resource.openStream()) {
+            dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+        return launcherRoot(resource) + java.io.File.pathSeparator + dependencies;
+    }
+
+    private static String launcherRoot(URL resource) {
+        String url = resource.toString();
+        try {
+            if (url.startsWith("jar:")) {
+                String jar = url.substring("jar:".length(), url.indexOf("!/"));
+                return Path.of(new java.net.URI(jar)).toString();
+            }
+            Path file = Path.of(resource.toURI());
+            return file.getParent().getParent().toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("unexpected resource location " + url, e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.leadflow.txmessaging;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The id of an incoming event whose effect has been committed. */
+@Entity
+@Table(name = "processed_event")
+public class ProcessedEvent extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "event_id")
+    private String eventId;
+
+    @Column(name = "processed_at", nullable = false)
+    private Instant processedAt;
+
+    protected ProcessedEvent() {
+    }
+
+    ProcessedEvent(String eventId, Instant processedAt) {
+        this.eventId = eventId;
+        this.processedAt = processedAt;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+}
