@@ -1,0 +1,92 @@
+package io.leadflow.e2e;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.leadflow.testsupport.SharedKafka;
+import io.leadflow.testsupport.SharedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole pipeline for an end-to-end test: one real broker, one real database (a schema per
+ * service), a WireMock server standing in for the CRM webhook, and the four packaged services.
+ */
+final class LeadflowStack implements AutoCloseable {
+
+    static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    private static final String DATABASE = "leadflow_e2e";
+
+    private final WireMockServer webhook;
+    private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    private LeadflowStack(WireMockServer webhook) {
+        this.webhook = webhook;
+    }
+
+    static LeadflowStack start(Path root, Path logDir) {
+        WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        webhook.start();
+        LeadflowStack stack = new LeadflowStack(webhook);
+        try {
+            String bootstrap = SharedKafka.bootstrapServers();
+            SharedPostgres.Server db = SharedPostgres.freshDatabase(DATABASE);
+            stack.launch(root, logDir, "capture-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
+            stack.launch(root, logDir, "scoring-service", withDatabase(bootstrap, db, "scoring"));
+            stack.launch(root, logDir, "handoff-service", withDatabase(bootstrap, db, "handoff"));
+            Map<String, String> crm = new HashMap<>(withDatabase(bootstrap, db, "crm_sync"));
+            crm.put("LEADFLOW_CRM_WEBHOOK_URL", webhook.baseUrl() + "/crm/leads");
+            crm.put("LEADFLOW_CRM_WEBHOOK_SECRETS", WEBHOOK_SECRET);
+            stack.launch(root, logDir, "crm-sync-service", crm);
+            stack.started.forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> withDatabase(String bootstrap, SharedPostgres.Server db, String schema) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "QUARKUS_DATASOURCE_USERNAME", db.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", db.password(),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(DATABASE) + "?search_path=" + schema,
+                "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE) + "?currentSchema=" + schema);
+    }
+
+    private void launch(Path root, Path logDir, String name, Map<String, String> env) {
+        ServiceProcess service = ServiceProcess.start(root, name, freePort(), env, logDir);
+        started.add(service);
+        services.put(name, service);
+    }
+
+    String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    WireMockServer webhook() {
+        return webhook;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        started.forEach(ServiceProcess::close);
+        webhook.stop();
+    }
+}

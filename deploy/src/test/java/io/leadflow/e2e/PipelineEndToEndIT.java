@@ -1,0 +1,213 @@
+package io.leadflow.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.leadflow.events.EventSchemas;
+import io.leadflow.events.HandoffCreated;
+import io.leadflow.events.Topics;
+import io.leadflow.testsupport.ReceivedEvent;
+import io.leadflow.testsupport.TopicProbe;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One lead's journey through the four packaged services, each its own process, on one real broker
+ * and one real database: from an email open to a demo-request form, to a handoff event on
+ * {@code leadflow.handoffs.v1} and a signed webhook call standing in for the CRM.
+ */
+class PipelineEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static LeadflowStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        Path root = Path.of(System.getProperty("leadflow.root", "..")).toAbsolutePath().normalize();
+        stack = LeadflowStack.start(root, root.resolve("deploy/target/e2e-logs"));
+        stack.webhook().stubFor(post(urlEqualTo("/crm/leads"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"crm-lead-1\"}")));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void demoRequestAfterAJourneyIsHandedToSalesAndSyncedToTheCrm() throws Exception {
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String firstEventId = UUID.randomUUID().toString();
+        try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
+            // Given a lead who opened an email and browsed the site, the pricing page last
+            postEvent(firstEventId, "email.opened", email, Map.of("campaign", "autumn-launch"));
+            postEvent(UUID.randomUUID().toString(), "page.viewed", email, Map.of("url", "https://example.com/features"));
+            postEvent(UUID.randomUUID().toString(), "page.viewed", email, Map.of("url", "https://example.com/customers"));
+            postEvent(UUID.randomUUID().toString(), "page.viewed", email, Map.of("url", "https://example.com/pricing"));
+
+            // When the lead requests a demo through the web form
+            long posted = System.nanoTime();
+            HttpResponse<String> form = postForm("/v1/forms/demo-request", Map.of(
+                    "email", email, "first_name", "Ada", "company", "Analytical Engines", "job_title", "VP Engineering"));
+            assertThat(form.statusCode()).isEqualTo(303);
+            assertThat(form.headers().firstValue("Location")).isPresent();
+
+            // Then one handoff event reaches sales, valid against the published schema
+            List<ReceivedEvent> handed = handoffs.awaitEvents(1, event -> isFor(event, email), PIPELINE_TIMEOUT);
+            long latencyMs = Duration.ofNanos(System.nanoTime() - posted).toMillis();
+            System.out.printf("%nEnd-to-end latency (demo-request form POST -> handoff.created.v1 readable): %d ms%n%n", latencyMs);
+            ReceivedEvent handoff = handed.get(0);
+            assertThat(handoff.ceType()).isEqualTo(HandoffCreated.TYPE);
+            assertThat(handoff.key()).isEqualTo(email);
+            assertThat(EventSchemas.validate(HandoffCreated.TYPE, handoff.data())).isEmpty();
+            assertThat(handoff.data().get("assignee").asText()).isNotBlank();
+            assertThat(handoff.data().get("topContributions")).isNotEmpty();
+
+            // And the CRM webhook got one signed upsert for that handoff
+            LoggedRequest crmCall = awaitWebhookCall(email);
+            assertThat(crmCall.getHeader("Idempotency-Key")).isEqualTo(handoff.data().get("handoffId").asText());
+            assertThat(signatureIsValid(crmCall)).as("webhook signature verifies with the shared secret").isTrue();
+
+            // And scoring explains the score with ledger entries that add up to it
+            JsonNode lead = getJson(stack.url("scoring-service") + "/v1/leads?email=" + encode(email));
+            assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+            int score = lead.get("score").asInt();
+            assertThat(sumOfLedger(lead)).isEqualTo(score);
+
+            // And handoff-service lists the lead's one handoff
+            JsonNode listed = getJson(stack.url("handoff-service") + "/v1/handoffs?email=" + encode(email));
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).get("id").asText()).isEqualTo(handoff.data().get("handoffId").asText());
+
+            // When the first event is posted again with its id, then another new event
+            postEvent(firstEventId, "email.opened", email, Map.of("campaign", "autumn-launch"));
+            postEvent(UUID.randomUUID().toString(), "content.downloaded", email, Map.of("contentId", "whitepaper-1"));
+
+            // Then only the new event counts: the duplicate, delivered before it on the lead's partition, added nothing,
+            // and there is still one handoff and one CRM call
+            JsonNode after = await().atMost(PIPELINE_TIMEOUT).until(
+                    () -> getJson(stack.url("scoring-service") + "/v1/leads?email=" + encode(email)),
+                    current -> pointsOf(current, "content.downloaded") != 0);
+            assertThat(pointsOf(after, "email.opened")).isEqualTo(pointsOf(lead, "email.opened"));
+            assertThat(after.get("score").asInt()).isEqualTo(score + pointsOf(after, "content.downloaded"));
+            assertThat(handoffs.collectFor(Duration.ofSeconds(2)).stream().filter(event -> isFor(event, email))).hasSize(1);
+            stack.webhook().verify(1, postRequestedFor(urlEqualTo("/crm/leads")).withHeader("Idempotency-Key",
+                    equalTo(handoff.data().get("handoffId").asText())));
+        }
+    }
+
+    @Test
+    void invalidEventIsRefusedWithTheFieldNamedAndNothingReachesTheTopic() throws Exception {
+        String email = "bad-" + UUID.randomUUID() + "@example.com";
+        try (TopicProbe engagement = TopicProbe.tail(Topics.ENGAGEMENT)) {
+            String body = JSON.writeValueAsString(Map.of("type", "page.teleported", "email", email));
+
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("type");
+            assertThat(engagement.collectFor(Duration.ofSeconds(2)).stream().filter(event -> email.equals(event.key()))).isEmpty();
+        }
+    }
+
+    private static boolean isFor(ReceivedEvent event, String email) {
+        return event.data() != null && email.equals(event.data().path("email").asText());
+    }
+
+    private static LoggedRequest awaitWebhookCall(String email) {
+        return await().atMost(PIPELINE_TIMEOUT).until(
+                () -> stack.webhook().findAll(postRequestedFor(urlEqualTo("/crm/leads"))).stream()
+                        .filter(request -> request.getBodyAsString().contains(email)).findFirst().orElse(null),
+                request -> request != null);
+    }
+
+    /** Checks the receiver's side of the contract: v1 = hex HMAC-SHA256 of "timestamp.body". */
+    private static boolean signatureIsValid(LoggedRequest request) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(LeadflowStack.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signed = request.getHeader("Leadflow-Timestamp") + "." + request.getBodyAsString();
+        String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        return List.of(request.getHeader("Leadflow-Signature").split(",")).stream().map(String::trim).anyMatch(expected::equals);
+    }
+
+    private static int sumOfLedger(JsonNode lead) {
+        int sum = 0;
+        for (JsonNode entry : lead.get("ledger")) {
+            sum += entry.get("points").asInt();
+        }
+        return sum;
+    }
+
+    private static int pointsOf(JsonNode lead, String type) {
+        int sum = 0;
+        for (JsonNode entry : lead.get("ledger")) {
+            if (type.equals(entry.get("type").asText())) {
+                sum += entry.get("points").asInt();
+            }
+        }
+        return sum;
+    }
+
+    private static void postEvent(String eventId, String type, String email, Map<String, String> properties) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("eventId", eventId, "type", type, "email", email,
+                "properties", properties, "traits", Map.of("company", "Analytical Engines", "country", "GB")));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    private static HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode getJson(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
