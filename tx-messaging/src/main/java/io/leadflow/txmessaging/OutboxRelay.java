@@ -62,7 +62,9 @@ public class OutboxRelay {
         });
     }
 
-    @Scheduled(every = "${leadflow.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // delayed: the first tick must not come before the messaging channels are wired
+    @Scheduled(every = "${leadflow.outbox.poll-interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         kick();
     }
