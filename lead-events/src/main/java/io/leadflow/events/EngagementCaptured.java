@@ -29,7 +29,7 @@ public record EngagementCaptured(
     public static final String TYPE = "engagement.captured.v1";
 
     public EngagementCaptured {
-        properties = properties == null ? Map.of() : Map.copyOf(properties);
-        traits = traits == null ? Map.of() : Map.copyOf(traits);
+        properties = JsonMaps.withoutNulls(properties);
+        traits = JsonMaps.withoutNulls(traits);
     }
 }

@@ -36,6 +36,6 @@ public record LeadStageChanged(
 
     public LeadStageChanged {
         topContributions = topContributions == null ? List.of() : List.copyOf(topContributions);
-        traits = traits == null ? Map.of() : Map.copyOf(traits);
+        traits = JsonMaps.withoutNulls(traits);
     }
 }

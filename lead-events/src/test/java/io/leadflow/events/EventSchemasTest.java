@@ -29,6 +29,19 @@ class EventSchemasTest {
     }
 
     @Test
+    void nullTraitsAndPropertiesAreDroppedNotRejected() {
+        var traits = new java.util.HashMap<String, Object>();
+        traits.put("company", null);
+        traits.put("country", "GB");
+
+        var event = new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null,
+                NOW, "api", null, traits);
+
+        assertThat(event.traits()).containsOnlyKeys("country");
+        assertThat(event.properties()).isEmpty();
+    }
+
+    @Test
     void engagementWithoutEmailOrAnonymousIdIsRejected() {
         JsonNode data = JSON.valueToTree(new EngagementCaptured("x", EngagementType.PAGE_VIEWED, null, null, NOW,
                 "api", Map.of(), Map.of()));
