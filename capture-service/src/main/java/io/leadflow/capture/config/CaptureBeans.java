@@ -1,0 +1,48 @@
+package io.leadflow.capture.config;
+
+import io.leadflow.capture.domain.EventValidator;
+import io.leadflow.capture.domain.FormCatalog;
+import io.leadflow.capture.domain.FormDefinition;
+import io.leadflow.capture.domain.FormMapper;
+import io.leadflow.capture.domain.IdentityRules;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Wires the plain-Java capture rules to the configuration. */
+@ApplicationScoped
+public class CaptureBeans {
+
+    private final IdentityRules identityRules = new IdentityRules(new SchemaEmailFormat());
+    private final Clock clock = Clock.systemUTC();
+
+    @Produces
+    @Singleton
+    EventValidator eventValidator() {
+        return new EventValidator(identityRules, clock, CaptureBeans::newEventId);
+    }
+
+    @Produces
+    @Singleton
+    FormMapper formMapper() {
+        return new FormMapper(identityRules, clock, CaptureBeans::newEventId);
+    }
+
+    /** The configured forms; an unknown event type or a broken trait mapping stops the start. */
+    @Produces
+    @Singleton
+    @Startup
+    FormCatalog formCatalog(CaptureConfig config) {
+        return new FormCatalog(config.forms().entrySet().stream()
+                .map(form -> FormDefinition.of(form.getKey(), form.getValue().eventType(), form.getValue().thankYouUrl(),
+                        form.getValue().emailField(), form.getValue().anonymousIdField(), form.getValue().traits()))
+                .toList());
+    }
+
+    private static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.leadflow.capture.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Business settings of capture-service, under {@code leadflow.capture}. */
+@ConfigMapping(prefix = "leadflow.capture")
+public interface CaptureConfig {
+
+    /** How long a request waits for the broker to acknowledge its events before it is answered 503. */
+    @WithDefault("10s")
+    Duration ackTimeout();
+
+    /** The Retry-After a client is given when the broker did not acknowledge in time. */
+    @WithDefault("5s")
+    Duration retryAfter();
+
+    /** The HTML forms that may be posted to {@code /v1/forms/<formId>}, by form id. */
+    Map<String, Form> forms();
+
+    /** One HTML form. */
+    interface Form {
+
+        /** The engagement type a post records ({@code demo.requested}, {@code form.submitted}, ...). */
+        @WithDefault("form.submitted")
+        String eventType();
+
+        /** Where the browser is redirected (303) once the post was captured. */
+        String thankYouUrl();
+
+        /** The form field holding the lead's email. */
+        @WithDefault("email")
+        String emailField();
+
+        /** The (usually hidden) form field holding the visitor's anonymous id. */
+        @WithDefault("anonymous_id")
+        String anonymousIdField();
+
+        /** Form fields copied into the lead's traits, as {@code field=trait}, or {@code field} when the names match. */
+        @WithDefault("first_name=firstName,last_name=lastName,company,job_title=jobTitle,country,company_size=companySize,industry")
+        List<String> traits();
+    }
+}

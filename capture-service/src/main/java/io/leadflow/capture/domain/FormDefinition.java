@@ -1,0 +1,60 @@
+package io.leadflow.capture.domain;
+
+import io.leadflow.events.EngagementType;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An HTML form that may be posted to capture: what engagement a post records and how its fields
+ * map onto the lead.
+ *
+ * @param formId the id in the post's path, {@code /v1/forms/<formId>}
+ * @param type the engagement a post records
+ * @param thankYouUrl where the browser is sent after the post was captured
+ * @param emailField the field holding the lead's email
+ * @param anonymousIdField the field holding the visitor's anonymous id, when the page sets one
+ * @param traitsByField the form fields copied into the lead's traits, by field name
+ */
+public record FormDefinition(
+        String formId,
+        EngagementType type,
+        String thankYouUrl,
+        String emailField,
+        String anonymousIdField,
+        Map<String, String> traitsByField) {
+
+    public FormDefinition {
+        traitsByField = Map.copyOf(traitsByField);
+    }
+
+    /**
+     * A form from its configured values; {@code traitMapping} entries read {@code field=trait}, or
+     * just {@code field} when the trait has the field's name.
+     *
+     * @throws IllegalArgumentException when the event type is unknown or a mapping entry is empty
+     */
+    public static FormDefinition of(String formId, String eventType, String thankYouUrl, String emailField,
+            String anonymousIdField, List<String> traitMapping) {
+        EngagementType type = EngagementType.fromWireName(eventType).orElseThrow(() -> new IllegalArgumentException(
+                "form " + formId + ": unknown event type '" + eventType + "', use one of "
+                        + Arrays.stream(EngagementType.values()).map(EngagementType::wireName).collect(Collectors.joining(", "))));
+        return new FormDefinition(formId, type, thankYouUrl, emailField, anonymousIdField, parseTraits(formId, traitMapping));
+    }
+
+    private static Map<String, String> parseTraits(String formId, List<String> mapping) {
+        Map<String, String> traits = new LinkedHashMap<>();
+        for (String entry : mapping) {
+            String[] parts = entry.split("=", 2);
+            String field = parts[0].trim();
+            String trait = parts.length == 2 ? parts[1].trim() : field;
+            if (field.isEmpty() || trait.isEmpty()) {
+                throw new IllegalArgumentException("form " + formId + ": trait mapping '" + entry + "' is not field=trait");
+            }
+            traits.put(field, trait);
+        }
+        return traits;
+    }
+}

@@ -1,0 +1,74 @@
+package io.leadflow.capture.messaging;
+
+import io.leadflow.capture.config.CaptureConfig;
+import io.leadflow.capture.domain.CapturedEvent;
+import io.leadflow.events.CloudEventSources;
+import io.leadflow.events.EngagementCaptured;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Writes captured events to {@code leadflow.engagement.v1} as binary-mode CloudEvents keyed by lead
+ * key, and completes only when the broker acknowledged every one of them (acks=all, idempotent
+ * producer): an HTTP 2xx built on it means the events are durably in Kafka.
+ */
+@ApplicationScoped
+public class EngagementPublisher {
+
+    private static final URI SOURCE = URI.create(CloudEventSources.CAPTURE);
+
+    private final MutinyEmitter<EngagementCaptured> emitter;
+    private final Duration ackTimeout;
+    private final CaptureMetrics metrics;
+
+    public EngagementPublisher(
+            // a full batch is 500 events: buffer bursts of concurrent batches rather than refuse them
+            @Channel(Channels.ENGAGEMENT_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+            MutinyEmitter<EngagementCaptured> emitter,
+            CaptureConfig config, CaptureMetrics metrics) {
+        this.emitter = emitter;
+        this.ackTimeout = config.ackTimeout();
+        this.metrics = metrics;
+    }
+
+    /**
+     * Sends the events and waits for the broker's acknowledgement of all of them; fails with
+     * {@link BrokerUnavailableException} when one is refused or the acknowledgement takes longer
+     * than the configured ack timeout.
+     */
+    public Uni<Void> publish(List<CapturedEvent> events) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return Uni.join().all(events.stream().map(this::send).toList()).andFailFast()
+                    .ifNoItem().after(ackTimeout).fail()
+                    .onItemOrFailure().invoke((acked, failure) ->
+                            metrics.brokerAck(Duration.ofNanos(System.nanoTime() - start), failure == null))
+                    .onFailure().transform(failure -> new BrokerUnavailableException(
+                            "the broker did not acknowledge " + events.size() + " event(s): " + failure, failure))
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> send(CapturedEvent event) {
+        Message<EngagementCaptured> message = Message.of(event.data())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(event.id())
+                        .withType(EngagementCaptured.TYPE)
+                        .withSource(SOURCE)
+                        .withTimestamp(event.data().occurredAt().atZone(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .build());
+        return emitter.sendMessage(message);
+    }
+}

@@ -1,0 +1,52 @@
+package io.leadflow.capture.rest;
+
+import io.leadflow.capture.domain.FieldError;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** The problem+json answers of the capture API. */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPES = "https://leadflow.io/problems/";
+
+    private Problems() {
+    }
+
+    static Response invalid(List<FieldError> errors) {
+        return answer(problem(400, "invalid-event", "Invalid event",
+                errors.size() + " field(s) are invalid; nothing was captured", errors));
+    }
+
+    static Response malformed(FieldError error) {
+        return answer(problem(400, "malformed-request", "Malformed request",
+                "the body could not be read; nothing was captured", List.of(error)));
+    }
+
+    static Response tooLarge(String detail, List<FieldError> errors) {
+        return answer(problem(413, "too-large", "Content too large", detail, errors));
+    }
+
+    static Response unknownForm(String formId) {
+        return answer(problem(404, "unknown-form", "Unknown form", "no form '" + formId + "' is configured", List.of()));
+    }
+
+    static Response unavailable(Duration retryAfter) {
+        return Response.fromResponse(answer(problem(503, "broker-unavailable", "Service unavailable",
+                        "the event broker did not acknowledge every event in time; send the request again, "
+                                + "with the same eventIds so that events already written count once", List.of())))
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds()))
+                .build();
+    }
+
+    static Problem problem(int status, String type, String title, String detail, List<FieldError> errors) {
+        return new Problem(URI.create(TYPES + type), title, status, detail, errors);
+    }
+
+    static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,116 @@
+package io.leadflow.capture.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadflow.events.EngagementCaptured;
+import io.leadflow.events.EngagementType;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Plain JUnit: form mapping is plain Java. */
+class FormMapperTest {
+
+    static final List<String> DEFAULT_TRAITS = List.of("first_name=firstName", "last_name=lastName", "company",
+            "job_title=jobTitle", "country", "company_size=companySize", "industry");
+    static final FormDefinition DEMO_REQUEST = FormDefinition.of("demo-request", "demo.requested", "/thanks.html",
+            "email", "anonymous_id", DEFAULT_TRAITS);
+
+    private final FormMapper mapper = new FormMapper(EventValidatorTest.RULES,
+            Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC), () -> "form-event-id");
+
+    @Test
+    void a_post_becomes_the_forms_engagement_with_mapped_traits_page_and_campaign() {
+        // Given
+        Map<String, List<String>> fields = fields(
+                "email", " ada@example.com ",
+                "first_name", "Ada",
+                "last_name", "Lovelace",
+                "company", "Analytical Engines",
+                "job_title", "VP Engineering",
+                "company_size", "250",
+                "country", "",
+                "message", "call me",
+                "page_url", "https://example.com/demo",
+                "utm_source", "google",
+                "utm_campaign", "spring");
+
+        // When
+        Validation validation = mapper.map(DEMO_REQUEST, fields, Optional.of("https://example.com/other"));
+
+        // Then
+        assertThat(validation.errors()).isEmpty();
+        CapturedEvent captured = validation.events().get(0);
+        assertThat(captured.id()).isEqualTo("form-event-id");
+        assertThat(captured.data()).isEqualTo(new EngagementCaptured("ada@example.com", EngagementType.DEMO_REQUESTED,
+                "ada@example.com", null, EventValidatorTest.NOW, "form:demo-request",
+                Map.of("formId", "demo-request", "url", "https://example.com/demo", "utm_source", "google",
+                        "utm_campaign", "spring"),
+                Map.of("firstName", "Ada", "lastName", "Lovelace", "company", "Analytical Engines",
+                        "jobTitle", "VP Engineering", "companySize", "250")));
+    }
+
+    @Test
+    void the_referer_is_the_page_when_the_form_does_not_say_and_the_anonymous_id_is_kept() {
+        Map<String, List<String>> fields = fields("email", "ada@example.com", "anonymous_id", "a-7f3c");
+
+        EngagementCaptured data = mapper.map(DEMO_REQUEST, fields, Optional.of("https://example.com/pricing"))
+                .events().get(0).data();
+
+        assertThat(data.properties()).containsEntry("url", "https://example.com/pricing");
+        assertThat(data.anonymousId()).isEqualTo("a-7f3c");
+        assertThat(data.leadKey()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void a_missing_or_wrong_email_names_the_email_field() {
+        assertThat(mapper.map(DEMO_REQUEST, fields("first_name", "Ada"), Optional.empty()).errors())
+                .containsExactly(new FieldError("email", "is required"));
+        assertThat(mapper.map(DEMO_REQUEST, fields("email", "   "), Optional.empty()).errors())
+                .containsExactly(new FieldError("email", "is required"));
+        assertThat(mapper.map(DEMO_REQUEST, fields("email", "ada"), Optional.empty()).errors())
+                .extracting(FieldError::field).containsExactly("email");
+    }
+
+    @Test
+    void a_form_may_name_its_own_email_field_and_traits() {
+        FormDefinition webinar = FormDefinition.of("webinar", "webinar.registered", "https://example.com/see-you",
+                "work_email", "visitor", List.of("org = company"));
+
+        Validation validation = mapper.map(webinar, fields("work_email", "ada@example.com", "org", "AE", "company", "x"),
+                Optional.empty());
+
+        assertThat(validation.events().get(0).data().traits()).isEqualTo(Map.of("company", "AE"));
+        assertThat(validation.events().get(0).data().source()).isEqualTo("form:webinar");
+        assertThat(mapper.map(webinar, fields("email", "ada@example.com"), Optional.empty()).errors())
+                .extracting(FieldError::field).containsExactly("work_email");
+    }
+
+    @Test
+    void a_form_with_an_unknown_event_type_or_an_empty_mapping_is_refused() {
+        assertThatThrownBy(() -> FormDefinition.of("f", "demo.request", "/t", "email", "anonymous_id", List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("demo.requested");
+        assertThatThrownBy(() -> FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", List.of("a=")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field=trait");
+    }
+
+    @Test
+    void form_fields_over_32_kb_are_oversized() {
+        assertThat(CaptureLimits.oversizedForm(fields("message", "x".repeat(32 * 1024 - 7)))).isEmpty();
+        assertThat(CaptureLimits.oversizedForm(fields("message", "x".repeat(32 * 1024 - 6)))).isPresent();
+    }
+
+    /** Name, value, name, value, ... */
+    static Map<String, List<String>> fields(String... namesAndValues) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
+        }
+        return fields;
+    }
+}

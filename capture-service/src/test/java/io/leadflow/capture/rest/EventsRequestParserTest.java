@@ -1,0 +1,57 @@
+package io.leadflow.capture.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.capture.domain.RawEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Plain JUnit: the parser needs only an ObjectMapper. */
+class EventsRequestParserTest {
+
+    private final EventsRequestParser parser = new EventsRequestParser(new ObjectMapper());
+
+    @Test
+    void a_single_event_is_the_whole_body() throws Exception {
+        String body = "{\"type\": \"page.viewed\", \"email\": \"ada@example.com\", \"traits\": {\"companySize\": 250}}";
+
+        List<RawEvent> events = parser.parse(bytes(body));
+
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path()).isEmpty();
+        assertThat(events.get(0).sizeBytes()).isEqualTo(bytes(body).length);
+        assertThat(events.get(0).json()).isEqualTo(Map.of("type", "page.viewed", "email", "ada@example.com",
+                "traits", Map.of("companySize", 250)));
+    }
+
+    @Test
+    void a_batch_gives_each_event_its_index_and_its_own_size() throws Exception {
+        String first = "{\"type\":\"page.viewed\"}";
+        String second = "{\"type\":\"email.opened\",\"email\":\"äda@example.com\"}";
+        String body = "{\"events\": [" + first + ", " + second + ", 7]}";
+
+        List<RawEvent> events = parser.parse(bytes(body));
+
+        assertThat(events).extracting(RawEvent::path).containsExactly("events[0]", "events[1]", "events[2]");
+        assertThat(events).extracting(RawEvent::sizeBytes).containsExactly(bytes(first).length, bytes(second).length, 1);
+        assertThat(events.get(2).json()).isEqualTo(7);
+    }
+
+    @Test
+    void what_is_not_an_event_or_a_batch_is_malformed() {
+        for (String body : List.of("", "{\"type\": ", "[{\"type\": \"page.viewed\"}]", "{\"events\": {}}",
+                "{\"type\": \"page.viewed\"} {}", "not json")) {
+            assertThatThrownBy(() -> parser.parse(bytes(body))).as(body)
+                    .isInstanceOfSatisfying(MalformedRequestException.class,
+                            e -> assertThat(e.error().field()).isIn("body", "events"));
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
