@@ -1,0 +1,37 @@
+package io.leadflow.scoring.domain;
+
+import io.leadflow.events.EngagementType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing a lead did, as the scoring rules see it.
+ *
+ * @param eventId the CloudEvent id of the engagement: its identity in the ledger
+ * @param type what the lead did
+ * @param occurredAt when it happened
+ * @param properties what happened: url, form id, campaign fields, ...
+ * @param traits what the event says about the lead
+ */
+public record Engagement(
+        String eventId,
+        EngagementType type,
+        Instant occurredAt,
+        Map<String, Object> properties,
+        Map<String, Object> traits) {
+
+    public Engagement {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        traits = traits == null ? Map.of() : Map.copyOf(traits);
+    }
+
+    /** A property as text, when it is set and not blank. */
+    public Optional<String> property(String name) {
+        return Optional.ofNullable(properties.get(name)).map(Object::toString).filter(text -> !text.isBlank());
+    }
+}

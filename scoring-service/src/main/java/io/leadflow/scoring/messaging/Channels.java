@@ -1,0 +1,14 @@
+package io.leadflow.scoring.messaging;
+
+/** The messaging channels of scoring-service; topics are named in {@link io.leadflow.events.Topics}. */
+public final class Channels {
+
+    /** Consumes {@code leadflow.engagement.v1}. */
+    public static final String ENGAGEMENT = "engagement";
+
+    /** Publishes the outbox's rows (lead scores and lifecycle changes). */
+    public static final String OUTBOX = "outbox";
+
+    private Channels() {
+    }
+}

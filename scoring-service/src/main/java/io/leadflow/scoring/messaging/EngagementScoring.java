@@ -1,0 +1,90 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.events.EngagementCaptured;
+import io.leadflow.events.LeadKeys;
+import io.leadflow.events.LeadScoreChanged;
+import io.leadflow.events.LeadStageChanged;
+import io.leadflow.events.Topics;
+import io.leadflow.scoring.domain.Engagement;
+import io.leadflow.scoring.domain.LeadScorer;
+import io.leadflow.scoring.domain.LeadTraits;
+import io.leadflow.scoring.domain.LedgerEntry;
+import io.leadflow.scoring.domain.ScoringOutcome;
+import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadRepository;
+import io.leadflow.scoring.persistence.LedgerRepository;
+import io.leadflow.txmessaging.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Applies one engagement to its lead inside the caller's transaction: the lead (created on first
+ * sight), its merged traits, the ledger entries, the new score and stage, and the outbox rows that
+ * tell the rest of Leadflow.
+ */
+@ApplicationScoped
+public class EngagementScoring {
+
+    private final LeadScorer scorer;
+    private final LeadRepository leads;
+    private final LedgerRepository ledger;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public EngagementScoring(LeadScorer scorer, LeadRepository leads, LedgerRepository ledger, Outbox outbox, Clock clock) {
+        this.scorer = scorer;
+        this.leads = leads;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Counts the engagement {@code eventId}; must run in the transaction that records the event as processed. */
+    public Uni<Void> count(String eventId, EngagementCaptured captured) {
+        Engagement engagement = new Engagement(eventId, captured.type(), captured.occurredAt(), captured.properties(),
+                captured.traits());
+        Instant now = clock.instant();
+        return leadFor(captured, now).flatMap(lead -> {
+            ScoringOutcome outcome = scorer.score(lead.standing(), engagement);
+            // the ledger before this event, read before the new entries are added, for the stage change's top contributions
+            Uni<List<LedgerEntry>> earlier = outcome.stageChanged()
+                    ? ledger.entriesOf(lead.id())
+                    : Uni.createFrom().item(List.of());
+            return earlier.flatMap(previous -> {
+                lead.apply(outcome, LeadTraits.merge(lead.traits(), engagement.traits()), now);
+                return ledger.append(lead.id(), outcome.entries(), now)
+                        .flatMap(appended -> publish(lead, outcome, previous, eventId, now));
+            });
+        });
+    }
+
+    private Uni<Lead> leadFor(EngagementCaptured captured, Instant now) {
+        return leads.findByKey(captured.leadKey()).flatMap(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found);
+            }
+            String email = captured.email() == null || captured.email().isBlank() ? null : LeadKeys.normalizeEmail(captured.email());
+            Lead created = new Lead(captured.leadKey(), email, scorer.newLead(email != null), now);
+            return leads.persist(created);
+        });
+    }
+
+    private Uni<Void> publish(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String eventId, Instant now) {
+        Uni<Void> scoreChanged = outcome.counted()
+                ? addToOutbox(Topics.LEAD_SCORES, lead, ScoreEvents.scoreChangedId(eventId), LeadScoreChanged.TYPE,
+                        ScoreEvents.scoreChanged(lead, outcome, eventId, now))
+                : Uni.createFrom().voidItem();
+        if (!outcome.stageChanged()) {
+            return scoreChanged;
+        }
+        return scoreChanged.flatMap(done -> addToOutbox(Topics.LIFECYCLE, lead, ScoreEvents.stageChangedId(lead, outcome),
+                LeadStageChanged.TYPE, ScoreEvents.stageChanged(lead, outcome, previous, eventId, now)));
+    }
+
+    private Uni<Void> addToOutbox(String topic, Lead lead, String eventId, String type, Object data) {
+        return outbox.add(topic, lead.leadKey(), eventId, type, data);
+    }
+}

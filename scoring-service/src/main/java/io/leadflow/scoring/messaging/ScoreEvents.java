@@ -1,0 +1,49 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.events.Contribution;
+import io.leadflow.events.DeterministicIds;
+import io.leadflow.events.LeadScoreChanged;
+import io.leadflow.events.LeadStageChanged;
+import io.leadflow.scoring.domain.Ledger;
+import io.leadflow.scoring.domain.LedgerEntry;
+import io.leadflow.scoring.domain.ScoringOutcome;
+import io.leadflow.scoring.persistence.Lead;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The wire events scoring-service publishes about a lead, and their deterministic ids. */
+final class ScoreEvents {
+
+    /** How many contributions a stage change carries to sales. */
+    static final int TOP_CONTRIBUTIONS = 5;
+
+    private ScoreEvents() {
+    }
+
+    /** One score change per counted engagement: a redelivered engagement yields the same id. */
+    static String scoreChangedId(String causeEventId) {
+        return DeterministicIds.of(causeEventId, "score");
+    }
+
+    /** One event per lead and stage reached, whatever caused it: so an MQL is announced exactly once. */
+    static String stageChangedId(Lead lead, ScoringOutcome outcome) {
+        return DeterministicIds.of(lead.id().toString(), outcome.stage().name());
+    }
+
+    static LeadScoreChanged scoreChanged(Lead lead, ScoringOutcome outcome, String causeEventId, Instant now) {
+        return new LeadScoreChanged(lead.id().toString(), lead.leadKey(), lead.email(), outcome.score(), outcome.delta(),
+                causeEventId, outcome.stage(), now);
+    }
+
+    /** @param previous the lead's ledger before this engagement, which added {@code outcome}'s entries */
+    static LeadStageChanged stageChanged(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String causeEventId,
+            Instant now) {
+        Ledger ledger = new Ledger(Stream.concat(previous.stream(), outcome.entries().stream()).toList());
+        List<Contribution> top = ledger.topContributions(TOP_CONTRIBUTIONS).stream()
+                .map(entry -> new Contribution(entry.eventId(), entry.type(), entry.ruleId(), entry.points(), entry.occurredAt()))
+                .toList();
+        return new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), outcome.stageBefore(), outcome.stage(),
+                outcome.score(), top, lead.traits(), causeEventId, now);
+    }
+}

@@ -1,0 +1,28 @@
+package io.leadflow.scoring.persistence;
+
+import io.leadflow.scoring.domain.LedgerEntry;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The score ledger: what each engagement gave each lead. */
+@ApplicationScoped
+@WithSession
+public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID> {
+
+    /** A lead's ledger, oldest engagement first. */
+    public Uni<List<LedgerEntry>> entriesOf(UUID leadId) {
+        return find("leadId", Sort.by("occurredAt").and("eventId").and("rule"), leadId).list()
+                .map(entries -> entries.stream().map(ScoreEntry::toLedgerEntry).toList());
+    }
+
+    /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */
+    public Uni<Void> append(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
+        return persist(entries.stream().map(entry -> new ScoreEntry(leadId, entry, recordedAt)));
+    }
+}

@@ -1,0 +1,64 @@
+package io.leadflow.scoring.persistence;
+
+import io.leadflow.events.EngagementType;
+import io.leadflow.scoring.domain.LedgerEntry;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored line of a lead's score ledger. */
+@Entity
+@Table(name = "score_entry")
+public class ScoreEntry {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "lead_id", nullable = false)
+    private UUID leadId;
+
+    @Column(name = "event_id", nullable = false)
+    private String eventId;
+
+    @Column(nullable = false)
+    private String rule;
+
+    @Convert(converter = EngagementTypeConverter.class)
+    @Column(nullable = false)
+    private EngagementType type;
+
+    @Column(nullable = false)
+    private int points;
+
+    @Column(nullable = false)
+    private String reason;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    protected ScoreEntry() {
+    }
+
+    ScoreEntry(UUID leadId, LedgerEntry entry, Instant recordedAt) {
+        this.id = UUID.randomUUID();
+        this.leadId = leadId;
+        this.eventId = entry.eventId();
+        this.rule = entry.ruleId();
+        this.type = entry.type();
+        this.points = entry.points();
+        this.reason = entry.reason();
+        this.occurredAt = entry.occurredAt();
+        this.recordedAt = recordedAt;
+    }
+
+    LedgerEntry toLedgerEntry() {
+        return new LedgerEntry(eventId, type, rule, points, reason, occurredAt);
+    }
+}

@@ -1,0 +1,29 @@
+package io.leadflow.scoring;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Reads leads through the service's own API. */
+public final class TestLeads {
+
+    private TestLeads() {
+    }
+
+    /** Waits until the lead with this email has {@code score}, and answers the lead as the API shows it. */
+    public static JsonPath awaitScore(String email, int score) {
+        AtomicReference<JsonPath> lead = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var response = given().queryParam("email", email).get("/v1/leads");
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            lead.set(response.jsonPath());
+            return lead.get().getInt("score") == score;
+        });
+        return lead.get();
+    }
+}

@@ -1,0 +1,144 @@
+package io.leadflow.scoring.messaging;
+
+import static io.leadflow.scoring.TestEngagements.pageView;
+import static io.leadflow.scoring.TestEngagements.send;
+import static io.leadflow.scoring.TestEngagements.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.events.DeterministicIds;
+import io.leadflow.events.EngagementType;
+import io.leadflow.events.EventSchemas;
+import io.leadflow.events.LeadScoreChanged;
+import io.leadflow.events.LeadStageChanged;
+import io.leadflow.events.Topics;
+import io.leadflow.scoring.TestEngagements;
+import io.leadflow.scoring.TestLeads;
+import io.leadflow.testsupport.KafkaTestResource;
+import io.leadflow.testsupport.PostgresTestResource;
+import io.leadflow.testsupport.ReceivedEvent;
+import io.leadflow.testsupport.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "scoring_test"),
+        @ResourceArg(name = "schema", value = "scoring")})
+class EngagementScoringTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant MORNING = Instant.parse("2026-11-22T09:00:00Z");
+
+    @Test
+    void engagementsRaiseTheScoreAndTheLedgerAddsUpToIt() {
+        try (TopicProbe scores = TopicProbe.tail(Topics.LEAD_SCORES)) {
+            // given
+            String email = uniqueEmail("ada");
+
+            // when she opens an email, then views the blog and the pricing page
+            String opened = send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING));
+            String blog = send(pageView(email, "https://example.com/blog", MORNING.plusSeconds(60),
+                    Map.of("company", "Analytical Engines", "jobTitle", "Engineer")));
+            String pricing = send(pageView(email, "https://example.com/pricing", MORNING.plusSeconds(120),
+                    Map.of("jobTitle", "VP Engineering")));
+
+            // then the score is 5 + 5 + (5 + 25), and the ledger shows every rule that gave points, oldest first
+            JsonPath lead = TestLeads.awaitScore(email, 40);
+            assertThat(lead.getString("stage")).isEqualTo("LEAD");
+            assertThat(lead.getString("leadKey")).isEqualTo(email);
+            assertThat(lead.getString("email")).isEqualTo(email);
+            assertThat(lead.getList("ledger.eventId")).containsExactly(opened, blog, pricing, pricing);
+            assertThat(lead.getList("ledger.rule")).containsExactly("engagement-type", "engagement-type", "engagement-type",
+                    "pricing-page");
+            assertThat(lead.getList("ledger.type")).containsOnly("email.opened", "page.viewed");
+            assertThat(lead.getList("ledger.points", Integer.class)).containsExactly(5, 5, 5, 25);
+            assertThat(lead.getList("ledger.points", Integer.class).stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(lead.getInt("score"));
+            assertThat(lead.getMap("traits")).containsOnly(
+                    Map.entry("company", "Analytical Engines"), Map.entry("jobTitle", "VP Engineering"));
+
+            // and one valid lead.score-changed.v1 per engagement, identified by its cause
+            List<ReceivedEvent> changes = scores.awaitEvents(3, event -> email.equals(event.key()), WAIT);
+            assertThat(changes).extracting(ReceivedEvent::ceId).containsExactlyInAnyOrder(
+                    DeterministicIds.of(opened, "score"), DeterministicIds.of(blog, "score"), DeterministicIds.of(pricing, "score"));
+            for (ReceivedEvent change : changes) {
+                assertThat(change.ceType()).isEqualTo(LeadScoreChanged.TYPE);
+                assertThat(change.headers()).containsEntry("ce_source", "/leadflow/scoring-service");
+                assertThat(EventSchemas.validate(LeadScoreChanged.TYPE, change.data())).isEmpty();
+            }
+            ReceivedEvent last = changes.stream().filter(change -> change.data().get("causeEventId").asText().equals(pricing))
+                    .findFirst().orElseThrow();
+            assertThat(last.data().get("score").asInt()).isEqualTo(40);
+            assertThat(last.data().get("delta").asInt()).isEqualTo(30);
+            assertThat(last.data().get("leadId").asText()).isEqualTo(lead.getString("id"));
+        }
+    }
+
+    @Test
+    void aRedeliveredEventCountsOnce() {
+        // given
+        String email = uniqueEmail("grace");
+        String demo = "demo-" + UUID.randomUUID();
+
+        // when the same demo request is delivered twice, and then an email is opened
+        send(demo, TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING));
+        send(demo, TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING));
+        send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(60)));
+
+        // then the demo counted once (the later open was processed after both copies: same partition)
+        JsonPath lead = TestLeads.awaitScore(email, 65);
+        assertThat(lead.getList("ledger.eventId")).containsOnlyOnce(demo);
+        assertThat(lead.getList("ledger")).hasSize(2);
+    }
+
+    @Test
+    void crossingTheThresholdAnnouncesTheMqlExactlyOnce() {
+        try (TopicProbe lifecycle = TopicProbe.tail(Topics.LIFECYCLE); TopicProbe scores = TopicProbe.tail(Topics.LEAD_SCORES)) {
+            // given a lead that viewed the pricing page
+            String email = uniqueEmail("hedy");
+            String pricing = send(pageView(email, "https://example.com/pricing", MORNING, Map.of("company", "Frequency Hopping")));
+            TestLeads.awaitScore(email, 30);
+
+            // when a demo request and a trial take it over the threshold of 100
+            String demo = send(TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING.plusSeconds(60)));
+            String trial = send(TestEngagements.of(email, EngagementType.TRIAL_STARTED, MORNING.plusSeconds(120)));
+
+            // then one valid lead.stage-changed.v1 says it became an MQL, with what made it one
+            JsonPath lead = TestLeads.awaitScore(email, 140);
+            assertThat(lead.getString("stage")).isEqualTo("MQL");
+            ReceivedEvent mql = lifecycle.awaitEvents(1, event -> email.equals(event.key()), WAIT).get(0);
+            assertThat(mql.ceType()).isEqualTo(LeadStageChanged.TYPE);
+            assertThat(mql.ceId()).isEqualTo(DeterministicIds.of(lead.getString("id"), "MQL"));
+            assertThat(EventSchemas.validate(LeadStageChanged.TYPE, mql.data())).isEmpty();
+            assertThat(mql.data().get("from").asText()).isEqualTo("LEAD");
+            assertThat(mql.data().get("to").asText()).isEqualTo("MQL");
+            assertThat(mql.data().get("score").asInt()).isEqualTo(140);
+            assertThat(mql.data().get("causeEventId").asText()).isEqualTo(trial);
+            assertThat(mql.data().get("traits").get("company").asText()).isEqualTo("Frequency Hopping");
+            assertThat(mql.data().get("topContributions").findValuesAsText("eventId"))
+                    .containsExactly(demo, trial, pricing, pricing);
+            assertThat(mql.data().get("topContributions").findValuesAsText("points"))
+                    .containsExactly("60", "50", "25", "5");
+
+            // when it engages further
+            String purchase = send(TestEngagements.of(email, EngagementType.PURCHASE_COMPLETED, MORNING.plusSeconds(180)));
+            TestLeads.awaitScore(email, 220);
+            scores.awaitEvents(1, event -> DeterministicIds.of(purchase, "score").equals(event.ceId()), WAIT);
+
+            // then its score grows but no second stage change is announced
+            List<ReceivedEvent> announced = lifecycle.collectFor(Duration.ofSeconds(1)).stream()
+                    .filter(event -> email.equals(event.key()))
+                    .toList();
+            assertThat(announced).hasSize(1);
+        }
+    }
+}
