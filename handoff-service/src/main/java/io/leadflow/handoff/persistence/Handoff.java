@@ -1,0 +1,122 @@
+package io.leadflow.handoff.persistence;
+
+import io.leadflow.events.HandoffCreated;
+import io.leadflow.handoff.domain.HandoffStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** A lead handed to a sales rep: who got it, by which rule, and by when they must accept it. */
+@Entity
+@Table(name = "handoff")
+public class Handoff extends PanacheEntityBase {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "lead_id", nullable = false)
+    private UUID leadId;
+
+    @Column(name = "lead_key", nullable = false)
+    private String leadKey;
+
+    private String email;
+
+    @Column(nullable = false)
+    private int score;
+
+    @Column(nullable = false)
+    private String assignee;
+
+    @Column(name = "rule_matched", nullable = false)
+    private String ruleMatched;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private HandoffStatus status;
+
+    @Column(name = "sla_due_at", nullable = false)
+    private Instant slaDueAt;
+
+    @Column(name = "qualifying_event_id", nullable = false, unique = true)
+    private String qualifyingEventId;
+
+    /**
+     * The contributions as the event carried them, as JSON. The casts keep jsonb away from the
+     * reactive driver, which would bind a String to a jsonb parameter as one JSON string.
+     */
+    @Column(name = "top_contributions", nullable = false)
+    @ColumnTransformer(read = "top_contributions::text", write = "cast(? as text)::jsonb")
+    private String topContributions;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Handoff() {
+    }
+
+    /** The stored form of a handoff just offered, as announced by {@code created}. */
+    public static Handoff offered(HandoffCreated created, String topContributions) {
+        Handoff handoff = new Handoff();
+        handoff.id = UUID.fromString(created.handoffId());
+        handoff.leadId = UUID.fromString(created.leadId());
+        handoff.leadKey = created.leadKey();
+        handoff.email = created.email();
+        handoff.score = created.score();
+        handoff.assignee = created.assignee();
+        handoff.ruleMatched = created.ruleMatched();
+        handoff.status = HandoffStatus.OFFERED;
+        handoff.slaDueAt = created.slaDueAt();
+        handoff.qualifyingEventId = created.qualifyingEventId();
+        handoff.topContributions = topContributions;
+        handoff.createdAt = created.createdAt();
+        return handoff;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID leadId() {
+        return leadId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public int score() {
+        return score;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public String ruleMatched() {
+        return ruleMatched;
+    }
+
+    public HandoffStatus status() {
+        return status;
+    }
+
+    public Instant slaDueAt() {
+        return slaDueAt;
+    }
+
+    public String topContributions() {
+        return topContributions;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,44 @@
+package io.leadflow.handoff.rest;
+
+import io.leadflow.handoff.persistence.ContributionsJson;
+import io.leadflow.handoff.persistence.Handoff;
+import io.leadflow.handoff.persistence.HandoffRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+@Path("/v1/handoffs")
+@Produces(MediaType.APPLICATION_JSON)
+public class HandoffResource {
+
+    private final HandoffRepository handoffs;
+    private final ContributionsJson contributions;
+
+    public HandoffResource(HandoffRepository handoffs, ContributionsJson contributions) {
+        this.handoffs = handoffs;
+        this.contributions = contributions;
+    }
+
+    @GET
+    @Operation(summary = "A lead's handoffs, newest first; an empty list when the lead has none")
+    public Uni<List<HandoffView>> byEmail(
+            @Parameter(description = "the lead's email, matched case-insensitively", required = true)
+            @QueryParam("email") String email) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidRequestException("email", "is required");
+        }
+        return handoffs.listByEmail(email).map(found -> found.stream().map(this::view).toList());
+    }
+
+    private HandoffView view(Handoff handoff) {
+        return new HandoffView(handoff.id(), handoff.leadId(), handoff.email(), handoff.score(), handoff.assignee(),
+                handoff.ruleMatched(), handoff.status(), handoff.slaDueAt(), handoff.createdAt(),
+                contributions.fromColumn(handoff.topContributions()));
+    }
+}
