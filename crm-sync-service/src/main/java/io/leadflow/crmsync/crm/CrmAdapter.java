@@ -1,0 +1,24 @@
+package io.leadflow.crmsync.crm;
+
+import io.leadflow.crmsync.domain.CrmReceipt;
+import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.LeadUpsert;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes leads to one CRM. Implementations are non-blocking, make one attempt per call (the caller
+ * retries) and make repeated calls for the same handoff safe on the CRM's side, since a crash after
+ * a successful call and before it was recorded repeats the call once.
+ */
+public interface CrmAdapter {
+
+    /** The CRM this adapter writes to, as recorded in the ledger and on {@code crm.synced.v1}. */
+    CrmTarget target();
+
+    /**
+     * Creates or updates the lead in the CRM.
+     *
+     * @return the CRM's receipt; fails with {@link CrmCallException} when the CRM did not take the lead
+     */
+    Uni<CrmReceipt> upsert(LeadUpsert lead);
+}

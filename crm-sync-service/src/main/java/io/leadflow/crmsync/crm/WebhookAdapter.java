@@ -1,0 +1,129 @@
+package io.leadflow.crmsync.crm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.crmsync.config.CrmConfig;
+import io.leadflow.crmsync.domain.CrmReceipt;
+import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.domain.WebhookSigner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The generic webhook CRM: POSTs the lead as JSON to the configured URL, signed with
+ * {@link WebhookSigner}, with the handoff id as {@code Idempotency-Key} so the receiver can drop a
+ * repeat. A 2xx answer is a receipt (its JSON {@code id}, if any, is the external id); anything
+ * else, including no answer, is a {@link CrmCallException}.
+ */
+@ApplicationScoped
+@Typed(WebhookAdapter.class)
+public class WebhookAdapter implements CrmAdapter {
+
+    static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    private static final String LATENCY_TIMER = "leadflow.crm.webhook.latency";
+    private static final int MAX_ERROR_BODY_CHARS = 300;
+
+    private final WebClient client;
+    private final String url;
+    private final long timeoutMillis;
+    private final WebhookSigner signer;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public WebhookAdapter(Vertx vertx, CrmConfig config, ObjectMapper json, Clock clock, MeterRegistry meters) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("leadflow-crm-sync"));
+        this.url = config.webhook().url().toString();
+        this.timeoutMillis = config.webhook().timeout().toMillis();
+        this.signer = new WebhookSigner(config.webhook().secrets());
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public CrmTarget target() {
+        return CrmTarget.WEBHOOK;
+    }
+
+    @Override
+    public Uni<CrmReceipt> upsert(LeadUpsert lead) {
+        byte[] body = serialize(lead);
+        WebhookSigner.Signature signature = signer.sign(body, clock.instant());
+        Timer.Sample sample = Timer.start(meters);
+        return client.postAbs(url)
+                .connectTimeout(timeoutMillis)
+                .idleTimeout(timeoutMillis)
+                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
+                .putHeader(IDEMPOTENCY_KEY_HEADER, lead.handoffId())
+                .putHeader(WebhookSigner.TIMESTAMP_HEADER, signature.timestamp())
+                .putHeader(WebhookSigner.SIGNATURE_HEADER, signature.header())
+                .sendBuffer(Buffer.buffer(body))
+                .onItemOrFailure().invoke((response, failure) ->
+                        sample.stop(meters.timer(LATENCY_TIMER, "outcome", outcome(response))))
+                .onFailure().transform(failure -> new CrmCallException("webhook " + url + " did not answer: " + reason(failure)))
+                .map(this::receipt);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    private CrmReceipt receipt(HttpResponse<Buffer> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw new CrmCallException("webhook " + url + " answered " + response.statusCode() + ": " + abbreviated(response.bodyAsString()));
+        }
+        return new CrmReceipt(externalId(response.body()), clock.instant());
+    }
+
+    /** The {@code id} of a JSON object answer; receivers need not answer one. */
+    private String externalId(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            JsonNode id = json.readTree(body.getBytes()).get("id");
+            return id == null || !id.isValueNode() || id.isNull() ? null : id.asText();
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private byte[] serialize(LeadUpsert lead) {
+        try {
+            return json.writeValueAsBytes(lead);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the upsert of handoff " + lead.handoffId(), e);
+        }
+    }
+
+    private static String outcome(HttpResponse<Buffer> response) {
+        return response == null ? "no-answer" : response.statusCode() / 100 + "xx";
+    }
+
+    private static String reason(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+
+    private static String abbreviated(String text) {
+        if (text == null) {
+            return "(no body)";
+        }
+        return text.length() <= MAX_ERROR_BODY_CHARS ? text : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+    }
+}

@@ -1,0 +1,17 @@
+package io.leadflow.crmsync.domain;
+
+/** The CRMs a handoff can be written to, by the name used in the ledger and on {@code crm.synced.v1}. */
+public enum CrmTarget {
+    /** A signed JSON POST to a URL of the customer's choosing, which upserts the lead on its side. */
+    WEBHOOK("webhook");
+
+    private final String wireName;
+
+    CrmTarget(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

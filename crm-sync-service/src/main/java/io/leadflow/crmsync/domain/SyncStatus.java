@@ -1,0 +1,9 @@
+package io.leadflow.crmsync.domain;
+
+/** Where a handoff's CRM write stands. */
+public enum SyncStatus {
+    /** The CRM accepted the lead; it is never sent again. */
+    SYNCED,
+    /** The last attempt failed; the write is being retried. */
+    FAILED
+}

@@ -1,0 +1,11 @@
+package io.leadflow.crmsync.messaging;
+
+/** The service's messaging channels, as named in application.properties. */
+public final class Channels {
+
+    /** {@code leadflow.handoffs.v1}: the handoffs to write to the CRM. */
+    public static final String HANDOFFS = "handoffs";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,51 @@
+package io.leadflow.crmsync.persistence;
+
+import io.leadflow.crmsync.domain.CrmReceipt;
+import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.domain.SyncStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The sync ledger: one {@link SyncRecord} per handoff. */
+@ApplicationScoped
+public class SyncLedger implements PanacheRepositoryBase<SyncRecord, String> {
+
+    @WithSession
+    public Uni<Boolean> isSynced(String handoffId) {
+        return findById(handoffId).map(record -> record != null && record.status() == SyncStatus.SYNCED);
+    }
+
+    /** Counts a failed attempt, in a transaction of its own; answers the number of attempts so far. */
+    @WithTransaction
+    public Uni<Integer> recordFailure(LeadUpsert lead, CrmTarget target, String error, Instant at) {
+        return update(lead, target, record -> record.attemptFailed(error, at)).map(SyncRecord::attempts);
+    }
+
+    /** Marks the handoff synced; runs in the caller's transaction, with the processed event id and the outbox row. */
+    public Uni<Void> recordSuccess(LeadUpsert lead, CrmTarget target, CrmReceipt receipt) {
+        return update(lead, target, record -> record.attemptSucceeded(receipt)).replaceWithVoid();
+    }
+
+    /** A lead's entries, oldest first; none for an unknown lead. */
+    @WithSession
+    public Uni<List<SyncRecord>> forLead(String leadId) {
+        return list("leadId", Sort.by("updatedAt").and("handoffId"), leadId);
+    }
+
+    /** Applies {@code change} to the handoff's record, creating it on the first attempt (changed before insert). */
+    private Uni<SyncRecord> update(LeadUpsert lead, CrmTarget target, Consumer<SyncRecord> change) {
+        return findById(lead.handoffId()).flatMap(found -> {
+            SyncRecord record = found != null ? found : new SyncRecord(lead, target);
+            change.accept(record);
+            return found != null ? Uni.createFrom().item(found) : persist(record);
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package io.leadflow.crmsync.persistence;
+
+import io.leadflow.crmsync.domain.CrmReceipt;
+import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.domain.SyncStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A handoff's entry in the sync ledger. */
+@Entity
+@Table(name = "crm_sync")
+public class SyncRecord {
+
+    @Id
+    @Column(name = "handoff_id")
+    private String handoffId;
+
+    @Column(name = "lead_id", nullable = false)
+    private String leadId;
+
+    @Column(name = "lead_key", nullable = false)
+    private String leadKey;
+
+    @Column(nullable = false)
+    private String target;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SyncStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "synced_at")
+    private Instant syncedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected SyncRecord() {
+    }
+
+    SyncRecord(LeadUpsert lead, CrmTarget target) {
+        this.handoffId = lead.handoffId();
+        this.leadId = lead.leadId();
+        this.leadKey = lead.leadKey();
+        this.target = target.wireName();
+    }
+
+    void attemptFailed(String error, Instant at) {
+        attempts++;
+        status = SyncStatus.FAILED;
+        lastError = error;
+        updatedAt = at;
+    }
+
+    /** Final: the last error, if any, stays to explain the earlier attempts. */
+    void attemptSucceeded(CrmReceipt receipt) {
+        attempts++;
+        status = SyncStatus.SYNCED;
+        externalId = receipt.externalId();
+        syncedAt = receipt.acceptedAt();
+        updatedAt = receipt.acceptedAt();
+    }
+
+    public String handoffId() {
+        return handoffId;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant syncedAt() {
+        return syncedAt;
+    }
+}

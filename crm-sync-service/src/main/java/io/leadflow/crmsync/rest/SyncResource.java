@@ -1,0 +1,39 @@
+package io.leadflow.crmsync.rest;
+
+import io.leadflow.crmsync.persistence.SyncLedger;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The sync ledger, read by lead: what reached the CRM and what is still being retried. */
+@Path("/v1/sync")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "CRM sync")
+public class SyncResource {
+
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final SyncLedger ledger;
+
+    public SyncResource(SyncLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GET
+    @Path("/{leadId}")
+    @Operation(summary = "A lead's CRM syncs",
+            description = "One entry per handoff of the lead, oldest first; an unknown lead has none (an empty list).")
+    public Uni<List<SyncEntry>> forLead(@PathParam("leadId") String leadId) {
+        if (!UUID.matcher(leadId).matches()) {
+            throw new InvalidInputException("leadId", "must be a UUID, as scoring-service assigns them");
+        }
+        return ledger.forLead(leadId).map(records -> records.stream().map(SyncEntry::from).toList());
+    }
+}

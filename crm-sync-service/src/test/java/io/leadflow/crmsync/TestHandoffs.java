@@ -1,0 +1,56 @@
+package io.leadflow.crmsync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.events.Contribution;
+import io.leadflow.events.EngagementType;
+import io.leadflow.events.EventSchemas;
+import io.leadflow.events.HandoffCreated;
+import io.leadflow.events.Topics;
+import io.leadflow.testsupport.TestRecords;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Handoffs as handoff-service publishes them, each for a new lead unless said otherwise. */
+public final class TestHandoffs {
+
+    private TestHandoffs() {
+    }
+
+    public static HandoffCreated newLead() {
+        String email = "lead-" + UUID.randomUUID() + "@example.com";
+        return forLead(UUID.randomUUID().toString(), email, email);
+    }
+
+    /** Another handoff of the same lead: same id and key, so the same partition. */
+    public static HandoffCreated sameLead(HandoffCreated earlier) {
+        return forLead(earlier.leadId(), earlier.leadKey(), earlier.email());
+    }
+
+    public static HandoffCreated forLead(String leadId, String leadKey, String email) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Contribution> top = List.of(
+                new Contribution(UUID.randomUUID().toString(), EngagementType.DEMO_REQUESTED, "demo.requested", 40, now.minusSeconds(60)),
+                new Contribution(UUID.randomUUID().toString(), EngagementType.PAGE_VIEWED, "pricing-page", 15, now.minusSeconds(300)));
+        return new HandoffCreated(UUID.randomUUID().toString(), leadId, leadKey, email, 75, top,
+                "rep-" + UUID.randomUUID().toString().substring(0, 8), "round-robin", now.plus(Duration.ofHours(4)),
+                UUID.randomUUID().toString(), now);
+    }
+
+    /** Writes the handoff to its topic as a CloudEvent whose id is the handoff id, after checking it against the contract. */
+    public static void publish(HandoffCreated handoff, ObjectMapper json) {
+        try {
+            String data = json.writeValueAsString(handoff);
+            List<String> problems = EventSchemas.validate(HandoffCreated.TYPE, json.readTree(data));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the test handoff breaks its schema: " + problems);
+            }
+            TestRecords.sendCloudEvent(Topics.HANDOFFS, handoff.leadKey(), handoff.handoffId(), HandoffCreated.TYPE, data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.leadflow.crmsync.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP surface besides the ledger's happy path (covered in HandoffSyncTest); infrastructure from HandoffSyncTest's resources. */
+@QuarkusTest
+class SyncResourceTest {
+
+    @Test
+    void unknownLeadHasNoSyncs() {
+        given().get("/v1/sync/{leadId}", UUID.randomUUID().toString())
+                .then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void leadIdThatIsNotAUuidIsAProblemNamingTheField() {
+        given().get("/v1/sync/{leadId}", "ada@example.com")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(400))
+                .body("type", containsString("invalid-input"))
+                .body("title", equalTo("Invalid input"))
+                .body("errors[0].field", equalTo("leadId"))
+                .body("errors[0].message", containsString("UUID"));
+    }
+
+    @Test
+    void readinessReflectsKafkaAndTheDatabase() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem(containsString("PostgreSQL")));
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/v1/sync/{leadId}"));
+    }
+}
