@@ -48,9 +48,12 @@ public final class TopicProbe implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         ensureTopic(bootstrapServers, topic);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        // a topic created a moment ago may take a few metadata rounds to show its partitions
+        List<TopicPartition> partitions = await().atMost(Duration.ofSeconds(30)).until(
+                () -> consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList(),
+                found -> !found.isEmpty());
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -80,7 +83,7 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Waits until {@code count} records matching {@code filter} arrived, and returns them. */
     public List<ReceivedEvent> awaitEvents(int count, Predicate<ReceivedEvent> filter, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+        await().atMost(timeout).pollInterval(Duration.ofMillis(10))
                 .until(() -> poll().stream().filter(filter).count() >= count);
         return received.stream().filter(filter).toList();
     }

@@ -62,9 +62,9 @@ public class OutboxRelay {
         });
     }
 
-    // delayed: the first tick must not come before the messaging channels are wired
-    @Scheduled(every = "${leadflow.outbox.poll-interval:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not while starting (the channels are not wired yet) nor while stopping (the pool is closed)
+    @Scheduled(every = "${leadflow.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         kick();
     }

@@ -39,16 +39,16 @@ public class ProcessOnce {
      */
     public Uni<Boolean> process(String channel, String eventId, Supplier<Uni<Void>> effect) {
         Timer.Sample sample = Timer.start(meters);
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(eventId)
-                        .flatMap(seen -> seen != null
-                                ? Uni.createFrom().item(false)
-                                : new ProcessedEvent(eventId, clock.instant()).persist()
-                                        .flatMap(saved -> effect.get())
-                                        .replaceWith(true))))
-                .onFailure(failure -> !(failure instanceof PoisonRecordException))
-                .invoke(failure -> LOG.warnf("processing %s from %s failed, retrying: %s", eventId, channel, failure.toString()))
-                .onFailure(failure -> !(failure instanceof PoisonRecordException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+        return TransientRetry.untilSuccess(
+                        () -> Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(eventId)
+                                .flatMap(seen -> seen != null
+                                        ? Uni.createFrom().item(false)
+                                        : new ProcessedEvent(eventId, clock.instant()).persist()
+                                                .flatMap(saved -> effect.get())
+                                                .replaceWith(true))),
+                        failure -> !(failure instanceof PoisonRecordException),
+                        failure -> logRetry(channel, eventId, failure),
+                        Duration.ofMillis(200), Duration.ofSeconds(10))
                 .invoke(processed -> {
                     sample.stop(meters.timer("leadflow.events.processing", "channel", channel));
                     meters.counter("leadflow.events.in", "channel", channel, "duplicate", String.valueOf(!processed)).increment();
@@ -57,5 +57,11 @@ public class ProcessOnce {
                     }
                 })
                 .onFailure().invoke(failure -> meters.counter("leadflow.events.failed", "channel", channel).increment());
+    }
+
+    private Uni<Void> logRetry(String channel, String eventId, Throwable failure) {
+        meters.counter("leadflow.events.retried", "channel", channel).increment();
+        LOG.warnf("processing %s from %s failed, retrying: %s", eventId, channel, failure.toString());
+        return Uni.createFrom().voidItem();
     }
 }
