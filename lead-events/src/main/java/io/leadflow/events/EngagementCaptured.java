@@ -15,6 +15,9 @@ import java.util.Map;
  * @param source where it was captured: {@code api} or {@code form:<formId>}
  * @param properties what happened: url, form id, campaign and UTM fields, ...
  * @param traits what the event says about the lead: name, company, job title, ...
+ * @param bot true when capture judged it the work of a bot, a scanner or a privacy proxy: it is kept
+ *     (never silently dropped) and scores no points
+ * @param botReason why it was judged so ({@code user-agent}, {@code email-scanner}, ...), when it was
  */
 public record EngagementCaptured(
         String leadKey,
@@ -24,7 +27,9 @@ public record EngagementCaptured(
         Instant occurredAt,
         String source,
         Map<String, Object> properties,
-        Map<String, Object> traits) {
+        Map<String, Object> traits,
+        boolean bot,
+        String botReason) {
 
     public static final String TYPE = "engagement.captured.v1";
 

@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
 /** The AsyncAPI document names every topic and every event type, and its schema files exist. */
 class AsyncApiDocumentTest {
 
-    private static final List<String> TYPES = List.of(EngagementCaptured.TYPE, LeadScoreChanged.TYPE,
-            LeadStageChanged.TYPE, HandoffCreated.TYPE, CrmSynced.TYPE);
+    private static final List<String> TYPES = List.of(EngagementCaptured.TYPE, LeadScored.TYPE,
+            LeadStageChanged.TYPE, HandoffCreated.TYPE, CrmSynced.TYPE, SalesFeedback.TYPE, LeadIdentified.TYPE);
 
     @Test
     void documentsEveryPublishedTopic() throws IOException {
         String document = read("/leadflow/asyncapi.yaml");
 
         assertThat(document).contains("address: " + Topics.ENGAGEMENT, "address: " + Topics.LEAD_SCORES,
-                "address: " + Topics.LIFECYCLE, "address: " + Topics.HANDOFFS, "address: " + Topics.CRM_SYNC);
+                "address: " + Topics.LIFECYCLE, "address: " + Topics.HANDOFFS, "address: " + Topics.CRM_SYNC,
+                "address: " + Topics.SALES_FEEDBACK);
     }
 
     @Test

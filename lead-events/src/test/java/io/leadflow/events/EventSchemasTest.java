@@ -23,7 +23,7 @@ class EventSchemasTest {
     @Test
     void engagementRecordValidatesAgainstItsSchema() {
         var event = new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null,
-                NOW, "api", Map.of("url", "https://example.com/pricing"), Map.of("company", "Analytical Engines"));
+                NOW, "api", Map.of("url", "https://example.com/pricing"), Map.of("company", "Analytical Engines"), false, null);
 
         assertThat(EventSchemas.validate(EngagementCaptured.TYPE, JSON.valueToTree(event))).isEmpty();
     }
@@ -35,7 +35,7 @@ class EventSchemasTest {
         traits.put("country", "GB");
 
         var event = new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null,
-                NOW, "api", null, traits);
+                NOW, "api", null, traits, false, null);
 
         assertThat(event.traits()).containsOnlyKeys("country");
         assertThat(event.properties()).isEmpty();
@@ -44,7 +44,7 @@ class EventSchemasTest {
     @Test
     void engagementWithoutEmailOrAnonymousIdIsRejected() {
         JsonNode data = JSON.valueToTree(new EngagementCaptured("x", EngagementType.PAGE_VIEWED, null, null, NOW,
-                "api", Map.of(), Map.of()));
+                "api", Map.of(), Map.of(), false, null));
 
         assertThat(EventSchemas.validate(EngagementCaptured.TYPE, data)).isNotEmpty();
     }
@@ -52,7 +52,7 @@ class EventSchemasTest {
     @Test
     void unknownEngagementTypeIsRejected() {
         var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(new EngagementCaptured(
-                "ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null, NOW, "api", Map.of(), Map.of()));
+                "ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null, NOW, "api", Map.of(), Map.of(), false, null));
         data.put("type", "page.teleported");
 
         assertThat(EventSchemas.validate(EngagementCaptured.TYPE, data)).anyMatch(m -> m.contains("type"));
@@ -65,13 +65,44 @@ class EventSchemasTest {
                 LifecycleStage.MQL, 110, List.of(contribution), Map.of("country", "GB"), "e-1", NOW);
         var handoff = new HandoffCreated(DeterministicIds.of("handoff", "x"), LEAD_ID, "ada@example.com",
                 "ada@example.com", 110, List.of(contribution), "rep-1", "round-robin", NOW, "s-1", NOW);
-        var scoreChanged = new LeadScoreChanged(LEAD_ID, "ada@example.com", null, 110, 60, "e-1", LifecycleStage.MQL, NOW);
+        var scoreChanged = new LeadScored(LEAD_ID, "ada@example.com", null, 110, 60, "e-1", LifecycleStage.MQL, NOW);
         var synced = new CrmSynced(handoff.handoffId(), LEAD_ID, "ada@example.com", "webhook", null, NOW);
 
         assertThat(EventSchemas.validate(LeadStageChanged.TYPE, JSON.valueToTree(stageChanged))).isEmpty();
         assertThat(EventSchemas.validate(HandoffCreated.TYPE, JSON.valueToTree(handoff))).isEmpty();
-        assertThat(EventSchemas.validate(LeadScoreChanged.TYPE, JSON.valueToTree(scoreChanged))).isEmpty();
+        assertThat(EventSchemas.validate(LeadScored.TYPE, JSON.valueToTree(scoreChanged))).isEmpty();
         assertThat(EventSchemas.validate(CrmSynced.TYPE, JSON.valueToTree(synced))).isEmpty();
+    }
+
+    @Test
+    void botFlaggedEngagementValidates() {
+        var event = new EngagementCaptured("ada@example.com", EngagementType.EMAIL_OPENED, "ada@example.com", null,
+                NOW, "api", Map.of(), Map.of(), true, "email-scanner");
+
+        assertThat(EventSchemas.validate(EngagementCaptured.TYPE, JSON.valueToTree(event))).isEmpty();
+    }
+
+    @Test
+    void salesFeedbackNeedsAReasonToRejectOrRecycle() {
+        var accepted = new SalesFeedback(LEAD_ID, LEAD_ID, "ada@example.com", null, SalesAction.ACCEPTED, null, "rep-1", NOW);
+        var rejectedWithoutReason = new SalesFeedback(LEAD_ID, LEAD_ID, "ada@example.com", null, SalesAction.REJECTED, null,
+                "rep-1", NOW);
+        var recycled = new SalesFeedback(LEAD_ID, LEAD_ID, "ada@example.com", null, SalesAction.RECYCLED, "not-now", "rep-1", NOW);
+
+        assertThat(EventSchemas.validate(SalesFeedback.TYPE, JSON.valueToTree(accepted))).isEmpty();
+        assertThat(EventSchemas.validate(SalesFeedback.TYPE, JSON.valueToTree(rejectedWithoutReason))).isNotEmpty();
+        assertThat(EventSchemas.validate(SalesFeedback.TYPE, JSON.valueToTree(recycled))).isEmpty();
+        assertThat(SalesAction.RECYCLED.stage()).isEqualTo(LifecycleStage.RECYCLED);
+    }
+
+    @Test
+    void identifyLinksAnAnonymousIdToAnEmail() {
+        var identified = new LeadIdentified("ada@example.com", "ada@example.com", "a-7f3c", null, NOW, Map.of("firstName", "Ada"));
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(identified);
+
+        assertThat(EventSchemas.validate(LeadIdentified.TYPE, data)).isEmpty();
+        data.remove("anonymousId");
+        assertThat(EventSchemas.validate(LeadIdentified.TYPE, data)).anyMatch(m -> m.contains("anonymousId"));
     }
 
     @Test

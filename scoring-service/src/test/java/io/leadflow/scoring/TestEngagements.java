@@ -30,11 +30,11 @@ public final class TestEngagements {
     }
 
     public static EngagementCaptured of(String email, EngagementType type, Instant occurredAt) {
-        return new EngagementCaptured(email, type, email, null, occurredAt, "api", Map.of(), Map.of());
+        return new EngagementCaptured(email, type, email, null, occurredAt, "api", Map.of(), Map.of(), false, null);
     }
 
     public static EngagementCaptured pageView(String email, String url, Instant occurredAt, Map<String, Object> traits) {
-        return new EngagementCaptured(email, EngagementType.PAGE_VIEWED, email, null, occurredAt, "api", Map.of("url", url), traits);
+        return new EngagementCaptured(email, EngagementType.PAGE_VIEWED, email, null, occurredAt, "api", Map.of("url", url), traits, false, null);
     }
 
     /** Writes the engagement to leadflow.engagement.v1 under {@code ceId}, keyed by its lead key. */

@@ -99,7 +99,7 @@ public final class EventValidator {
                 return Optional.empty();
             }
             EngagementCaptured data = new EngagementCaptured(LeadKeys.of(email, anonymousId), type, email, anonymousId,
-                    occurredAt, SOURCE, properties, traits);
+                    occurredAt, SOURCE, properties, traits, false, null);
             return Optional.of(new CapturedEvent(eventId == null ? newEventId.get() : eventId, data));
         }
 

@@ -58,7 +58,9 @@ public final class FormMapper {
                 clock.instant(),
                 "form:" + form.formId(),
                 properties(form, fields, referer),
-                traits(form, fields));
+                traits(form, fields),
+                false,
+                null);
         return Validation.valid(List.of(new CapturedEvent(newEventId.get(), data)));
     }
 

@@ -42,7 +42,7 @@ class EventValidatorTest {
         assertThat(captured.key()).isEqualTo("ada@example.com");
         assertThat(captured.data()).isEqualTo(new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED,
                 "Ada@Example.com", "a-7f3c", Instant.parse("2026-11-21T09:30:00Z"), "api",
-                Map.of("url", "https://example.com/pricing"), Map.of("company", "Analytical Engines", "companySize", 250)));
+                Map.of("url", "https://example.com/pricing"), Map.of("company", "Analytical Engines", "companySize", 250), false, null));
     }
 
     @Test

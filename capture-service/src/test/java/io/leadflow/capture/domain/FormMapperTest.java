@@ -52,7 +52,7 @@ class FormMapperTest {
                 Map.of("formId", "demo-request", "url", "https://example.com/demo", "utm_source", "google",
                         "utm_campaign", "spring"),
                 Map.of("firstName", "Ada", "lastName", "Lovelace", "company", "Analytical Engines",
-                        "jobTitle", "VP Engineering", "companySize", "250")));
+                        "jobTitle", "VP Engineering", "companySize", "250"), false, null));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.leadflow.scoring.messaging;
 
 import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.LeadKeys;
-import io.leadflow.events.LeadScoreChanged;
+import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.Topics;
 import io.leadflow.scoring.domain.Engagement;
@@ -74,7 +74,7 @@ public class EngagementScoring {
 
     private Uni<Void> publish(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String eventId, Instant now) {
         Uni<Void> scoreChanged = outcome.counted()
-                ? addToOutbox(Topics.LEAD_SCORES, lead, ScoreEvents.scoreChangedId(eventId), LeadScoreChanged.TYPE,
+                ? addToOutbox(Topics.LEAD_SCORES, lead, ScoreEvents.scoreChangedId(eventId), LeadScored.TYPE,
                         ScoreEvents.scoreChanged(lead, outcome, eventId, now))
                 : Uni.createFrom().voidItem();
         if (!outcome.stageChanged()) {

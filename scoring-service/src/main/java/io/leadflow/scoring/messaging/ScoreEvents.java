@@ -2,7 +2,7 @@ package io.leadflow.scoring.messaging;
 
 import io.leadflow.events.Contribution;
 import io.leadflow.events.DeterministicIds;
-import io.leadflow.events.LeadScoreChanged;
+import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.scoring.domain.Ledger;
 import io.leadflow.scoring.domain.LedgerEntry;
@@ -31,8 +31,8 @@ final class ScoreEvents {
         return DeterministicIds.of(lead.id().toString(), outcome.stage().name());
     }
 
-    static LeadScoreChanged scoreChanged(Lead lead, ScoringOutcome outcome, String causeEventId, Instant now) {
-        return new LeadScoreChanged(lead.id().toString(), lead.leadKey(), lead.email(), outcome.score(), outcome.delta(),
+    static LeadScored scoreChanged(Lead lead, ScoringOutcome outcome, String causeEventId, Instant now) {
+        return new LeadScored(lead.id().toString(), lead.leadKey(), lead.email(), outcome.score(), outcome.delta(),
                 causeEventId, outcome.stage(), now);
     }
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.EngagementType;
 import io.leadflow.events.EventSchemas;
-import io.leadflow.events.LeadScoreChanged;
+import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.Topics;
 import io.leadflow.scoring.TestEngagements;
@@ -66,14 +66,14 @@ class EngagementScoringTest {
             assertThat(lead.getMap("traits")).containsOnly(
                     Map.entry("company", "Analytical Engines"), Map.entry("jobTitle", "VP Engineering"));
 
-            // and one valid lead.score-changed.v1 per engagement, identified by its cause
+            // and one valid lead.scored.v1 per engagement, identified by its cause
             List<ReceivedEvent> changes = scores.awaitEvents(3, event -> email.equals(event.key()), WAIT);
             assertThat(changes).extracting(ReceivedEvent::ceId).containsExactlyInAnyOrder(
                     DeterministicIds.of(opened, "score"), DeterministicIds.of(blog, "score"), DeterministicIds.of(pricing, "score"));
             for (ReceivedEvent change : changes) {
-                assertThat(change.ceType()).isEqualTo(LeadScoreChanged.TYPE);
+                assertThat(change.ceType()).isEqualTo(LeadScored.TYPE);
                 assertThat(change.headers()).containsEntry("ce_source", "/leadflow/scoring-service");
-                assertThat(EventSchemas.validate(LeadScoreChanged.TYPE, change.data())).isEmpty();
+                assertThat(EventSchemas.validate(LeadScored.TYPE, change.data())).isEmpty();
             }
             ReceivedEvent last = changes.stream().filter(change -> change.data().get("causeEventId").asText().equals(pricing))
                     .findFirst().orElseThrow();

@@ -3,7 +3,7 @@ package io.leadflow.events;
 import java.time.Instant;
 
 /**
- * A lead's score after one engagement was counted ({@code lead.score-changed.v1} on
+ * A lead's score after one engagement was counted ({@code lead.scored.v1} on
  * {@link Topics#LEAD_SCORES}).
  *
  * @param leadId the lead's id in scoring-service
@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param stage the lead's stage after the change
  * @param changedAt when scoring-service counted it
  */
-public record LeadScoreChanged(
+public record LeadScored(
         String leadId,
         String leadKey,
         String email,
@@ -25,5 +25,5 @@ public record LeadScoreChanged(
         LifecycleStage stage,
         Instant changedAt) {
 
-    public static final String TYPE = "lead.score-changed.v1";
+    public static final String TYPE = "lead.scored.v1";
 }
