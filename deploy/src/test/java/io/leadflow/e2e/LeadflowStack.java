@@ -21,7 +21,8 @@ import java.util.Map;
 final class LeadflowStack implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
-    private static final String DATABASE = "leadflow_e2e";
+    // one database per run, so end-to-end runs on one machine never share state
+    private static final String DATABASE = "leadflow_e2e_" + ProcessHandle.current().pid();
 
     private final WireMockServer webhook;
     private final Map<String, ServiceProcess> services = new HashMap<>();
@@ -88,5 +89,6 @@ final class LeadflowStack implements AutoCloseable {
     public void close() {
         started.forEach(ServiceProcess::close);
         webhook.stop();
+        SharedPostgres.dropDatabase(DATABASE);
     }
 }

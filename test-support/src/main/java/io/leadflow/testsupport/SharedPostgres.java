@@ -55,14 +55,24 @@ public final class SharedPostgres {
 
     /** Drops and re-creates {@code database}, so a test run starts from an empty schema. */
     public static Server freshDatabase(String database) {
+        return execute(database, "drop database if exists " + database + " with (force)", "create database " + database);
+    }
+
+    /** Drops {@code database} and whatever is connected to it. */
+    public static Server dropDatabase(String database) {
+        return execute(database, "drop database if exists " + database + " with (force)");
+    }
+
+    private static Server execute(String database, String... statements) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
         Server target = server();
         try (Connection connection = DriverManager.getConnection(target.jdbcUrl("postgres"), target.user(), target.password());
                 Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
-            statement.execute("create database " + database);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach PostgreSQL at " + target.host() + ":" + target.port()
                     + " (start it, or set LEADFLOW_TEST_POSTGRES_HOST): " + e.getMessage(), e);
