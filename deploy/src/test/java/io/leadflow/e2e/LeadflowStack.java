@@ -2,6 +2,8 @@ package io.leadflow.e2e;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.leadflow.events.Topics;
+import io.leadflow.testsupport.KafkaTopics;
 import io.leadflow.testsupport.SharedKafka;
 import io.leadflow.testsupport.SharedPostgres;
 import java.io.IOException;
@@ -21,6 +23,8 @@ import java.util.Map;
 final class LeadflowStack implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    private static final List<String> CONTRACT_TOPICS = List.of(Topics.ENGAGEMENT, Topics.LEAD_SCORES, Topics.LIFECYCLE,
+            Topics.HANDOFFS, Topics.SALES_FEEDBACK, Topics.CRM_SYNC);
     // one database per run, so end-to-end runs on one machine never share state
     private static final String DATABASE = "leadflow_e2e_" + ProcessHandle.current().pid();
 
@@ -38,6 +42,7 @@ final class LeadflowStack implements AutoCloseable {
         LeadflowStack stack = new LeadflowStack(webhook);
         try {
             String bootstrap = SharedKafka.bootstrapServers();
+            KafkaTopics.ensure(bootstrap, CONTRACT_TOPICS);
             SharedPostgres.Server db = SharedPostgres.freshDatabase(DATABASE);
             stack.launch(root, logDir, "capture-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
             stack.launch(root, logDir, "scoring-service", withDatabase(bootstrap, db, "scoring"));

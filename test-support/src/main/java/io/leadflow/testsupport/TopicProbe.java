@@ -14,18 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -46,7 +38,7 @@ public final class TopicProbe implements AutoCloseable {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        ensureTopic(bootstrapServers, topic);
+        KafkaTopics.ensure(bootstrapServers, List.of(topic));
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         // a topic created a moment ago may take a few metadata rounds to show its partitions
         List<TopicPartition> partitions = await().atMost(Duration.ofSeconds(30)).until(
@@ -57,19 +49,6 @@ public final class TopicProbe implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-    }
-
-    /** Creates the topic unless it exists, so a probe can watch a topic nobody has written to yet (a DLQ). */
-    private static void ensureTopic(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + topic, e.getCause());
-            }
-        } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topic " + topic, e);
-        }
     }
 
     /** A probe on the shared test broker that sees records written from now on. */
