@@ -1,0 +1,26 @@
+package io.leadflow.testsupport;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Stopping the processes a test started: politely first, so they can flush and release ports. */
+public final class ChildProcesses {
+
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private ChildProcesses() {
+    }
+
+    /** Sends SIGTERM, waits up to 20 s, then kills. */
+    public static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
