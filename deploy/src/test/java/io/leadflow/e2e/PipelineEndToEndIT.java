@@ -47,6 +47,9 @@ class PipelineEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
+    /** capture-service's documented development secret key, as the HTTP Basic user with an empty password. */
+    private static final String WRITE_KEY_AUTHORIZATION = "Basic "
+            + java.util.Base64.getEncoder().encodeToString("lf_dev_secret:".getBytes(StandardCharsets.UTF_8));
 
     private static LeadflowStack stack;
 
@@ -142,6 +145,7 @@ class PipelineEndToEndIT {
 
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", WRITE_KEY_AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(400);
@@ -211,6 +215,7 @@ class PipelineEndToEndIT {
                 "properties", properties, "traits", Map.of("company", "Analytical Engines", "country", "GB")));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", WRITE_KEY_AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }

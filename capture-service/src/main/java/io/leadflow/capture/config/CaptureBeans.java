@@ -5,11 +5,13 @@ import io.leadflow.capture.domain.FormCatalog;
 import io.leadflow.capture.domain.FormDefinition;
 import io.leadflow.capture.domain.FormMapper;
 import io.leadflow.capture.domain.IdentityRules;
+import io.leadflow.capture.domain.WriteKeyRing;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /** Wires the plain-Java capture rules to the configuration. */
@@ -38,7 +40,19 @@ public class CaptureBeans {
     FormCatalog formCatalog(CaptureConfig config) {
         return new FormCatalog(config.forms().entrySet().stream()
                 .map(form -> FormDefinition.of(form.getKey(), form.getValue().eventType(), form.getValue().thankYouUrl(),
-                        form.getValue().emailField(), form.getValue().anonymousIdField(), form.getValue().traits()))
+                        form.getValue().emailField(), form.getValue().anonymousIdField(), form.getValue().traits(),
+                        form.getValue().allowedOrigins().orElse(List.of())))
+                .toList());
+    }
+
+    /** The configured write keys; a broken hash or a public key without origins stops the start. */
+    @Produces
+    @Singleton
+    @Startup
+    WriteKeyRing writeKeys(CaptureConfig config) {
+        return new WriteKeyRing(config.writeKeys().entrySet().stream()
+                .map(key -> WriteKeyRing.configured(key.getKey(), key.getValue().sha256(), key.getValue().kind(),
+                        key.getValue().allowedOrigins().orElse(List.of())))
                 .toList());
     }
 

@@ -1,5 +1,6 @@
 package io.leadflow.capture.config;
 
+import io.leadflow.capture.domain.KeyKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -18,6 +19,29 @@ public interface CaptureConfig {
     /** The Retry-After a client is given when the broker did not acknowledge in time. */
     @WithDefault("5s")
     Duration retryAfter();
+
+    /**
+     * The write keys capture accepts, by name. A deployment replaces the documented development
+     * keys provisioned in {@code application.properties}.
+     */
+    Map<String, WriteKeyEntry> writeKeys();
+
+    /** How long browsers may cache a CORS preflight answer. */
+    @WithDefault("24h")
+    Duration corsMaxAge();
+
+    /** One write key: its hash, never the key. */
+    interface WriteKeyEntry {
+
+        /** The lowercase hex SHA-256 of the key ({@code printf %s "$KEY" | sha256sum}). */
+        String sha256();
+
+        /** {@code public} (web pages: bound to origins, engagement only) or {@code secret} (servers: may also identify). */
+        KeyKind kind();
+
+        /** The origins ({@code https://www.example.com}, {@code http://localhost:*}) a public key may be used from. */
+        Optional<List<String>> allowedOrigins();
+    }
 
     /** The HTML forms that may be posted to {@code /v1/forms/<formId>}, by form id. */
     Map<String, Form> forms();
@@ -43,5 +67,8 @@ public interface CaptureConfig {
         /** Form fields copied into the lead's traits, as {@code field=trait}, or {@code field} when the names match. */
         @WithDefault("first_name=firstName,last_name=lastName,company,job_title=jobTitle,country,company_size=companySize,industry")
         List<String> traits();
+
+        /** The origins the form may be posted from; any when unset (forms carry no key: browsers post them). */
+        Optional<List<String>> allowedOrigins();
     }
 }

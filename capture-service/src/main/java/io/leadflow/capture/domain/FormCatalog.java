@@ -1,6 +1,7 @@
 package io.leadflow.capture.domain;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,5 +18,10 @@ public final class FormCatalog {
 
     public Optional<FormDefinition> find(String formId) {
         return Optional.ofNullable(forms.get(formId));
+    }
+
+    /** Every origin some form is bound to. */
+    public List<String> allowedOrigins() {
+        return forms.values().stream().flatMap(form -> form.allowedOrigins().stream()).distinct().toList();
     }
 }

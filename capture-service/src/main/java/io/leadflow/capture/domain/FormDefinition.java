@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
  * @param emailField the field holding the lead's email
  * @param anonymousIdField the field holding the visitor's anonymous id, when the page sets one
  * @param traitsByField the form fields copied into the lead's traits, by field name
+ * @param allowedOrigins the normalized origins the form may be posted from; any when empty
  */
 public record FormDefinition(
         String formId,
@@ -24,10 +26,18 @@ public record FormDefinition(
         String thankYouUrl,
         String emailField,
         String anonymousIdField,
-        Map<String, String> traitsByField) {
+        Map<String, String> traitsByField,
+        List<String> allowedOrigins) {
 
     public FormDefinition {
         traitsByField = Map.copyOf(traitsByField);
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** Whether a post from {@code origin} (normalized, if the browser said) may be captured. */
+    public boolean acceptsOrigin(Optional<String> origin) {
+        return allowedOrigins.isEmpty()
+                || origin.filter(from -> allowedOrigins.stream().anyMatch(allowed -> Origins.matches(allowed, from))).isPresent();
     }
 
     /**
@@ -37,11 +47,15 @@ public record FormDefinition(
      * @throws IllegalArgumentException when the event type is unknown or a mapping entry is empty
      */
     public static FormDefinition of(String formId, String eventType, String thankYouUrl, String emailField,
-            String anonymousIdField, List<String> traitMapping) {
+            String anonymousIdField, List<String> traitMapping, List<String> allowedOrigins) {
         EngagementType type = EngagementType.fromWireName(eventType).orElseThrow(() -> new IllegalArgumentException(
                 "form " + formId + ": unknown event type '" + eventType + "', use one of "
                         + Arrays.stream(EngagementType.values()).map(EngagementType::wireName).collect(Collectors.joining(", "))));
-        return new FormDefinition(formId, type, thankYouUrl, emailField, anonymousIdField, parseTraits(formId, traitMapping));
+        List<String> origins = allowedOrigins.stream().map(origin -> Origins.normalize(origin).orElseThrow(() ->
+                new IllegalArgumentException("form " + formId + ": allowed origin '" + origin + "' is not an http(s) origin")))
+                .toList();
+        return new FormDefinition(formId, type, thankYouUrl, emailField, anonymousIdField, parseTraits(formId, traitMapping),
+                origins);
     }
 
     private static Map<String, String> parseTraits(String formId, List<String> mapping) {

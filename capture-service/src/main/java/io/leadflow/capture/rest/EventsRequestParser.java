@@ -11,15 +11,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads a {@code POST /v1/events} body: one event object, or {@code {"events": [...]}}. It streams
- * the JSON so that it knows how many bytes each event of a batch took, for the per-event limit.
+ * Reads a capture body: one event object, or a batch ({@code {"events": [...]}} natively,
+ * {@code {"batch": [...]}} in Segment's API). It streams the JSON so that it knows how many bytes
+ * each event of a batch took, for the per-event limit.
  */
 @ApplicationScoped
 class EventsRequestParser {
 
-    private static final String BATCH_FIELD = "events";
+    static final String NATIVE_BATCH = "events";
+    static final String WRITE_KEY = "writeKey";
 
     private final ObjectMapper json;
 
@@ -27,24 +30,35 @@ class EventsRequestParser {
         this.json = json;
     }
 
-    /** The request's events, each with its place in the request and its size. */
-    List<RawEvent> parse(byte[] body) throws MalformedRequestException {
+    /** A native request's events, each with its place in the request and its size. */
+    ParsedRequest parse(byte[] body) throws MalformedRequestException {
+        return parse(body, NATIVE_BATCH);
+    }
+
+    /**
+     * The request's events, each with its place in the request and its size, and the write key
+     * it carries in its body.
+     *
+     * @param batchField the field holding a batch's array of events
+     */
+    ParsedRequest parse(byte[] body, String batchField) throws MalformedRequestException {
+        String shape = "must be an event object or {\"" + batchField + "\": [...]}";
         if (body == null || body.length == 0) {
-            throw new MalformedRequestException("body", "must be an event object or {\"events\": [...]}, it is empty");
+            throw new MalformedRequestException("body", shape + ", it is empty");
         }
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedRequestException("body", "must be an event object or {\"events\": [...]}");
+                throw new MalformedRequestException("body", shape);
             }
             Map<String, Object> fields = new LinkedHashMap<>();
             List<RawEvent> batch = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (BATCH_FIELD.equals(name) && value == JsonToken.START_ARRAY) {
-                    batch = readBatch(parser);
-                } else if (BATCH_FIELD.equals(name)) {
-                    throw new MalformedRequestException(BATCH_FIELD, "must be an array of events");
+                if (batchField.equals(name) && value == JsonToken.START_ARRAY) {
+                    batch = readBatch(parser, batchField);
+                } else if (batchField.equals(name)) {
+                    throw new MalformedRequestException(batchField, "must be an array of events");
                 } else {
                     fields.put(name, json.readValue(parser, Object.class));
                 }
@@ -52,7 +66,10 @@ class EventsRequestParser {
             if (parser.nextToken() != null) {
                 throw new MalformedRequestException("body", "holds more than one JSON value");
             }
-            return batch != null ? batch : List.of(new RawEvent("", fields, body.length));
+            Optional<String> writeKey = fields.get(WRITE_KEY) instanceof String key ? Optional.of(key) : Optional.empty();
+            return batch != null
+                    ? new ParsedRequest(batch, true, writeKey)
+                    : new ParsedRequest(List.of(new RawEvent("", fields, body.length)), false, writeKey);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -62,13 +79,13 @@ class EventsRequestParser {
         }
     }
 
-    private List<RawEvent> readBatch(JsonParser parser) throws IOException {
+    private List<RawEvent> readBatch(JsonParser parser, String batchField) throws IOException {
         List<RawEvent> events = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             long start = parser.currentTokenLocation().getByteOffset();
             Object event = json.readValue(parser, Object.class);
             long end = parser.currentLocation().getByteOffset();
-            events.add(new RawEvent("events[" + events.size() + "]", event, (int) (end - start)));
+            events.add(new RawEvent(batchField + "[" + events.size() + "]", event, (int) (end - start)));
         }
         return events;
     }

@@ -4,6 +4,7 @@ import io.leadflow.capture.domain.CaptureLimits;
 import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.FieldError;
+import io.leadflow.capture.domain.KeyKind.Capability;
 import io.leadflow.capture.domain.RawEvent;
 import io.leadflow.capture.domain.Validation;
 import io.leadflow.capture.messaging.CaptureMetrics;
@@ -14,9 +15,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -39,9 +43,11 @@ public class EventsResource {
     private final EventValidator validator;
     private final AcknowledgedCapture capture;
     private final CaptureMetrics metrics;
+    private final WriteKeyGuard guard;
 
     public EventsResource(EventsRequestParser parser, EventValidator validator, AcknowledgedCapture capture,
-            CaptureMetrics metrics) {
+            CaptureMetrics metrics, WriteKeyGuard guard) {
+        this.guard = guard;
         this.parser = parser;
         this.validator = validator;
         this.capture = capture;
@@ -53,25 +59,35 @@ public class EventsResource {
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(summary = "Capture engagement events",
             description = "One event object, or {\"events\": [...]} with at most 500. Answered 202 only once the broker "
-                    + "acknowledged every event; a request with any invalid event captures nothing.")
+                    + "acknowledged every event; a request with any invalid event captures nothing. The write key (public or "
+                    + "secret) is the HTTP Basic user with an empty password, or writeKey in the body.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page view", value = EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Every event is durably in Kafka",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventIds.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields; nothing was captured",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No write key, or an unknown one",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A public write key used from an origin it is not bound to",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 500 KB or an event over 32 KB",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; retry after Retry-After",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> capture(byte[] body) {
-        List<RawEvent> request;
+    public Uni<Response> capture(byte[] body, @Context HttpHeaders headers) {
+        guard.requireBeforeBody(headers);
+        ParsedRequest parsed;
         try {
-            request = parser.parse(body);
+            parsed = parser.parse(body);
         } catch (MalformedRequestException e) {
+            // without a key in the header, an unreadable body carries none either: 401 first
+            guard.require(headers, Optional.empty(), Capability.ENGAGE);
             metrics.rejected(Rejection.MALFORMED, 1);
             return Uni.createFrom().item(Problems.malformed(e.error()));
         }
+        guard.require(headers, parsed.writeKey(), Capability.ENGAGE);
+        List<RawEvent> request = parsed.events();
         List<FieldError> oversized = CaptureLimits.oversizedEvents(request);
         if (!oversized.isEmpty()) {
             metrics.rejected(Rejection.TOO_LARGE, request.size());

@@ -5,6 +5,7 @@ import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.FormCatalog;
 import io.leadflow.capture.domain.FormDefinition;
 import io.leadflow.capture.domain.FormMapper;
+import io.leadflow.capture.domain.Origins;
 import io.leadflow.capture.domain.Validation;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
@@ -53,6 +54,8 @@ public class FormsResource {
     @APIResponse(responseCode = "303", description = "Captured; Location is the thank-you page")
     @APIResponse(responseCode = "400", description = "The email field is missing or not an email; nothing was captured",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The form is bound to origins and was posted from another",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such form is configured",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The form's fields take over 32 KB",
@@ -60,11 +63,17 @@ public class FormsResource {
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; retry after Retry-After",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submit(@RestPath String formId, MultivaluedMap<String, String> fields,
-            @RestHeader("Referer") String referer) {
+            @RestHeader("Origin") String origin, @RestHeader("Referer") String referer) {
         Optional<FormDefinition> form = forms.find(formId);
         if (form.isEmpty()) {
             metrics.rejected(Rejection.UNKNOWN_FORM, 1);
             return Uni.createFrom().item(Problems.unknownForm(formId));
+        }
+        Optional<String> postedFrom = Origins.of(Optional.ofNullable(origin), Optional.ofNullable(referer));
+        if (!form.get().acceptsOrigin(postedFrom)) {
+            metrics.rejected(Rejection.FORBIDDEN, 1);
+            return Uni.createFrom().item(Problems.forbidden("form '" + formId + "' may not be posted from "
+                    + postedFrom.map(from -> "origin " + from).orElse("a page that does not say its origin")));
         }
         Map<String, List<String>> posted = fields == null ? Map.of() : fields;
         Optional<FieldError> oversized = CaptureLimits.oversizedForm(posted);

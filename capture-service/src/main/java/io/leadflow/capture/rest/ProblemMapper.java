@@ -10,6 +10,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     @ServerExceptionMapper
+    public Response refused(RequestRefused refused) {
+        return refused.answer();
+    }
+
+    @ServerExceptionMapper
     public Response map(WebApplicationException exception) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
         Problem problem = Problems.problem(status.getStatusCode(), "http-" + status.getStatusCode(),

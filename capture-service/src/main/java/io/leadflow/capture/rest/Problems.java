@@ -34,6 +34,16 @@ final class Problems {
         return answer(problem(404, "unknown-form", "Unknown form", "no form '" + formId + "' is configured", List.of()));
     }
 
+    static Response unauthorized(String detail) {
+        return Response.fromResponse(answer(problem(401, "unauthorized", "Unauthorized", detail, List.of())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"leadflow\"")
+                .build();
+    }
+
+    static Response forbidden(String detail) {
+        return answer(problem(403, "forbidden", "Forbidden", detail, List.of()));
+    }
+
     static Response unavailable(Duration retryAfter) {
         return Response.fromResponse(answer(problem(503, "broker-unavailable", "Service unavailable",
                         "the event broker did not acknowledge every event in time; send the request again, "

@@ -50,7 +50,7 @@ class BrokerUnavailableTest {
     void an_event_the_broker_does_not_acknowledge_is_answered_503_with_retry_after() {
         long start = System.nanoTime();
 
-        given().contentType(ContentType.JSON)
+        given().auth().preemptive().basic(EventsResourceTest.SECRET_KEY, "").contentType(ContentType.JSON)
                 .body("{\"type\": \"page.viewed\", \"email\": \"ada@example.com\"}")
                 .when().post("/v1/events")
                 .then()

@@ -19,7 +19,7 @@ class EventsRequestParserTest {
     void a_single_event_is_the_whole_body() throws Exception {
         String body = "{\"type\": \"page.viewed\", \"email\": \"ada@example.com\", \"traits\": {\"companySize\": 250}}";
 
-        List<RawEvent> events = parser.parse(bytes(body));
+        List<RawEvent> events = parser.parse(bytes(body)).events();
 
         assertThat(events).hasSize(1);
         assertThat(events.get(0).path()).isEmpty();
@@ -34,11 +34,21 @@ class EventsRequestParserTest {
         String second = "{\"type\":\"email.opened\",\"email\":\"äda@example.com\"}";
         String body = "{\"events\": [" + first + ", " + second + ", 7]}";
 
-        List<RawEvent> events = parser.parse(bytes(body));
+        List<RawEvent> events = parser.parse(bytes(body)).events();
 
         assertThat(events).extracting(RawEvent::path).containsExactly("events[0]", "events[1]", "events[2]");
         assertThat(events).extracting(RawEvent::sizeBytes).containsExactly(bytes(first).length, bytes(second).length, 1);
         assertThat(events.get(2).json()).isEqualTo(7);
+    }
+
+    @Test
+    void the_write_key_may_travel_in_the_body_of_an_event_or_of_a_batch() throws Exception {
+        assertThat(parser.parse(bytes("{\"type\": \"page.viewed\", \"writeKey\": \"k1\"}")).writeKey()).contains("k1");
+        ParsedRequest batch = parser.parse(bytes("{\"batch\": [{\"type\": \"page\"}], \"writeKey\": \"k2\"}"), "batch");
+        assertThat(batch.batch()).isTrue();
+        assertThat(batch.writeKey()).contains("k2");
+        assertThat(batch.events()).extracting(RawEvent::path).containsExactly("batch[0]");
+        assertThat(parser.parse(bytes("{\"type\": \"page.viewed\"}")).writeKey()).isEmpty();
     }
 
     @Test

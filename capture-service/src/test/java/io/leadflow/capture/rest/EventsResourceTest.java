@@ -192,8 +192,13 @@ class EventsResourceTest {
                         containsString("leadflow_capture_broker_ack_seconds_count{outcome=\"acked\"}"));
     }
 
+    /** The documented development keys, provisioned by default. */
+    static final String SECRET_KEY = "lf_dev_secret";
+    static final String PUBLIC_KEY = "lf_dev_public";
+
     static Response postEvents(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/v1/events");
+        return given().auth().preemptive().basic(SECRET_KEY, "").contentType(ContentType.JSON).body(body)
+                .when().post("/v1/events");
     }
 
     static Predicate<ReceivedEvent> byId(String eventId) {

@@ -1,0 +1,86 @@
+package io.leadflow.capture.rest;
+
+import io.leadflow.capture.domain.Access;
+import io.leadflow.capture.domain.KeyKind.Capability;
+import io.leadflow.capture.domain.Origins;
+import io.leadflow.capture.domain.WriteKeyRing;
+import io.leadflow.capture.messaging.CaptureMetrics;
+import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks the write key of a capture request. The key travels as the HTTP Basic user with an empty
+ * password, as in Segment's API, or as {@code writeKey} in the body (what browsers' beacons can send).
+ */
+@ApplicationScoped
+class WriteKeyGuard {
+
+    private static final String BASIC = "basic ";
+
+    private final WriteKeyRing keys;
+    private final CaptureMetrics metrics;
+
+    WriteKeyGuard(WriteKeyRing keys, CaptureMetrics metrics) {
+        this.keys = keys;
+        this.metrics = metrics;
+    }
+
+    /** The key presented in the Authorization header, if any: checked before the body is read. */
+    static Optional<String> headerKey(HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BASIC)) {
+            return Optional.empty();
+        }
+        try {
+            String credentials = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = credentials.indexOf(':');
+            return Optional.of(colon < 0 ? credentials : credentials.substring(0, colon));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Refuses a bad key in the Authorization header before the body is read, so that it costs no
+     * parsing; passes when there is none there or it may add engagement.
+     *
+     * @throws RequestRefused with a 401 or 403 problem
+     */
+    void requireBeforeBody(HttpHeaders headers) {
+        if (headerKey(headers).isPresent()) {
+            require(headers, Optional.empty(), Capability.ENGAGE);
+        }
+    }
+
+    /**
+     * Passes when the request's key may do what it asks.
+     *
+     * @param bodyKey the {@code writeKey} of the body, used when the header has none
+     * @throws RequestRefused with a 401 (no or unknown key) or 403 (a public key from another
+     *     origin, or asking to identify) problem
+     */
+    void require(HttpHeaders headers, Optional<String> bodyKey, Capability capability) {
+        Optional<String> origin = Origins.of(Optional.ofNullable(headers.getHeaderString("Origin")),
+                Optional.ofNullable(headers.getHeaderString("Referer")));
+        Access access = keys.check(headerKey(headers).or(() -> bodyKey), origin, capability);
+        switch (access.outcome()) {
+            case GRANTED -> {
+            }
+            case MISSING, UNKNOWN -> {
+                metrics.rejected(Rejection.UNAUTHORIZED, 1);
+                throw new RequestRefused(Problems.unauthorized(access.reason()));
+            }
+            case WRONG_ORIGIN, NOT_PERMITTED -> {
+                metrics.rejected(Rejection.FORBIDDEN, 1);
+                throw new RequestRefused(Problems.forbidden(access.reason()));
+            }
+        }
+    }
+}
