@@ -38,6 +38,9 @@ public class Handoff extends PanacheEntityBase {
     @Column(name = "rule_matched", nullable = false)
     private String ruleMatched;
 
+    /** The queue the lead was dealt from; null when a rule named the rep. */
+    private String queue;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private HandoffStatus status;
@@ -63,7 +66,7 @@ public class Handoff extends PanacheEntityBase {
     }
 
     /** The stored form of a handoff just offered, as announced by {@code created}. */
-    public static Handoff offered(HandoffCreated created, String topContributions) {
+    public static Handoff offered(HandoffCreated created, String queue, String topContributions) {
         Handoff handoff = new Handoff();
         handoff.id = UUID.fromString(created.handoffId());
         handoff.leadId = UUID.fromString(created.leadId());
@@ -72,6 +75,7 @@ public class Handoff extends PanacheEntityBase {
         handoff.score = created.score();
         handoff.assignee = created.assignee();
         handoff.ruleMatched = created.ruleMatched();
+        handoff.queue = queue;
         handoff.status = HandoffStatus.OFFERED;
         handoff.slaDueAt = created.slaDueAt();
         handoff.qualifyingEventId = created.qualifyingEventId();
@@ -102,6 +106,10 @@ public class Handoff extends PanacheEntityBase {
 
     public String ruleMatched() {
         return ruleMatched;
+    }
+
+    public String queue() {
+        return queue;
     }
 
     public HandoffStatus status() {

@@ -1,23 +1,25 @@
 package io.leadflow.handoff.rest;
 
-/** A request input that is wrong: answered 400 problem+json naming {@link #field()}. */
+import io.leadflow.handoff.domain.FieldProblem;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A request input that is wrong: answered 400 problem+json naming each wrong field. */
 public class InvalidRequestException extends RuntimeException {
 
-    private final String field;
-    private final String reason;
+    private final List<FieldProblem> problems;
 
     /** {@code reason} says what is wrong, without the field's name: "is required". */
     public InvalidRequestException(String field, String reason) {
-        super(field + " " + reason);
-        this.field = field;
-        this.reason = reason;
+        this(List.of(new FieldProblem(field, reason)));
     }
 
-    public String field() {
-        return field;
+    public InvalidRequestException(List<FieldProblem> problems) {
+        super(problems.stream().map(problem -> problem.field() + " " + problem.message()).collect(Collectors.joining("; ")));
+        this.problems = List.copyOf(problems);
     }
 
-    public String reason() {
-        return reason;
+    public List<FieldProblem> problems() {
+        return problems;
     }
 }

@@ -1,7 +1,6 @@
 package io.leadflow.handoff.rest;
 
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers invalid requests with RFC 9457 problem details that name the wrong field. */
@@ -12,7 +11,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
         Problem problem = new Problem(INVALID_REQUEST, "Invalid request", 400, e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.reason())));
+                e.problems().stream().map(wrong -> new Problem.FieldError(wrong.field(), wrong.message())).toList());
         return Response.status(Response.Status.BAD_REQUEST).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -103,7 +103,7 @@ class LifecycleConsumerTest {
         LeadStageChanged change = StageChanges.toMql(StageChanges.newLeadEmail());
         try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
             String ceId = StageChanges.send(change);
-            handoffs.awaitEvents(1, aboutLead(change), WAIT);
+            String owner = handoffs.awaitEvents(1, aboutLead(change), WAIT).get(0).data().get("assignee").asText();
             long cursorBefore = storedCursor();
 
             // When the same stage change is delivered again, and then the lead re-qualifies after
@@ -111,13 +111,16 @@ class LifecycleConsumerTest {
             StageChanges.send(ceId, change);
             LeadStageChanged requalified = StageChanges.change(change.email(), LifecycleStage.RECYCLED, LifecycleStage.MQL);
             String requalifiedId = StageChanges.send(requalified);
-            handoffs.awaitEvents(1, qualifiedBy(requalifiedId), WAIT);
+            ReceivedEvent again = handoffs.awaitEvents(1, qualifiedBy(requalifiedId), WAIT).get(0);
 
             // Then each qualification made exactly one handoff
             assertThat(handoffs.collectFor(Duration.ZERO).stream().filter(aboutLead(change)))
                     .extracting(event -> event.data().get("qualifyingEventId").asText())
                     .containsExactly(ceId, requalifiedId);
-            assertThat(storedCursor()).as("the redelivery took no turn").isEqualTo(cursorBefore + 1);
+            // and the re-qualified lead went back to its owner, so neither took a turn of the queue
+            assertThat(again.data().get("assignee").asText()).isEqualTo(owner);
+            assertThat(again.data().get("ruleMatched").asText()).isEqualTo("existing-owner");
+            assertThat(storedCursor()).as("neither took a turn").isEqualTo(cursorBefore);
             given().queryParam("email", change.email())
                     .when().get("/v1/handoffs")
                     .then().statusCode(200)

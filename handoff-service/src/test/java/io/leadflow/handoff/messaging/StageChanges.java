@@ -55,6 +55,13 @@ public final class StageChanges {
         return change(email, LifecycleStage.LEAD, LifecycleStage.MQL);
     }
 
+    /** The lead becoming an MQL with these traits instead of the usual ones. */
+    public static LeadStageChanged toMql(String email, Map<String, Object> traits) {
+        LeadStageChanged change = toMql(email);
+        return new LeadStageChanged(change.leadId(), change.leadKey(), change.email(), change.from(), change.to(),
+                change.score(), change.topContributions(), traits, change.causeEventId(), change.changedAt());
+    }
+
     /** Writes the change as a new CloudEvent and returns its id. */
     public static String send(LeadStageChanged change) {
         String ceId = UUID.randomUUID().toString();
