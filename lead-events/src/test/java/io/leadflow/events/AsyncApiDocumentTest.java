@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class AsyncApiDocumentTest {
 
     private static final List<String> TYPES = List.of(EngagementCaptured.TYPE, LeadScored.TYPE,
-            LeadStageChanged.TYPE, HandoffCreated.TYPE, CrmSynced.TYPE, SalesFeedback.TYPE, LeadIdentified.TYPE);
+            LeadStageChanged.TYPE, HandoffCreated.TYPE, CrmSynced.TYPE, SalesFeedback.TYPE, LeadIdentified.TYPE,
+            HandoffStatusChanged.TYPE, HandoffSlaReminder.TYPE, HandoffSlaBreached.TYPE);
 
     @Test
     void documentsEveryPublishedTopic() throws IOException {
