@@ -5,6 +5,7 @@ import io.leadflow.capture.domain.FormCatalog;
 import io.leadflow.capture.domain.FormDefinition;
 import io.leadflow.capture.domain.FormMapper;
 import io.leadflow.capture.domain.IdentityRules;
+import io.leadflow.capture.domain.SegmentMapper;
 import io.leadflow.capture.domain.WriteKeyRing;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,12 @@ public class CaptureBeans {
     @Singleton
     FormMapper formMapper() {
         return new FormMapper(identityRules, clock, CaptureBeans::newEventId);
+    }
+
+    @Produces
+    @Singleton
+    SegmentMapper segmentMapper() {
+        return new SegmentMapper(identityRules, clock, CaptureBeans::newEventId);
     }
 
     /** The configured forms; an unknown event type or a broken trait mapping stops the start. */

@@ -1,17 +1,29 @@
 package io.leadflow.capture.domain;
 
 import io.leadflow.events.EngagementCaptured;
+import java.time.Instant;
 
 /**
- * An accepted event, ready to be written to the engagement topic.
+ * An accepted engagement, ready to be written to the engagement topic.
  *
  * @param id the event id: the CloudEvent id, given by the client or made by the service
  * @param data the event
  */
-public record CapturedEvent(String id, EngagementCaptured data) {
+public record CapturedEvent(String id, EngagementCaptured data) implements OutgoingEvent {
 
     /** The record key: the lead key. */
+    @Override
     public String key() {
         return data.leadKey();
+    }
+
+    @Override
+    public String ceType() {
+        return EngagementCaptured.TYPE;
+    }
+
+    @Override
+    public Instant time() {
+        return data.occurredAt();
     }
 }

@@ -1,9 +1,8 @@
 package io.leadflow.capture.messaging;
 
 import io.leadflow.capture.config.CaptureConfig;
-import io.leadflow.capture.domain.CapturedEvent;
+import io.leadflow.capture.domain.OutgoingEvent;
 import io.leadflow.events.CloudEventSources;
-import io.leadflow.events.EngagementCaptured;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Writes captured events to {@code leadflow.engagement.v1} as binary-mode CloudEvents keyed by lead
- * key, and completes only when the broker acknowledged every one of them (acks=all, idempotent
+ * Writes captured events ({@code engagement.captured.v1}, {@code lead.identified.v1}) to
+ * {@code leadflow.engagement.v1} as binary-mode CloudEvents keyed by lead key, and completes only when the broker acknowledged every one of them (acks=all, idempotent
  * producer): an HTTP 2xx built on it means the events are durably in Kafka.
  */
 @ApplicationScoped
@@ -27,14 +26,14 @@ public class EngagementPublisher {
 
     private static final URI SOURCE = URI.create(CloudEventSources.CAPTURE);
 
-    private final MutinyEmitter<EngagementCaptured> emitter;
+    private final MutinyEmitter<Object> emitter;
     private final Duration ackTimeout;
     private final CaptureMetrics metrics;
 
     public EngagementPublisher(
             // a full batch is 500 events: buffer bursts of concurrent batches rather than refuse them
             @Channel(Channels.ENGAGEMENT_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-            MutinyEmitter<EngagementCaptured> emitter,
+            MutinyEmitter<Object> emitter,
             CaptureConfig config, CaptureMetrics metrics) {
         this.emitter = emitter;
         this.ackTimeout = config.ackTimeout();
@@ -46,7 +45,7 @@ public class EngagementPublisher {
      * {@link BrokerUnavailableException} when one is refused or the acknowledgement takes longer
      * than the configured ack timeout.
      */
-    public Uni<Void> publish(List<CapturedEvent> events) {
+    public Uni<Void> publish(List<? extends OutgoingEvent> events) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
             return Uni.join().all(events.stream().map(this::send).toList()).andFailFast()
@@ -59,14 +58,14 @@ public class EngagementPublisher {
         });
     }
 
-    private Uni<Void> send(CapturedEvent event) {
-        Message<EngagementCaptured> message = Message.of(event.data())
+    private Uni<Void> send(OutgoingEvent event) {
+        Message<Object> message = Message.of(event.data())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(event.id())
-                        .withType(EngagementCaptured.TYPE)
+                        .withType(event.ceType())
                         .withSource(SOURCE)
-                        .withTimestamp(event.data().occurredAt().atZone(ZoneOffset.UTC))
+                        .withTimestamp(event.time().atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .build());
         return emitter.sendMessage(message);

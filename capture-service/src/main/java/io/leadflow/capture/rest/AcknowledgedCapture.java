@@ -1,7 +1,7 @@
 package io.leadflow.capture.rest;
 
 import io.leadflow.capture.config.CaptureConfig;
-import io.leadflow.capture.domain.CapturedEvent;
+import io.leadflow.capture.domain.OutgoingEvent;
 import io.leadflow.capture.messaging.BrokerUnavailableException;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
@@ -32,7 +32,7 @@ class AcknowledgedCapture {
     }
 
     /** {@code acknowledged} once every event is durably in Kafka, a 503 problem otherwise. */
-    Uni<Response> publish(List<CapturedEvent> events, Source source, Supplier<Response> acknowledged) {
+    Uni<Response> publish(List<? extends OutgoingEvent> events, Source source, Supplier<Response> acknowledged) {
         return publisher.publish(events)
                 .map(done -> {
                     metrics.accepted(source, events.size());

@@ -1,0 +1,22 @@
+package io.leadflow.capture.domain;
+
+import java.time.Instant;
+
+/** An accepted event, ready to be written to {@code leadflow.engagement.v1} as a CloudEvent. */
+public sealed interface OutgoingEvent permits CapturedEvent, IdentifiedLead {
+
+    /** The CloudEvent id: the client's event or message id, or one the service made. */
+    String id();
+
+    /** The record key: the lead key. */
+    String key();
+
+    /** The CloudEvent type. */
+    String ceType();
+
+    /** The CloudEvent time: when it happened. */
+    Instant time();
+
+    /** The CloudEvent data. */
+    Object data();
+}

@@ -1,0 +1,151 @@
+package io.leadflow.capture.domain;
+
+import io.leadflow.events.EngagementCaptured;
+import io.leadflow.events.EngagementType;
+import io.leadflow.events.LeadIdentified;
+import io.leadflow.events.LeadKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Turns messages of Segment's HTTP Tracking API into Leadflow events: {@code track} (of a known
+ * engagement name, see {@link SegmentEventNames}) and {@code page} into {@link EngagementCaptured}
+ * with source {@code api}, {@code identify} into {@link LeadIdentified}. {@code messageId} is the
+ * event id, so a client's retry is one event.
+ */
+public final class SegmentMapper {
+
+    /** The Segment message types capture takes. */
+    public enum MessageType {
+        TRACK, PAGE, IDENTIFY;
+
+        static Optional<MessageType> of(Object name) {
+            for (MessageType type : values()) {
+                if (type.name().equalsIgnoreCase(String.valueOf(name))) {
+                    return Optional.of(type);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    static final String SOURCE = "api";
+
+    private final IdentityRules rules;
+    private final Clock clock;
+    private final Supplier<String> newEventId;
+
+    public SegmentMapper(IdentityRules rules, Clock clock, Supplier<String> newEventId) {
+        this.rules = rules;
+        this.clock = clock;
+        this.newEventId = newEventId;
+    }
+
+    /** Whether any message is an identify: only secret keys may send one. */
+    public static boolean identifies(List<RawEvent> messages, Optional<MessageType> implied) {
+        return implied.map(type -> type == MessageType.IDENTIFY).orElseGet(() -> messages.stream()
+                .anyMatch(raw -> raw.json() instanceof Map<?, ?> fields && "identify".equals(fields.get("type"))));
+    }
+
+    /**
+     * The events of the messages, or every wrong field.
+     *
+     * @param implied the type the endpoint implies ({@code /v1/track}); empty for a batch, whose
+     *     messages say their own {@code type}
+     */
+    public SegmentMessages map(List<RawEvent> messages, Optional<MessageType> implied) {
+        if (messages.isEmpty()) {
+            return new SegmentMessages(List.of(), List.of(new FieldError("batch", "must hold at least one message")));
+        }
+        if (messages.size() > CaptureLimits.MAX_BATCH_EVENTS) {
+            return new SegmentMessages(List.of(), List.of(new FieldError("batch",
+                    "holds " + messages.size() + " messages, at most " + CaptureLimits.MAX_BATCH_EVENTS + " are allowed")));
+        }
+        Instant now = clock.instant();
+        List<OutgoingEvent> events = new ArrayList<>(messages.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (RawEvent raw : messages) {
+            if (raw.json() instanceof Map<?, ?> fields) {
+                toEvent(new JsonFields(raw, fields, errors), implied, now).ifPresent(events::add);
+            } else {
+                errors.add(new FieldError(raw.path().isEmpty() ? "body" : raw.path(), "must be a JSON object"));
+            }
+        }
+        return errors.isEmpty() ? new SegmentMessages(events, List.of()) : new SegmentMessages(List.of(), errors);
+    }
+
+    private Optional<OutgoingEvent> toEvent(JsonFields message, Optional<MessageType> implied, Instant now) {
+        Optional<MessageType> type = implied.or(() -> MessageType.of(message.get("type")));
+        if (type.isEmpty()) {
+            message.error("type", "must be track, page or identify");
+            return Optional.empty();
+        }
+        String messageId = message.string("messageId");
+        if (messageId != null) {
+            rules.idProblem(messageId).ifPresent(problem -> message.error("messageId", problem));
+        }
+        String id = messageId == null ? newEventId.get() : messageId;
+        String anonymousId = message.trimmed("anonymousId");
+        if (anonymousId != null) {
+            rules.idProblem(anonymousId).ifPresent(problem -> message.error("anonymousId", problem));
+        }
+        String userId = message.trimmed("userId");
+        Instant occurredAt = message.instant("timestamp", now);
+        Map<String, Object> context = message.object("context");
+        Map<String, Object> traits = type.get() == MessageType.IDENTIFY ? message.object("traits") : JsonFields.objectIn(context, "traits");
+        String email = email(userId, traits);
+        if (type.get() == MessageType.IDENTIFY) {
+            return identify(message, id, email, anonymousId, userId, occurredAt, traits);
+        }
+        EngagementType engagement = type.get() == MessageType.PAGE ? EngagementType.PAGE_VIEWED : trackedType(message);
+        if (email == null && anonymousId == null && !message.hasError("anonymousId")) {
+            message.error("anonymousId", "an anonymousId, or a userId or traits.email that is an email, is required");
+        }
+        Map<String, Object> properties = SegmentContext.properties(message.object("properties"), message.string("name"), context);
+        if (message.failed()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CapturedEvent(id, new EngagementCaptured(LeadKeys.of(email, anonymousId), engagement, email,
+                anonymousId, occurredAt, SOURCE, properties, traits, false, null)));
+    }
+
+    private Optional<OutgoingEvent> identify(JsonFields message, String id, String email, String anonymousId, String userId,
+            Instant occurredAt, Map<String, Object> traits) {
+        if (email == null) {
+            message.error("traits.email", "identify needs the lead's email, as traits.email or as a userId that is an email");
+        }
+        if (anonymousId == null && !message.hasError("anonymousId")) {
+            message.error("anonymousId", "identify needs the anonymousId whose history becomes the lead's");
+        }
+        if (message.failed()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdentifiedLead(id, new LeadIdentified(LeadKeys.normalizeEmail(email), email, anonymousId,
+                userId, occurredAt, traits)));
+    }
+
+    private static EngagementType trackedType(JsonFields message) {
+        String event = message.string("event");
+        if (event == null || event.isBlank()) {
+            message.error("event", "is required: the name of what happened, one of " + SegmentEventNames.KNOWN);
+            return null;
+        }
+        return SegmentEventNames.typeOf(event).orElseGet(() -> {
+            message.error("event", "'" + event + "' is not an engagement Leadflow knows, use one of " + SegmentEventNames.KNOWN);
+            return null;
+        });
+    }
+
+    /** The lead's email: the userId when it is one, else traits.email when that is one. */
+    private String email(String userId, Map<String, Object> traits) {
+        if (userId != null && rules.emailProblem(userId).isEmpty()) {
+            return userId;
+        }
+        return traits.get("email") instanceof String email && rules.emailProblem(email.trim()).isEmpty() ? email.trim() : null;
+    }
+}

@@ -1,0 +1,135 @@
+package io.leadflow.capture.rest;
+
+import io.leadflow.capture.domain.CaptureLimits;
+import io.leadflow.capture.domain.FieldError;
+import io.leadflow.capture.domain.KeyKind.Capability;
+import io.leadflow.capture.domain.SegmentMapper;
+import io.leadflow.capture.domain.SegmentMapper.MessageType;
+import io.leadflow.capture.domain.SegmentMessages;
+import io.leadflow.capture.messaging.CaptureMetrics;
+import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
+import io.leadflow.capture.messaging.CaptureMetrics.Source;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Segment's HTTP Tracking API, so that analytics SDKs work unchanged when pointed at Leadflow. Bodies
+ * may be sent as {@code text/plain} too, as browsers' beacons do to avoid a preflight.
+ */
+@Path("/v1")
+@Tag(name = "Segment-compatible tracking")
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+@Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+@APIResponse(responseCode = "200", description = "Every event is durably in Kafka",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentAck.class)))
+@APIResponse(responseCode = "400", description = "Malformed JSON, or invalid fields (an unknown track event is named as "
+        + "`event`); nothing was captured",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No write key, or an unknown one",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A public key from another origin, or sending an identify",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "A message over 32 KB or a body over 500 KB",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; retry after Retry-After",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SegmentResource {
+
+    private static final String BATCH = "batch";
+
+    private final EventsRequestParser parser;
+    private final SegmentMapper mapper;
+    private final AcknowledgedCapture capture;
+    private final CaptureMetrics metrics;
+    private final WriteKeyGuard guard;
+
+    public SegmentResource(EventsRequestParser parser, SegmentMapper mapper, AcknowledgedCapture capture,
+            CaptureMetrics metrics, WriteKeyGuard guard) {
+        this.parser = parser;
+        this.mapper = mapper;
+        this.capture = capture;
+        this.metrics = metrics;
+        this.guard = guard;
+    }
+
+    @POST
+    @Path("/track")
+    @Operation(summary = "Segment track: an engagement by name (\"Demo Requested\", \"Email Opened\", ...)")
+    public Uni<Response> track(byte[] body, @Context HttpHeaders headers) {
+        return capture(body, headers, Optional.of(MessageType.TRACK));
+    }
+
+    @POST
+    @Path("/page")
+    @Operation(summary = "Segment page: a page view")
+    public Uni<Response> page(byte[] body, @Context HttpHeaders headers) {
+        return capture(body, headers, Optional.of(MessageType.PAGE));
+    }
+
+    @POST
+    @Path("/identify")
+    @Operation(summary = "Segment identify: an anonymous visitor made known (secret key only)")
+    public Uni<Response> identify(byte[] body, @Context HttpHeaders headers) {
+        return capture(body, headers, Optional.of(MessageType.IDENTIFY));
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Segment batch: {\"batch\": [messages]}, each with its own type")
+    public Uni<Response> batch(byte[] body, @Context HttpHeaders headers) {
+        return capture(body, headers, Optional.empty());
+    }
+
+    @POST
+    @Path("/import")
+    @Operation(summary = "Segment's older name of batch, where server-side SDKs send by default")
+    public Uni<Response> importBatch(byte[] body, @Context HttpHeaders headers) {
+        return capture(body, headers, Optional.empty());
+    }
+
+    private Uni<Response> capture(byte[] body, HttpHeaders headers, Optional<MessageType> implied) {
+        guard.requireBeforeBody(headers);
+        ParsedRequest parsed;
+        try {
+            parsed = parser.parse(body, BATCH);
+            if (parsed.batch() == implied.isPresent()) {
+                throw new MalformedRequestException(implied.isPresent() ? "body" : BATCH, implied.isPresent()
+                        ? "must be one message; send batches to /v1/batch" : "must be an array of messages");
+            }
+        } catch (MalformedRequestException e) {
+            // without a key in the header, an unreadable body carries none either: 401 first
+            guard.require(headers, Optional.empty(), Capability.ENGAGE);
+            metrics.rejected(Rejection.MALFORMED, 1);
+            return Uni.createFrom().item(Problems.malformed(e.error()));
+        }
+        guard.require(headers, parsed.writeKey(),
+                SegmentMapper.identifies(parsed.events(), implied) ? Capability.IDENTIFY : Capability.ENGAGE);
+        List<FieldError> oversized = CaptureLimits.oversizedEvents(parsed.events());
+        if (!oversized.isEmpty()) {
+            metrics.rejected(Rejection.TOO_LARGE, parsed.events().size());
+            return Uni.createFrom().item(Problems.tooLarge(
+                    "a message may take at most " + CaptureLimits.MAX_EVENT_BYTES + " bytes; nothing was captured", oversized));
+        }
+        SegmentMessages messages = mapper.map(parsed.events(), implied);
+        if (!messages.isValid()) {
+            metrics.rejected(Rejection.INVALID, parsed.events().size());
+            return Uni.createFrom().item(Problems.invalid(messages.errors()));
+        }
+        return capture.publish(messages.events(), Source.SEGMENT,
+                () -> Response.ok(SegmentAck.SUCCESS).type(MediaType.APPLICATION_JSON).build());
+    }
+}

@@ -1,0 +1,106 @@
+package io.leadflow.capture.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.capture.domain.SegmentMapper.MessageType;
+import io.leadflow.events.EngagementCaptured;
+import io.leadflow.events.EngagementType;
+import io.leadflow.events.LeadIdentified;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SegmentMapperTest {
+
+    private final SegmentMapper mapper = new SegmentMapper(EventValidatorTest.RULES,
+            Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC), () -> "made-id");
+
+    @Test
+    void a_track_of_a_known_name_is_that_engagement_with_the_message_id_as_event_id() {
+        Map<String, Object> track = Map.of("messageId", "m-1", "event", "Demo Requested", "anonymousId", "a-1",
+                "timestamp", "2026-11-22T11:00:00.000+01:00", "properties", Map.of("plan", "pro"),
+                "context", Map.of("traits", Map.of("email", "Ada@Example.com", "company", "AE"),
+                        "page", Map.of("url", "https://example.com/demo"), "campaign", Map.of("source", "google")));
+
+        SegmentMessages messages = mapper.map(List.of(new RawEvent("", track, 100)), Optional.of(MessageType.TRACK));
+
+        assertThat(messages.errors()).isEmpty();
+        CapturedEvent event = (CapturedEvent) messages.events().get(0);
+        assertThat(event.id()).isEqualTo("m-1");
+        EngagementCaptured data = event.data();
+        assertThat(data.type()).isEqualTo(EngagementType.DEMO_REQUESTED);
+        assertThat(data.leadKey()).isEqualTo("ada@example.com");
+        assertThat(data.anonymousId()).isEqualTo("a-1");
+        assertThat(data.occurredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(data.source()).isEqualTo("api");
+        assertThat(data.properties()).containsEntry("plan", "pro").containsEntry("url", "https://example.com/demo")
+                .containsEntry("utm_source", "google");
+        assertThat(data.traits()).containsEntry("company", "AE");
+    }
+
+    @Test
+    void segment_names_and_wire_names_map_to_engagement_types() {
+        assertThat(SegmentEventNames.typeOf("Email Opened")).contains(EngagementType.EMAIL_OPENED);
+        assertThat(SegmentEventNames.typeOf("email_link_clicked")).contains(EngagementType.EMAIL_CLICKED);
+        assertThat(SegmentEventNames.typeOf("Order Completed")).contains(EngagementType.PURCHASE_COMPLETED);
+        assertThat(SegmentEventNames.typeOf("Unsubscribed")).contains(EngagementType.EMAIL_UNSUBSCRIBED);
+        for (EngagementType type : EngagementType.values()) {
+            assertThat(SegmentEventNames.typeOf(type.wireName())).as(type.wireName()).contains(type);
+        }
+        assertThat(SegmentEventNames.typeOf("Button Clicked")).isEmpty();
+    }
+
+    @Test
+    void a_page_is_a_page_view_named_by_the_page() {
+        Map<String, Object> page = Map.of("type", "page", "name", "Pricing", "userId", "ada@example.com",
+                "properties", Map.of("url", "https://example.com/pricing"));
+
+        SegmentMessages messages = mapper.map(List.of(new RawEvent("batch[0]", page, 80)), Optional.empty());
+
+        CapturedEvent event = (CapturedEvent) messages.events().get(0);
+        assertThat(event.id()).isEqualTo("made-id");
+        assertThat(event.data().type()).isEqualTo(EngagementType.PAGE_VIEWED);
+        assertThat(event.data().email()).isEqualTo("ada@example.com");
+        assertThat(event.data().properties()).containsEntry("name", "Pricing");
+    }
+
+    @Test
+    void an_identify_with_an_anonymous_id_and_an_email_identifies_the_lead() {
+        Map<String, Object> identify = Map.of("type", "identify", "messageId", "m-2", "anonymousId", "a-9", "userId", "u-42",
+                "traits", Map.of("email", "ada@example.com", "firstName", "Ada"));
+
+        SegmentMessages messages = mapper.map(List.of(new RawEvent("batch[0]", identify, 90)), Optional.empty());
+
+        IdentifiedLead lead = (IdentifiedLead) messages.events().get(0);
+        LeadIdentified data = lead.data();
+        assertThat(lead.id()).isEqualTo("m-2");
+        assertThat(lead.key()).isEqualTo("ada@example.com");
+        assertThat(lead.ceType()).isEqualTo(LeadIdentified.TYPE);
+        assertThat(data.anonymousId()).isEqualTo("a-9");
+        assertThat(data.userId()).isEqualTo("u-42");
+        assertThat(data.traits()).containsEntry("firstName", "Ada");
+        assertThat(SegmentMapper.identifies(List.of(new RawEvent("batch[0]", identify, 90)), Optional.empty())).isTrue();
+    }
+
+    @Test
+    void wrong_messages_are_named_and_refuse_the_whole_batch() {
+        List<RawEvent> batch = List.of(
+                new RawEvent("batch[0]", Map.of("type", "track", "event", "Email Opened", "anonymousId", "a-1"), 50),
+                new RawEvent("batch[1]", Map.of("type", "track", "event", "Button Clicked", "anonymousId", "a-1"), 50),
+                new RawEvent("batch[2]", Map.of("type", "identify", "userId", "u-1", "traits", Map.of()), 50),
+                new RawEvent("batch[3]", Map.of("type", "alias", "userId", "u-1"), 50),
+                new RawEvent("batch[4]", Map.of("type", "page", "userId", "u-1"), 50),
+                new RawEvent("batch[5]", Map.of("type", "page", "anonymousId", "a-1", "timestamp", "yesterday"), 50));
+
+        SegmentMessages messages = mapper.map(batch, Optional.empty());
+
+        assertThat(messages.events()).isEmpty();
+        assertThat(messages.errors()).extracting(FieldError::field).containsExactly(
+                "batch[1].event", "batch[2].traits.email", "batch[2].anonymousId", "batch[3].type",
+                "batch[4].anonymousId", "batch[5].timestamp");
+    }
+}
