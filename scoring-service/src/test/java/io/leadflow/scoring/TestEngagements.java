@@ -33,6 +33,10 @@ public final class TestEngagements {
         return new EngagementCaptured(email, type, email, null, occurredAt, "api", Map.of(), Map.of(), false, null);
     }
 
+    public static EngagementCaptured with(String email, EngagementType type, Instant occurredAt, Map<String, Object> properties) {
+        return new EngagementCaptured(email, type, email, null, occurredAt, "api", properties, Map.of(), false, null);
+    }
+
     public static EngagementCaptured pageView(String email, String url, Instant occurredAt, Map<String, Object> traits) {
         return new EngagementCaptured(email, EngagementType.PAGE_VIEWED, email, null, occurredAt, "api", Map.of("url", url), traits, false, null);
     }

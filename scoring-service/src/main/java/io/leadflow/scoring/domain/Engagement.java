@@ -1,6 +1,7 @@
 package io.leadflow.scoring.domain;
 
 import io.leadflow.events.EngagementType;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -14,13 +15,15 @@ import java.util.Optional;
  * @param occurredAt when it happened
  * @param properties what happened: url, form id, campaign fields, ...
  * @param traits what the event says about the lead
+ * @param bot true when capture judged it the work of a bot or scanner: it scores nothing
  */
 public record Engagement(
         String eventId,
         EngagementType type,
         Instant occurredAt,
         Map<String, Object> properties,
-        Map<String, Object> traits) {
+        Map<String, Object> traits,
+        boolean bot) {
 
     public Engagement {
         Objects.requireNonNull(eventId, "eventId");
@@ -33,5 +36,19 @@ public record Engagement(
     /** A property as text, when it is set and not blank. */
     public Optional<String> property(String name) {
         return Optional.ofNullable(properties.get(name)).map(Object::toString).filter(text -> !text.isBlank());
+    }
+
+    /** The path of the {@code url} property ({@code /pricing} of {@code https://example.com/pricing?x=1}), or of {@code path}. */
+    public Optional<String> path() {
+        return property("url").map(Engagement::pathOf).or(() -> property("path"));
+    }
+
+    private static String pathOf(String url) {
+        try {
+            String path = URI.create(url.trim()).getPath();
+            return path == null || path.isEmpty() ? "/" : path;
+        } catch (IllegalArgumentException notAUri) {
+            return url;
+        }
     }
 }

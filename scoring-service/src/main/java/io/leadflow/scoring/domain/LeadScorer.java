@@ -1,29 +1,68 @@
 package io.leadflow.scoring.domain;
 
+import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.model.Decay;
+import io.leadflow.scoring.domain.model.ScoringModel;
+import io.leadflow.scoring.domain.model.ScoringModelValidator;
 import java.util.List;
+import java.util.Map;
 
-/** The scoring model: every rule evaluates an engagement, and the aggregator turns the results into the outcome. */
+/**
+ * One version of the scoring model at work: the engagement rules and the fit rules evaluate an
+ * engagement, and the aggregator turns the results into the outcome.
+ */
 public final class LeadScorer {
 
-    private final List<ScoringRule> rules;
+    private final int version;
+    private final ScoringModel model;
+    private final EngagementRules engagementRules;
+    private final FitScorer fit;
     private final ScoreAggregator aggregator;
     private final LifecyclePolicy lifecycle;
 
-    public LeadScorer(List<ScoringRule> rules, LifecyclePolicy lifecycle) {
-        this.rules = List.copyOf(rules);
-        this.aggregator = new ScoreAggregator(lifecycle);
-        this.lifecycle = lifecycle;
+    /** @throws IllegalArgumentException when the model is not valid */
+    public LeadScorer(int version, ScoringModel model) {
+        var problems = ScoringModelValidator.validate(model);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid scoring model version " + version + ": " + problems);
+        }
+        this.version = version;
+        this.model = model;
+        this.engagementRules = new EngagementRules(model.engagementRules());
+        this.fit = new FitScorer(model.fit());
+        this.lifecycle = new LifecyclePolicy(model.lifecycle().mql());
+        this.aggregator = new ScoreAggregator(version, model.decay() == null ? new Decay(null, null)
+                : model.decay(), lifecycle);
     }
 
-    public ScoringOutcome score(LeadStanding before, Engagement engagement) {
-        List<RuleResult> results = rules.stream()
-                .flatMap(rule -> rule.evaluate(engagement).stream())
-                .toList();
-        return aggregator.aggregate(before, engagement, results);
+    public int version() {
+        return version;
     }
 
-    /** The standing of a lead seen for the first time. */
-    public LeadStanding newLead(boolean identified) {
-        return new LeadStanding(0, lifecycle.initialStage(identified), identified);
+    public ScoringModel model() {
+        return model;
+    }
+
+    /**
+     * Counts one engagement.
+     *
+     * @param before where the lead stands
+     * @param engagement what it did
+     * @param history its ledger so far, which caps and decay read
+     */
+    public ScoringOutcome score(LeadStanding before, Engagement engagement, List<LedgerEntry> history) {
+        Map<String, Object> traits = LeadTraits.merge(before.traits(), engagement.traits());
+        List<RuleResult> results = engagementRules.evaluate(engagement, history);
+        return aggregator.aggregate(before, engagement, history, results, traits, fit.score(traits, before.email()));
+    }
+
+    /** The lead's fit with these traits and email. */
+    public FitScore fit(Map<String, Object> traits, String email) {
+        return fit.score(traits, email);
+    }
+
+    /** The stage of a lead seen for the first time. */
+    public LifecycleStage initialStage(boolean identified) {
+        return lifecycle.initialStage(identified);
     }
 }

@@ -1,21 +1,23 @@
 package io.leadflow.scoring.domain;
 
 import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.model.Grade;
+import io.leadflow.scoring.domain.model.Lifecycle;
 
 /**
  * Marketing's part of the lifecycle: a known lead is a LEAD, an anonymous one a SUBSCRIBER, and a
- * known lead whose score reaches the MQL threshold becomes an MQL. A stage never moves backwards,
- * so a lead becomes an MQL once, whatever its score does afterwards.
+ * known lead whose engagement score and fit grade both reach the MQL thresholds becomes an MQL. A
+ * stage never moves backwards, so a lead becomes an MQL once, whatever its score does afterwards.
  */
 public final class LifecyclePolicy {
 
-    private final int mqlThreshold;
+    private final Lifecycle.Threshold mql;
 
-    public LifecyclePolicy(int mqlThreshold) {
-        if (mqlThreshold <= 0) {
-            throw new IllegalArgumentException("the MQL threshold must be positive, was " + mqlThreshold);
+    public LifecyclePolicy(Lifecycle.Threshold mql) {
+        if (mql.engagement() <= 0) {
+            throw new IllegalArgumentException("the MQL engagement threshold must be positive, was " + mql.engagement());
         }
-        this.mqlThreshold = mqlThreshold;
+        this.mql = mql;
     }
 
     /** The stage of a lead seen for the first time. */
@@ -23,10 +25,10 @@ public final class LifecyclePolicy {
         return identified ? LifecycleStage.LEAD : LifecycleStage.SUBSCRIBER;
     }
 
-    /** The stage of a lead in {@code current} once its score is {@code score}. */
-    public LifecycleStage stageAfter(LifecycleStage current, boolean identified, int score) {
+    /** The stage of a lead in {@code current} once its engagement score is {@code score} and its grade {@code grade}. */
+    public LifecycleStage stageAfter(LifecycleStage current, boolean identified, int score, Grade grade) {
         LifecycleStage earned = !identified ? LifecycleStage.SUBSCRIBER
-                : score >= mqlThreshold ? LifecycleStage.MQL
+                : mql.isMetBy(score, grade) ? LifecycleStage.MQL
                 : LifecycleStage.LEAD;
         return current.isBelow(earned) ? earned : current;
     }

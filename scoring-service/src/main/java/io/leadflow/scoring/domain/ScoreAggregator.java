@@ -1,8 +1,12 @@
 package io.leadflow.scoring.domain;
 
+import io.leadflow.scoring.domain.model.Decay;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns the rules' results for one engagement into ledger entries, the new score and the stage
@@ -10,21 +14,29 @@ import java.util.Set;
  */
 public final class ScoreAggregator {
 
+    private final int modelVersion;
+    private final Decay decay;
     private final LifecyclePolicy lifecycle;
 
-    public ScoreAggregator(LifecyclePolicy lifecycle) {
+    public ScoreAggregator(int modelVersion, Decay decay, LifecyclePolicy lifecycle) {
+        this.modelVersion = modelVersion;
+        this.decay = decay;
         this.lifecycle = lifecycle;
     }
 
-    public ScoringOutcome aggregate(LeadStanding before, Engagement engagement, List<RuleResult> results) {
+    public ScoringOutcome aggregate(LeadStanding before, Engagement engagement, List<LedgerEntry> history, List<RuleResult> results,
+            Map<String, Object> traits, FitScore fit) {
         requireDistinctRules(results);
         List<LedgerEntry> entries = results.stream()
                 .filter(result -> result.points() != 0)
-                .map(result -> LedgerEntry.of(engagement, result))
+                .map(result -> LedgerEntry.of(engagement, result, decay.halfLifeOf(engagement.type()), modelVersion))
                 .toList();
-        int score = before.score() + entries.stream().mapToInt(LedgerEntry::points).sum();
-        return new ScoringOutcome(entries, before.score(), score, before.stage(),
-                lifecycle.stageAfter(before.stage(), before.identified(), score));
+        Instant asOf = before.scoredAsOf() == null || engagement.occurredAt().isAfter(before.scoredAsOf())
+                ? engagement.occurredAt() : before.scoredAsOf();
+        int scoreBefore = DecayedLedger.asOf(history, asOf).score();
+        int score = DecayedLedger.asOf(Stream.concat(history.stream(), entries.stream()).toList(), asOf).score();
+        return new ScoringOutcome(entries, scoreBefore, score, asOf, fit, traits, before.stage(),
+                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade()));
     }
 
     // the ledger holds one entry per event and rule: two results of one rule would break that key

@@ -1,25 +1,30 @@
 package io.leadflow.scoring.domain;
 
 import io.leadflow.events.LifecycleStage;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What counting one engagement did to a lead.
  *
  * @param entries the new ledger entries, one per rule that gave points
- * @param scoreBefore the score before
- * @param score the score after: {@code scoreBefore} plus the entries' points
+ * @param scoreBefore the engagement score at {@code asOf} without this engagement
+ * @param score the engagement score at {@code asOf} with it
+ * @param asOf the moment both scores are computed for: the latest engagement's time
+ * @param fit the lead's fit after the engagement's traits were merged
+ * @param traits the lead's merged traits
  * @param stageBefore the stage before
  * @param stage the stage after
  */
-public record ScoringOutcome(List<LedgerEntry> entries, int scoreBefore, int score, LifecycleStage stageBefore,
-        LifecycleStage stage) {
+public record ScoringOutcome(List<LedgerEntry> entries, int scoreBefore, int score, Instant asOf, FitScore fit,
+        Map<String, Object> traits, LifecycleStage stageBefore, LifecycleStage stage) {
 
     public ScoringOutcome {
         entries = List.copyOf(entries);
     }
 
-    /** The points the engagement added (negative when it took some away). */
+    /** The points the engagement added at {@code asOf} (negative when it took some away). */
     public int delta() {
         return score - scoreBefore;
     }

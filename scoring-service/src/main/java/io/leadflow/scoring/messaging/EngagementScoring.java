@@ -5,9 +5,9 @@ import io.leadflow.events.LeadKeys;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.Topics;
+import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.domain.Engagement;
 import io.leadflow.scoring.domain.LeadScorer;
-import io.leadflow.scoring.domain.LeadTraits;
 import io.leadflow.scoring.domain.LedgerEntry;
 import io.leadflow.scoring.domain.ScoringOutcome;
 import io.leadflow.scoring.persistence.Lead;
@@ -21,21 +21,21 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Applies one engagement to its lead inside the caller's transaction: the lead (created on first
- * sight), its merged traits, the ledger entries, the new score and stage, and the outbox rows that
- * tell the rest of Leadflow.
+ * Applies one engagement to its lead inside the caller's transaction, with the active scoring
+ * model: the lead (created on first sight), its merged traits and fit, the ledger entries, the new
+ * score and stage, and the outbox rows that tell the rest of Leadflow.
  */
 @ApplicationScoped
 public class EngagementScoring {
 
-    private final LeadScorer scorer;
+    private final ActiveScoringModel model;
     private final LeadRepository leads;
     private final LedgerRepository ledger;
     private final Outbox outbox;
     private final Clock clock;
 
-    public EngagementScoring(LeadScorer scorer, LeadRepository leads, LedgerRepository ledger, Outbox outbox, Clock clock) {
-        this.scorer = scorer;
+    public EngagementScoring(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger, Outbox outbox, Clock clock) {
+        this.model = model;
         this.leads = leads;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -45,29 +45,24 @@ public class EngagementScoring {
     /** Counts the engagement {@code eventId}; must run in the transaction that records the event as processed. */
     public Uni<Void> count(String eventId, EngagementCaptured captured) {
         Engagement engagement = new Engagement(eventId, captured.type(), captured.occurredAt(), captured.properties(),
-                captured.traits());
+                captured.traits(), captured.bot());
+        LeadScorer scorer = model.scorer();
         Instant now = clock.instant();
-        return leadFor(captured, now).flatMap(lead -> {
-            ScoringOutcome outcome = scorer.score(lead.standing(), engagement);
-            // the ledger before this event, read before the new entries are added, for the stage change's top contributions
-            Uni<List<LedgerEntry>> earlier = outcome.stageChanged()
-                    ? ledger.entriesOf(lead.id())
-                    : Uni.createFrom().item(List.of());
-            return earlier.flatMap(previous -> {
-                lead.apply(outcome, LeadTraits.merge(lead.traits(), engagement.traits()), now);
-                return ledger.append(lead.id(), outcome.entries(), now)
-                        .flatMap(appended -> publish(lead, outcome, previous, eventId, now));
-            });
-        });
+        return leadFor(captured, scorer, now).flatMap(lead -> ledger.entriesOf(lead.id()).flatMap(history -> {
+            ScoringOutcome outcome = scorer.score(lead.standing(), engagement, history);
+            lead.apply(outcome, now);
+            return ledger.append(lead.id(), outcome.entries(), now)
+                    .flatMap(appended -> publish(lead, outcome, history, eventId, now));
+        }));
     }
 
-    private Uni<Lead> leadFor(EngagementCaptured captured, Instant now) {
+    private Uni<Lead> leadFor(EngagementCaptured captured, LeadScorer scorer, Instant now) {
         return leads.findByKey(captured.leadKey()).flatMap(found -> {
             if (found != null) {
                 return Uni.createFrom().item(found);
             }
             String email = captured.email() == null || captured.email().isBlank() ? null : LeadKeys.normalizeEmail(captured.email());
-            Lead created = new Lead(captured.leadKey(), email, scorer.newLead(email != null), now);
+            Lead created = new Lead(captured.leadKey(), email, scorer.initialStage(email != null), now);
             return leads.persist(created);
         });
     }

@@ -3,6 +3,7 @@ package io.leadflow.scoring.persistence;
 import io.leadflow.events.LifecycleStage;
 import io.leadflow.scoring.domain.LeadStanding;
 import io.leadflow.scoring.domain.ScoringOutcome;
+import io.leadflow.scoring.domain.model.Grade;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A lead: its score, stage and profile traits. Its ledger is in {@link ScoreEntry}. */
+/** A lead: its engagement score, fit score and grade, stage and profile traits. Its ledger is in {@link ScoreEntry}. */
 @Entity
 @Table(name = "lead")
 public class Lead {
@@ -37,6 +38,16 @@ public class Lead {
     @Column(nullable = false)
     private LifecycleStage stage;
 
+    @Column(name = "fit_score", nullable = false)
+    private int fitScore;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Grade grade;
+
+    @Column(name = "scored_as_of")
+    private Instant scoredAsOf;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> traits;
@@ -50,27 +61,31 @@ public class Lead {
     protected Lead() {
     }
 
-    /** A lead seen for the first time, at the standing the lifecycle gives a new lead. */
-    public Lead(String leadKey, String email, LeadStanding standing, Instant now) {
+    /** A lead seen for the first time, in the stage the lifecycle gives a new lead. */
+    public Lead(String leadKey, String email, LifecycleStage stage, Instant now) {
         this.id = UUID.randomUUID();
         this.leadKey = leadKey;
         this.email = email;
-        this.score = standing.score();
-        this.stage = standing.stage();
+        this.score = 0;
+        this.grade = Grade.D;
+        this.stage = stage;
         this.traits = new LinkedHashMap<>();
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     public LeadStanding standing() {
-        return new LeadStanding(score, stage, email != null);
+        return new LeadStanding(stage, email, traits, scoredAsOf);
     }
 
-    /** Takes the score and stage an engagement left the lead with, and its merged traits. */
-    public void apply(ScoringOutcome outcome, Map<String, Object> mergedTraits, Instant now) {
+    /** Takes the scores, stage and merged traits an engagement left the lead with. */
+    public void apply(ScoringOutcome outcome, Instant now) {
         this.score = outcome.score();
+        this.fitScore = outcome.fit().score();
+        this.grade = outcome.fit().grade();
+        this.scoredAsOf = outcome.asOf();
         this.stage = outcome.stage();
-        this.traits = new LinkedHashMap<>(mergedTraits);
+        this.traits = new LinkedHashMap<>(outcome.traits());
         this.updatedAt = now;
     }
 
@@ -88,6 +103,19 @@ public class Lead {
 
     public int score() {
         return score;
+    }
+
+    public int fitScore() {
+        return fitScore;
+    }
+
+    public Grade grade() {
+        return grade;
+    }
+
+    /** The moment {@link #score()} was computed for, or null before the first engagement counted. */
+    public Instant scoredAsOf() {
+        return scoredAsOf;
     }
 
     public LifecycleStage stage() {

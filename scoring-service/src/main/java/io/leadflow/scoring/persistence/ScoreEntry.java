@@ -7,6 +7,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -40,6 +41,12 @@ public class ScoreEntry {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
+    @Column(name = "half_life_seconds")
+    private Long halfLifeSeconds;
+
+    @Column(name = "model_version", nullable = false)
+    private int modelVersion;
+
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
@@ -55,10 +62,13 @@ public class ScoreEntry {
         this.points = entry.points();
         this.reason = entry.reason();
         this.occurredAt = entry.occurredAt();
+        this.halfLifeSeconds = entry.halfLife() == null ? null : entry.halfLife().toSeconds();
+        this.modelVersion = entry.modelVersion();
         this.recordedAt = recordedAt;
     }
 
     LedgerEntry toLedgerEntry() {
-        return new LedgerEntry(eventId, type, rule, points, reason, occurredAt);
+        return new LedgerEntry(eventId, type, rule, points, reason, occurredAt,
+                halfLifeSeconds == null ? null : Duration.ofSeconds(halfLifeSeconds), modelVersion);
     }
 }

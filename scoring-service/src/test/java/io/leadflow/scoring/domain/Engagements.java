@@ -13,10 +13,22 @@ final class Engagements {
     }
 
     static Engagement of(String eventId, EngagementType type) {
-        return new Engagement(eventId, type, NOON, Map.of(), Map.of());
+        return at(eventId, type, NOON);
+    }
+
+    static Engagement at(String eventId, EngagementType type, Instant occurredAt) {
+        return new Engagement(eventId, type, occurredAt, Map.of(), Map.of(), false);
+    }
+
+    static Engagement with(String eventId, EngagementType type, Map<String, Object> properties) {
+        return new Engagement(eventId, type, NOON, properties, Map.of(), false);
     }
 
     static Engagement pageView(String eventId, String url) {
-        return new Engagement(eventId, EngagementType.PAGE_VIEWED, NOON, Map.of("url", url), Map.of());
+        return with(eventId, EngagementType.PAGE_VIEWED, Map.of("url", url));
+    }
+
+    static Engagement bot(String eventId, EngagementType type) {
+        return new Engagement(eventId, type, NOON, Map.of(), Map.of(), true);
     }
 }

@@ -11,7 +11,7 @@ class LedgerTest {
 
     private static LedgerEntry entry(String eventId, int points, String occurredAt) {
         return new LedgerEntry(eventId, EngagementType.PAGE_VIEWED, "engagement-type", points, "why",
-                Instant.parse(occurredAt));
+                Instant.parse(occurredAt), null, 1);
     }
 
     @Test

@@ -51,16 +51,19 @@ class EngagementScoringTest {
             String pricing = send(pageView(email, "https://example.com/pricing", MORNING.plusSeconds(120),
                     Map.of("jobTitle", "VP Engineering")));
 
-            // then the score is 5 + 5 + (5 + 25), and the ledger shows every rule that gave points, oldest first
-            JsonPath lead = TestLeads.awaitScore(email, 40);
+            // then the score is 3 + 5 + (5 + 15) under the default model, and the ledger shows every rule that gave points,
+            // oldest first
+            JsonPath lead = TestLeads.awaitScore(email, 28);
             assertThat(lead.getString("stage")).isEqualTo("LEAD");
             assertThat(lead.getString("leadKey")).isEqualTo(email);
             assertThat(lead.getString("email")).isEqualTo(email);
             assertThat(lead.getList("ledger.eventId")).containsExactly(opened, blog, pricing, pricing);
-            assertThat(lead.getList("ledger.rule")).containsExactly("engagement-type", "engagement-type", "engagement-type",
-                    "pricing-page");
+            assertThat(lead.getList("ledger.rule")).containsExactly("email-opened", "page-viewed", "page-viewed", "pricing-page");
             assertThat(lead.getList("ledger.type")).containsOnly("email.opened", "page.viewed");
-            assertThat(lead.getList("ledger.points", Integer.class)).containsExactly(5, 5, 5, 25);
+            assertThat(lead.getList("ledger.rawPoints", Integer.class)).containsExactly(3, 5, 5, 15);
+            assertThat(lead.getList("ledger.points", Integer.class)).containsExactly(3, 5, 5, 15);
+            assertThat(lead.getList("ledger.modelVersion", Integer.class)).containsOnly(1);
+            assertThat(lead.getString("scoredAsOf")).isEqualTo("2026-11-22T09:02:00Z");
             assertThat(lead.getList("ledger.points", Integer.class).stream().mapToInt(Integer::intValue).sum())
                     .isEqualTo(lead.getInt("score"));
             assertThat(lead.getMap("traits")).containsOnly(
@@ -77,8 +80,8 @@ class EngagementScoringTest {
             }
             ReceivedEvent last = changes.stream().filter(change -> change.data().get("causeEventId").asText().equals(pricing))
                     .findFirst().orElseThrow();
-            assertThat(last.data().get("score").asInt()).isEqualTo(40);
-            assertThat(last.data().get("delta").asInt()).isEqualTo(30);
+            assertThat(last.data().get("score").asInt()).isEqualTo(28);
+            assertThat(last.data().get("delta").asInt()).isEqualTo(20);
             assertThat(last.data().get("leadId").asText()).isEqualTo(lead.getString("id"));
         }
     }
@@ -95,7 +98,7 @@ class EngagementScoringTest {
         send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(60)));
 
         // then the demo counted once (the later open was processed after both copies: same partition)
-        JsonPath lead = TestLeads.awaitScore(email, 65);
+        JsonPath lead = TestLeads.awaitScore(email, 20 + 3);
         assertThat(lead.getList("ledger.eventId")).containsOnlyOnce(demo);
         assertThat(lead.getList("ledger")).hasSize(2);
     }
@@ -103,35 +106,40 @@ class EngagementScoringTest {
     @Test
     void crossingTheThresholdAnnouncesTheMqlExactlyOnce() {
         try (TopicProbe lifecycle = TopicProbe.tail(Topics.LIFECYCLE); TopicProbe scores = TopicProbe.tail(Topics.LEAD_SCORES)) {
-            // given a lead that viewed the pricing page
+            // given a VP from GB (fit 30 + 15: grade B) who viewed the pricing page
             String email = uniqueEmail("hedy");
-            String pricing = send(pageView(email, "https://example.com/pricing", MORNING, Map.of("company", "Frequency Hopping")));
-            TestLeads.awaitScore(email, 30);
+            String pricing = send(pageView(email, "https://example.com/pricing", MORNING,
+                    Map.of("company", "Frequency Hopping", "jobTitle", "VP Research", "country", "GB")));
+            TestLeads.awaitScore(email, 20);
 
-            // when a demo request and a trial take it over the threshold of 100
-            String demo = send(TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING.plusSeconds(60)));
+            // when a demo request through the demo form and a trial take it over the threshold of 100
+            String demo = send(TestEngagements.with(email, EngagementType.DEMO_REQUESTED, MORNING.plusSeconds(60),
+                    Map.of("formId", "demo-request")));
+            TestLeads.awaitScore(email, 90);
             String trial = send(TestEngagements.of(email, EngagementType.TRIAL_STARTED, MORNING.plusSeconds(120)));
 
             // then one valid lead.stage-changed.v1 says it became an MQL, with what made it one
-            JsonPath lead = TestLeads.awaitScore(email, 140);
+            JsonPath lead = TestLeads.awaitScore(email, 120);
             assertThat(lead.getString("stage")).isEqualTo("MQL");
+            assertThat(lead.getInt("fitScore")).isEqualTo(45);
+            assertThat(lead.getString("grade")).isEqualTo("B");
             ReceivedEvent mql = lifecycle.awaitEvents(1, event -> email.equals(event.key()), WAIT).get(0);
             assertThat(mql.ceType()).isEqualTo(LeadStageChanged.TYPE);
             assertThat(mql.ceId()).isEqualTo(DeterministicIds.of(lead.getString("id"), "MQL"));
             assertThat(EventSchemas.validate(LeadStageChanged.TYPE, mql.data())).isEmpty();
             assertThat(mql.data().get("from").asText()).isEqualTo("LEAD");
             assertThat(mql.data().get("to").asText()).isEqualTo("MQL");
-            assertThat(mql.data().get("score").asInt()).isEqualTo(140);
+            assertThat(mql.data().get("score").asInt()).isEqualTo(120);
             assertThat(mql.data().get("causeEventId").asText()).isEqualTo(trial);
             assertThat(mql.data().get("traits").get("company").asText()).isEqualTo("Frequency Hopping");
             assertThat(mql.data().get("topContributions").findValuesAsText("eventId"))
-                    .containsExactly(demo, trial, pricing, pricing);
+                    .containsExactly(demo, trial, demo, pricing, pricing);
             assertThat(mql.data().get("topContributions").findValuesAsText("points"))
-                    .containsExactly("60", "50", "25", "5");
+                    .containsExactly("50", "30", "20", "15", "5");
 
             // when it engages further
             String purchase = send(TestEngagements.of(email, EngagementType.PURCHASE_COMPLETED, MORNING.plusSeconds(180)));
-            TestLeads.awaitScore(email, 220);
+            TestLeads.awaitScore(email, 160);
             scores.awaitEvents(1, event -> DeterministicIds.of(purchase, "score").equals(event.ceId()), WAIT);
 
             // then its score grows but no second stage change is announced

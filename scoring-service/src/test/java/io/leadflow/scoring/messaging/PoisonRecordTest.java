@@ -40,7 +40,7 @@ class PoisonRecordTest {
             TestEngagements.send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(60)));
 
             // then it is counted, and only it
-            TestLeads.awaitScore(email, 5);
+            TestLeads.awaitScore(email, 3);
 
             // and each poison record is on the dead-letter topic with the reason
             List<ReceivedEvent> dead = deadLetters.awaitEvents(4, event -> email.equals(event.key()), Duration.ofSeconds(30));

@@ -21,14 +21,15 @@ class LeadResourceTest {
         // given
         String email = TestEngagements.uniqueEmail("ada");
         TestEngagements.send(TestEngagements.of(email, EngagementType.WEBINAR_ATTENDED, Instant.parse("2026-11-22T09:00:00Z")));
-        TestLeads.awaitScore(email, 30);
+        TestLeads.awaitScore(email, 15);
 
         // when / then
         given().queryParam("email", "  " + email.toUpperCase() + " ")
                 .when().get("/v1/leads")
                 .then().statusCode(200)
                 .body("email", equalTo(email))
-                .body("score", equalTo(30))
+                .body("score", equalTo(15))
+                .body("grade", equalTo("D"))
                 .body("ledger[0].type", equalTo("webinar.attended"))
                 .body("ledger[0].occurredAt", equalTo("2026-11-22T09:00:00Z"));
     }

@@ -30,7 +30,7 @@ class OperationsEndpointsTest {
         // given an engagement was counted
         String email = TestEngagements.uniqueEmail("ops");
         TestEngagements.send(TestEngagements.of(email, EngagementType.FORM_SUBMITTED, Instant.parse("2026-11-22T09:00:00Z")));
-        TestLeads.awaitScore(email, 20);
+        TestLeads.awaitScore(email, 10);
 
         // then
         given().when().get("/q/metrics")

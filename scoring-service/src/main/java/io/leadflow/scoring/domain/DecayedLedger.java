@@ -1,0 +1,71 @@
+package io.leadflow.scoring.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A ledger as of one moment: each entry's decayed points, and the engagement score they add up to,
+ * exactly.
+ *
+ * <p>Rounding: the score is the sum of the entries' exact decayed values rounded half up. Each
+ * entry shows the floor of its exact value, and the units still missing to reach the score go, one
+ * each, to the entries with the largest fractional parts (ties: earlier ledger position first), the
+ * largest-remainder method. So every entry is within 1 of its exact value and the entries add up
+ * to the score exactly.
+ *
+ * @param asOf the moment
+ * @param score the engagement score at that moment
+ * @param entries the ledger's entries with their decayed points, in ledger order
+ */
+public record DecayedLedger(Instant asOf, int score, List<DecayedEntry> entries) {
+
+    /**
+     * @param entry the ledger entry
+     * @param decayedPoints what is left of its points at {@code asOf}, rounded as described above
+     */
+    public record DecayedEntry(LedgerEntry entry, int decayedPoints) {
+    }
+
+    public DecayedLedger {
+        entries = List.copyOf(entries);
+    }
+
+    public static DecayedLedger asOf(List<LedgerEntry> ledger, Instant asOf) {
+        double[] exact = ledger.stream().mapToDouble(entry -> entry.decayedAt(asOf)).toArray();
+        int score = (int) Math.floor(sum(exact) + 0.5);
+        int[] shown = new int[exact.length];
+        int floors = 0;
+        for (int i = 0; i < exact.length; i++) {
+            shown[i] = (int) Math.floor(exact[i]);
+            floors += shown[i];
+        }
+        int missing = score - floors;
+        List<Integer> byRemainder = IntStream.range(0, exact.length).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> exact[i] - shown[i]).reversed().thenComparing(i -> i))
+                .toList();
+        for (int k = 0; k < missing; k++) {
+            shown[byRemainder.get(k)]++;
+        }
+        List<DecayedEntry> entries = new ArrayList<>(ledger.size());
+        for (int i = 0; i < exact.length; i++) {
+            entries.add(new DecayedEntry(ledger.get(i), shown[i]));
+        }
+        return new DecayedLedger(asOf, score, entries);
+    }
+
+    // Kahan summation: the sum must not depend on floating-point drift across many small entries
+    private static double sum(double[] values) {
+        double sum = 0;
+        double compensation = 0;
+        for (double value : values) {
+            double adjusted = value - compensation;
+            double next = sum + adjusted;
+            compensation = (next - sum) - adjusted;
+            sum = next;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,116 @@
+package io.leadflow.scoring.domain.model;
+
+import io.leadflow.events.EngagementType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks a scoring model document; each problem names the field at fault. An empty list means valid. */
+public final class ScoringModelValidator {
+
+    private final List<ModelProblem> problems = new ArrayList<>();
+
+    private ScoringModelValidator() {
+    }
+
+    public static List<ModelProblem> validate(ScoringModel model) {
+        ScoringModelValidator validator = new ScoringModelValidator();
+        validator.check(model);
+        return List.copyOf(validator.problems);
+    }
+
+    private void check(ScoringModel model) {
+        if (model == null) {
+            problem("", "the scoring model is missing");
+            return;
+        }
+        if (required("engagementRules", model.engagementRules()) && model.engagementRules().isEmpty()) {
+            problem("engagementRules", "must hold at least one rule");
+        }
+        if (model.engagementRules() != null) {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < model.engagementRules().size(); i++) {
+                checkEngagementRule("engagementRules[" + i + "]", model.engagementRules().get(i), ids);
+            }
+        }
+        if (model.decay() != null) {
+            checkDecay(model.decay());
+        }
+        if (required("fit", model.fit())) {
+            new FitModelChecks(this::problem).check("fit", model.fit());
+        }
+        if (required("lifecycle", model.lifecycle()) && required("lifecycle.mql", model.lifecycle().mql())) {
+            Lifecycle.Threshold mql = model.lifecycle().mql();
+            if (required("lifecycle.mql.engagement", mql.engagement()) && mql.engagement() <= 0) {
+                problem("lifecycle.mql.engagement", "must be positive");
+            }
+            required("lifecycle.mql.fit", mql.fit());
+        }
+    }
+
+    private void checkEngagementRule(String path, EngagementRule rule, Set<String> ids) {
+        if (!required(path, rule)) {
+            return;
+        }
+        if (required(path + ".id", rule.id()) && (rule.id().isBlank() || !ids.add(rule.id()))) {
+            problem(path + ".id", rule.id().isBlank() ? "must not be blank" : "duplicate rule id " + rule.id());
+        }
+        required(path + ".type", rule.type());
+        if (required(path + ".points", rule.points()) && rule.points() == 0) {
+            problem(path + ".points", "must not be 0: a rule that gives nothing is no rule");
+        }
+        if (rule.when() != null) {
+            checkCondition(path + ".when", rule.when());
+        }
+        if (rule.cap() != null) {
+            if (required(path + ".cap.max", rule.cap().max()) && rule.cap().max() < 1) {
+                problem(path + ".cap.max", "must be at least 1");
+            }
+            positive(path + ".cap.per", rule.cap().per(), true);
+        }
+    }
+
+    private void checkCondition(String path, EventCondition when) {
+        if (when.isEmpty()) {
+            problem(path, "must set at least one of pathPattern, contentId, formId, utmSource");
+        }
+        if (when.pathPattern() != null && !when.pathPattern().startsWith("/") && !when.pathPattern().startsWith("*")) {
+            problem(path + ".pathPattern", "must be a path glob starting with / or *, such as /pricing*");
+        }
+    }
+
+    private void checkDecay(Decay decay) {
+        for (Map.Entry<String, Duration> halfLife : decay.halfLives().entrySet()) {
+            String path = "decay.halfLives." + halfLife.getKey();
+            if (EngagementType.fromWireName(halfLife.getKey()).isEmpty()) {
+                problem(path, "unknown engagement type " + halfLife.getKey());
+            }
+            positive(path, halfLife.getValue(), true);
+        }
+        positive("decay.defaultHalfLife", decay.defaultHalfLife(), false);
+    }
+
+    private void positive(String path, Duration duration, boolean required) {
+        if (required && !required(path, duration)) {
+            return;
+        }
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            problem(path, "must be a positive duration such as P1D");
+        }
+    }
+
+    private boolean required(String path, Object value) {
+        if (value == null) {
+            problem(path, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private void problem(String field, String message) {
+        problems.add(new ModelProblem(field, message));
+    }
+}

@@ -1,0 +1,74 @@
+package io.leadflow.scoring.domain.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.events.EngagementType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScoringModelValidatorTest {
+
+    private static final EngagementRule OPENED = new EngagementRule("opened", EngagementType.EMAIL_OPENED, 3, null, null);
+    private static final FitModel FIT = new FitModel(
+            List.of(new FitRule("gb", 15, null, null, null, List.of("GB"), null)), Map.of(Grade.A, 60, Grade.B, 40, Grade.C, 20));
+    private static final Lifecycle LIFECYCLE = new Lifecycle(new Lifecycle.Threshold(100, Grade.B));
+
+    @Test
+    void aCompleteModelIsValid() {
+        assertThat(ScoringModelValidator.validate(new ScoringModel(List.of(OPENED), null, FIT, LIFECYCLE))).isEmpty();
+    }
+
+    @Test
+    void missingPartsAreNamed() {
+        assertThat(fields(new ScoringModel(null, null, null, null))).containsExactly("engagementRules", "fit", "lifecycle");
+        assertThat(fields(new ScoringModel(List.of(), null, FIT, new Lifecycle(null)))).containsExactly("engagementRules", "lifecycle.mql");
+    }
+
+    @Test
+    void aBadEngagementRuleIsNamedByItsIndexAndField() {
+        List<EngagementRule> rules = List.of(OPENED,
+                new EngagementRule("opened", null, 0, new EventCondition(null, null, null, null), new Cap(0, Duration.ZERO)),
+                new EngagementRule("pricing", EngagementType.PAGE_VIEWED, null, new EventCondition("pricing", null, null, null), null));
+
+        assertThat(fields(new ScoringModel(rules, null, FIT, LIFECYCLE))).containsExactly(
+                "engagementRules[1].id", "engagementRules[1].type", "engagementRules[1].points", "engagementRules[1].when",
+                "engagementRules[1].cap.max", "engagementRules[1].cap.per",
+                "engagementRules[2].points", "engagementRules[2].when.pathPattern");
+    }
+
+    @Test
+    void halfLivesMustNameAnEngagementTypeAndBePositive() {
+        Decay decay = new Decay(Map.of("page.teleported", Duration.ofDays(1)), Duration.ofDays(-1));
+
+        assertThat(fields(new ScoringModel(List.of(OPENED), decay, FIT, LIFECYCLE)))
+                .containsExactly("decay.halfLives.page.teleported", "decay.defaultHalfLife");
+    }
+
+    @Test
+    void fitRulesNeedOneMatcherAndGradesMustDescend() {
+        FitModel fit = new FitModel(List.of(
+                new FitRule("none", 10, null, null, null, null, null),
+                new FitRule("two", 10, List.of("vp"), null, null, List.of("GB"), null),
+                new FitRule("band", 10, null, new FitRule.SizeBand(500, 50), null, null, null),
+                new FitRule("empty", null, List.of(), null, null, null, null)),
+                Map.of(Grade.A, 40, Grade.B, 40));
+
+        assertThat(fields(new ScoringModel(List.of(OPENED), null, fit, LIFECYCLE))).containsExactly(
+                "fit.rules[0]", "fit.rules[1]", "fit.rules[2].companySize", "fit.rules[3].points", "fit.rules[3].jobTitleKeywords",
+                "fit.grades.B", "fit.grades.C");
+    }
+
+    @Test
+    void theMqlThresholdNeedsAPositiveScoreAndAGrade() {
+        Lifecycle lifecycle = new Lifecycle(new Lifecycle.Threshold(0, null));
+
+        assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, lifecycle)))
+                .containsExactly("lifecycle.mql.engagement", "lifecycle.mql.fit");
+    }
+
+    private static List<String> fields(ScoringModel model) {
+        return ScoringModelValidator.validate(model).stream().map(ModelProblem::field).toList();
+    }
+}
