@@ -1,0 +1,119 @@
+package io.leadflow.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.events.Topics;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** deploy/compose.yaml, read with its anchors and merge keys resolved: the stack a Docker user gets. */
+class ComposeStackTest {
+
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readCompose() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Overlays.root().resolve("deploy/compose.yaml"))) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            services = (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    @Test
+    void runsKafkaInKraftModePostgresAndACrmStandIn() {
+        assertThat(services).containsKeys("kafka", "kafka-topics", "postgres", "crm",
+                "capture-service", "scoring-service", "handoff-service", "crm-sync-service");
+        assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
+        assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
+        assertThat(services.get("postgres").get("image").toString()).startsWith("postgres:");
+        assertThat(services.get("crm").get("image").toString()).startsWith("wiremock/wiremock:");
+    }
+
+    @Test
+    void createsEveryContractTopicAndItsDeadLetterTopicAsKubernetesDoes() throws IOException {
+        String script = String.valueOf(services.get("kafka-topics").get("command"));
+        Map<String, String> kubernetesTopics = kubernetesTopics();
+        Arrays.stream(Topics.class.getFields()).map(ComposeStackTest::value).forEach(topic -> {
+            for (String name : new String[] {topic, Topics.deadLetter(topic)}) {
+                // same partitions and retention as its KafkaTopic in deploy/k8s/base/kafka/topics.yaml
+                assertThat(script).as("creates %s", name).contains("create " + name + " " + kubernetesTopics.get(name) + "\n");
+            }
+        });
+    }
+
+    /** "partitions retention.ms" of each KafkaTopic in the Kubernetes base, by topic name. */
+    private static Map<String, String> kubernetesTopics() throws IOException {
+        Map<String, String> topics = new HashMap<>();
+        try (Reader reader = Files.newBufferedReader(Overlays.root().resolve("deploy/k8s/base/kafka/topics.yaml"))) {
+            for (Object document : new Yaml().loadAll(reader)) {
+                if (document instanceof Map<?, ?> topic && topic.get("spec") instanceof Map<?, ?> spec) {
+                    Object config = ((Map<?, ?>) spec.get("config")).get("retention.ms");
+                    topics.put(String.valueOf(spec.get("topicName")), spec.get("partitions") + " " + config);
+                }
+            }
+        }
+        return topics;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"capture-service", "scoring-service", "handoff-service", "crm-sync-service"})
+    void eachServiceRunsHardenedFromItsDockerfileWithItsOwnSchemaAndRole(String service) throws IOException {
+        Map<String, Object> definition = services.get(service);
+        // built from deploy/docker/<service>/Dockerfile with the module as context
+        @SuppressWarnings("unchecked")
+        Map<String, String> build = (Map<String, String>) definition.get("build");
+        Path context = Overlays.root().resolve("deploy").resolve(build.get("context")).normalize();
+        assertThat(context).isEqualTo(Overlays.root().resolve(service));
+        assertThat(context.resolve(build.get("dockerfile")).normalize()).isEqualTo(Overlays.root().resolve("deploy/docker/" + service + "/Dockerfile"));
+        // non-root, read-only root filesystem with a tmpfs /tmp, no capabilities
+        assertThat(definition).containsEntry("read_only", true).containsEntry("user", "10001:10001");
+        assertThat(String.valueOf(definition.get("tmpfs"))).contains("/tmp");
+        assertThat(String.valueOf(definition.get("cap_drop"))).contains("ALL");
+        // the broker, and the schema the service migrates (its quarkus.flyway.schemas), as its own role
+        Map<String, Object> env = environment(service);
+        assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
+        String schema = config(service).getProperty("quarkus.flyway.schemas");
+        if (schema == null) {
+            assertThat(env).doesNotContainKey("QUARKUS_DATASOURCE_REACTIVE_URL");
+        } else {
+            assertThat(env).containsEntry("QUARKUS_DATASOURCE_USERNAME", schema)
+                    .containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://postgres:5432/leadflow?search_path=" + schema)
+                    .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://postgres:5432/leadflow?currentSchema=" + schema);
+            assertThat(Files.readString(Overlays.root().resolve("deploy/docker/postgres/init-roles.sh")))
+                    .contains("CREATE SCHEMA " + schema + " AUTHORIZATION " + schema + ";");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) services.get(service).get("environment");
+    }
+
+    private static Properties config(String service) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Overlays.root().resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static String value(java.lang.reflect.Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
