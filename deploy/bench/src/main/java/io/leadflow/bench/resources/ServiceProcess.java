@@ -1,0 +1,83 @@
+package io.leadflow.bench.resources;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A running Leadflow service as Linux shows it in {@code /proc}: the java process whose command line
+ * names {@code <service>/target/quarkus-app/quarkus-run.jar}.
+ */
+public record ServiceProcess(String service, long pid, Path jar) {
+
+    /** Linux's clock ticks per second for {@code /proc/<pid>/stat} times (USER_HZ, 100 on every mainstream build). */
+    private static final double TICKS_PER_SECOND = 100.0;
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([\\d.]+)s");
+
+    /** The process of this service, if one runs. */
+    public static Optional<ServiceProcess> find(String service) {
+        String jarSuffix = service + "/target/quarkus-app/quarkus-run.jar";
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .flatMap(entry -> commandLine(entry).stream()
+                            .filter(argument -> argument.endsWith(jarSuffix))
+                            .map(argument -> new ServiceProcess(service, Long.parseLong(entry.getFileName().toString()), Path.of(argument))))
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Resident memory now, in MB. */
+    public double rssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IOException("no VmRSS for process " + pid);
+    }
+
+    /** CPU time used so far (user + system), in seconds. */
+    public double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        // fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * The start-up time Quarkus logged ("started in 1.234s"), from the local stack's log of the
+     * service: {@code logs} if given, else the {@code .local/logs} beside the build the jar is from.
+     */
+    public Optional<Double> startupSeconds(Optional<Path> logs) {
+        Path folder = logs.orElseGet(() -> jar.getParent().getParent().getParent().getParent().resolve(".local/logs"));
+        Path log = folder.resolve(service + ".log");
+        try {
+            Double last = null;
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher started = STARTED_IN.matcher(line);
+                if (started.find()) {
+                    last = Double.parseDouble(started.group(1));
+                }
+            }
+            return Optional.ofNullable(last);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> commandLine(Path process) {
+        try {
+            return List.of(new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException | RuntimeException gone) {
+            return List.of();
+        }
+    }
+}
