@@ -1,6 +1,7 @@
 package io.leadflow.handoff.persistence;
 
 import io.leadflow.events.HandoffCreated;
+import io.leadflow.events.SalesAction;
 import io.leadflow.handoff.domain.HandoffStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -62,6 +63,17 @@ public class Handoff extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Why sales rejected or recycled the lead. */
+    @Column(name = "reason_code")
+    private String reasonCode;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
+    /** When sales first acted on the handoff: with {@link #createdAt}, the time to first action. */
+    @Column(name = "first_action_at")
+    private Instant firstActionAt;
+
     protected Handoff() {
     }
 
@@ -82,6 +94,20 @@ public class Handoff extends PanacheEntityBase {
         handoff.topContributions = topContributions;
         handoff.createdAt = created.createdAt();
         return handoff;
+    }
+
+    /**
+     * Applies a sales action.
+     *
+     * @throws io.leadflow.handoff.domain.IllegalTransitionException when the status does not allow it
+     */
+    public void apply(SalesAction action, String reason, Instant at) {
+        status = status.after(action);
+        reasonCode = reason;
+        statusChangedAt = at;
+        if (firstActionAt == null) {
+            firstActionAt = at;
+        }
     }
 
     public UUID id() {
@@ -126,5 +152,17 @@ public class Handoff extends PanacheEntityBase {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String leadKey() {
+        return leadKey;
+    }
+
+    public String reasonCode() {
+        return reasonCode;
+    }
+
+    public Instant firstActionAt() {
+        return firstActionAt;
     }
 }

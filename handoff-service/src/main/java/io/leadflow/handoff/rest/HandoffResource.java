@@ -1,7 +1,6 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.persistence.ContributionsJson;
-import io.leadflow.handoff.persistence.Handoff;
 import io.leadflow.handoff.persistence.HandoffRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -33,12 +32,6 @@ public class HandoffResource {
         if (email == null || email.isBlank()) {
             throw new InvalidRequestException("email", "is required");
         }
-        return handoffs.listByEmail(email).map(found -> found.stream().map(this::view).toList());
-    }
-
-    private HandoffView view(Handoff handoff) {
-        return new HandoffView(handoff.id(), handoff.leadId(), handoff.email(), handoff.score(), handoff.assignee(),
-                handoff.ruleMatched(), handoff.status(), handoff.slaDueAt(), handoff.createdAt(),
-                contributions.fromColumn(handoff.topContributions()));
+        return handoffs.listByEmail(email).map(found -> found.stream().map(handoff -> HandoffView.of(handoff, contributions)).toList());
     }
 }

@@ -2,6 +2,9 @@ package io.leadflow.handoff.rest;
 
 import io.leadflow.events.Contribution;
 import io.leadflow.handoff.domain.HandoffStatus;
+import io.leadflow.handoff.persistence.ContributionsJson;
+import io.leadflow.handoff.persistence.Handoff;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +16,15 @@ import java.util.UUID;
  * @param leadId the lead's id in scoring-service
  * @param email the lead's email
  * @param score the lead's score at qualification
- * @param assignee the rep the lead was offered to
+ * @param assignee the rep who holds the lead
  * @param ruleMatched the routing rule that chose the rep
+ * @param queue the queue the lead was dealt from; null when the rule named the rep
  * @param status where the handoff stands with sales
+ * @param reasonCode why sales rejected or recycled it
  * @param slaDueAt when the rep must have accepted the lead
  * @param createdAt when the handoff was made
+ * @param firstActionAt when sales first acted on it; null before
+ * @param timeToFirstAction from handoff to first action (ISO-8601); null before
  * @param topContributions the events that added most to the score, largest first
  */
 public record HandoffView(
@@ -27,8 +34,19 @@ public record HandoffView(
         int score,
         String assignee,
         String ruleMatched,
+        String queue,
         HandoffStatus status,
+        String reasonCode,
         Instant slaDueAt,
         Instant createdAt,
+        Instant firstActionAt,
+        Duration timeToFirstAction,
         List<Contribution> topContributions) {
+
+    static HandoffView of(Handoff handoff, ContributionsJson contributions) {
+        Duration firstAction = handoff.firstActionAt() == null ? null : Duration.between(handoff.createdAt(), handoff.firstActionAt());
+        return new HandoffView(handoff.id(), handoff.leadId(), handoff.email(), handoff.score(), handoff.assignee(),
+                handoff.ruleMatched(), handoff.queue(), handoff.status(), handoff.reasonCode(), handoff.slaDueAt(),
+                handoff.createdAt(), handoff.firstActionAt(), firstAction, contributions.fromColumn(handoff.topContributions()));
+    }
 }
