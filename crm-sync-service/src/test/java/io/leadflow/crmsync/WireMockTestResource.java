@@ -10,8 +10,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A real HTTP server standing in for the customer's webhook receiver, on a free port. By default it
- * takes every lead (200 with an id); tests add stubs of higher priority for their own handoffs.
+ * A real HTTP server standing in for the customer's webhook receiver and for the CRMs' APIs, on a
+ * free port. By default it takes every lead (the webhook answers 200 with an id; HubSpot's batch
+ * upsert answers one result per input, Salesforce's token endpoint and Lead collection upsert answer
+ * as documented); tests add stubs of higher priority for their
+ * own handoffs.
  * Test fields annotated {@link InjectWireMock} receive the server.
  */
 public class WireMockTestResource implements QuarkusTestResourceLifecycleManager {
@@ -29,7 +32,14 @@ public class WireMockTestResource implements QuarkusTestResourceLifecycleManager
         server.stubFor(post(urlEqualTo(WEBHOOK_PATH))
                 .atPriority(DEFAULT_STUB_PRIORITY)
                 .willReturn(okJson("{\"id\":\"" + DEFAULT_EXTERNAL_ID + "\"}")));
-        return Map.of("leadflow.crm.webhook.url", "http://127.0.0.1:" + server.port() + WEBHOOK_PATH);
+        String base = "http://127.0.0.1:" + server.port();
+        Stubs.add(server, "hubspot/batch-upsert-ok.json", Map.of());
+        Stubs.add(server, "salesforce/oauth-token-refresh.json", Map.of("instanceUrl", base));
+        Stubs.add(server, "salesforce/lead-upsert-ok.json", Map.of());
+        return Map.of("leadflow.crm.webhook.url", base + WEBHOOK_PATH,
+                "leadflow.crm.hubspot.base-url", base,
+                "leadflow.crm.salesforce.login-url", base,
+                "leadflow.crm.salesforce.instance-url", base);
     }
 
     @Override

@@ -6,33 +6,118 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Where handoffs are written and how a failed write is retried. */
 @ConfigMapping(prefix = "leadflow.crm")
 public interface CrmConfig {
 
-    /** The CRM adapter that writes handoffs; {@code webhook} is the only one so far. */
+    /** The CRM adapter that writes handoffs: {@code webhook}, {@code hubspot} or {@code salesforce}. */
     @WithDefault("webhook")
     CrmTarget target();
 
     /** The generic webhook adapter. */
     Webhook webhook();
 
-    /** The retries of a CRM write that failed: they go on, with exponential backoff, until it succeeds. */
+    /** The HubSpot adapter. */
+    HubSpot hubspot();
+
+    /** The Salesforce adapter. */
+    Salesforce salesforce();
+
+    /** The retries of a CRM write that failed: exponential backoff with jitter, until it succeeds or the budget is spent. */
     Retry retry();
 
     interface Webhook {
 
-        /** The URL that receives each handoff as a signed JSON POST (env LEADFLOW_CRM_WEBHOOK_URL). */
-        URI url();
+        /** The URL that receives each handoff as a signed JSON POST (env LEADFLOW_CRM_WEBHOOK_URL); required with target webhook. */
+        Optional<URI> url();
 
         /**
          * The HMAC-SHA256 signing secrets, comma-separated (env LEADFLOW_CRM_WEBHOOK_SECRETS); every
          * request is signed with each, so the receiver can rotate its secret without downtime.
          */
-        List<String> secrets();
+        Optional<List<String>> secrets();
 
         /** How long to wait for the receiver to connect and to answer before the attempt counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface HubSpot {
+
+        /** HubSpot's API root; a test points it at a stand-in. */
+        @WithDefault("https://api.hubapi.com")
+        URI baseUrl();
+
+        /** The private app's access token, sent as a bearer token (env LEADFLOW_CRM_HUBSPOT_ACCESS_TOKEN); required with target hubspot. */
+        Optional<String> accessToken();
+
+        /** Contacts per batch upsert call; HubSpot documents 100 as the most. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Requests we send per {@code burst-window}, below HubSpot's burst limit (100 per 10 s for private apps on most tiers). */
+        @WithDefault("90")
+        int burstLimit();
+
+        /** The rolling window of {@code burst-limit}. */
+        @WithDefault("10s")
+        Duration burstWindow();
+
+        /** Leadflow rep id to HubSpot owner id ({@code hubspot_owner_id}); a rep not listed leaves the owner unset. */
+        Map<String, String> owners();
+
+        /** A custom contact property that receives the Leadflow score, if the portal has one. */
+        Optional<String> scoreProperty();
+
+        /** How long to wait for HubSpot to connect and to answer before the attempt counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Salesforce {
+
+        /** Where OAuth tokens are refreshed: {@code <login-url>/services/oauth2/token}. */
+        @WithDefault("https://login.salesforce.com")
+        URI loginUrl();
+
+        /** The org's instance URL to start with; each token refresh answers the current one ({@code instance_url}). */
+        Optional<URI> instanceUrl();
+
+        /** An access token to start with; without one, the first call refreshes first. */
+        Optional<String> accessToken();
+
+        /** The connected app's consumer key (env LEADFLOW_CRM_SALESFORCE_CLIENT_ID); required with target salesforce. */
+        Optional<String> clientId();
+
+        /** The connected app's consumer secret (env LEADFLOW_CRM_SALESFORCE_CLIENT_SECRET). */
+        Optional<String> clientSecret();
+
+        /** The refresh token the connected app was granted (env LEADFLOW_CRM_SALESFORCE_REFRESH_TOKEN); required with target salesforce. */
+        Optional<String> refreshToken();
+
+        /** The REST API version, as in {@code /services/data/v62.0}. */
+        @WithDefault("v62.0")
+        String apiVersion();
+
+        /** The Lead's external id field that identifies a Leadflow lead (holds the lead id); upserts are keyed by it. */
+        @WithDefault("Leadflow_Lead_Id__c")
+        String externalIdField();
+
+        /** The Lead {@code Status} a handed-off lead gets (a value of the org's Lead Status picklist). */
+        @WithDefault("Open - Not Contacted")
+        String leadStatus();
+
+        /** Leadflow rep id to Salesforce user id ({@code OwnerId}); a rep not listed leaves the owner to the org's rules. */
+        Map<String, String> owners();
+
+        /** Leads per sObject Collections call; Salesforce documents 200 as the most. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long to wait for Salesforce to connect and to answer before the attempt counts as failed. */
         @WithDefault("10s")
         Duration timeout();
     }
@@ -46,5 +131,12 @@ public interface CrmConfig {
         /** The longest wait between two attempts at the same handoff. */
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /**
+         * The attempts a handoff gets before it is marked FAILED and sent to leadflow.crm-sync.v1.dlq
+         * for an operator; 0 (the default) retries for as long as it takes, holding the partition.
+         */
+        @WithDefault("0")
+        int maxAttempts();
     }
 }

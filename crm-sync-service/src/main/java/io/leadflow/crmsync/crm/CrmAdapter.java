@@ -3,7 +3,10 @@ package io.leadflow.crmsync.crm;
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
 import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.domain.UpsertOutcome;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 
 /**
  * Writes leads to one CRM. Implementations are non-blocking, make one attempt per call (the caller
@@ -21,4 +24,17 @@ public interface CrmAdapter {
      * @return the CRM's receipt; fails with {@link CrmCallException} when the CRM did not take the lead
      */
     Uni<CrmReceipt> upsert(LeadUpsert lead);
+
+    /**
+     * Creates or updates many leads, in as few calls as the CRM's batch limits allow. A lead the
+     * CRM rejects does not fail the others: its outcome says why. The whole call fails with
+     * {@link CrmCallException} only when the CRM could not be used at all (no answer, 429, 5xx).
+     *
+     * @return one outcome per lead, in the order given
+     */
+    default Uni<List<UpsertOutcome>> upsertAll(List<LeadUpsert> leads) {
+        return Multi.createFrom().iterable(leads)
+                .onItem().transformToUniAndConcatenate(lead -> upsert(lead).map(receipt -> UpsertOutcome.accepted(lead.handoffId(), receipt)))
+                .collect().asList();
+    }
 }

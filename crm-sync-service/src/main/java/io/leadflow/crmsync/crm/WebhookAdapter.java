@@ -47,9 +47,12 @@ public class WebhookAdapter implements CrmAdapter {
 
     public WebhookAdapter(Vertx vertx, CrmConfig config, ObjectMapper json, Clock clock, MeterRegistry meters) {
         this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("leadflow-crm-sync"));
-        this.url = config.webhook().url().toString();
+        this.url = config.webhook().url()
+                .orElseThrow(() -> new IllegalStateException("target webhook needs leadflow.crm.webhook.url (LEADFLOW_CRM_WEBHOOK_URL)"))
+                .toString();
         this.timeoutMillis = config.webhook().timeout().toMillis();
-        this.signer = new WebhookSigner(config.webhook().secrets());
+        this.signer = new WebhookSigner(config.webhook().secrets()
+                .orElseThrow(() -> new IllegalStateException("target webhook needs leadflow.crm.webhook.secrets (LEADFLOW_CRM_WEBHOOK_SECRETS)")));
         this.json = json;
         this.clock = clock;
         this.meters = meters;

@@ -3,7 +3,11 @@ package io.leadflow.crmsync.domain;
 /** The CRMs a handoff can be written to, by the name used in the ledger and on {@code crm.synced.v1}. */
 public enum CrmTarget {
     /** A signed JSON POST to a URL of the customer's choosing, which upserts the lead on its side. */
-    WEBHOOK("webhook");
+    WEBHOOK("webhook"),
+    /** HubSpot CRM: contacts upserted by email through the v3 objects batch API, with a private-app token. */
+    HUBSPOT("hubspot"),
+    /** Salesforce: Leads upserted by an external id field through sObject Collections, with OAuth. */
+    SALESFORCE("salesforce");
 
     private final String wireName;
 

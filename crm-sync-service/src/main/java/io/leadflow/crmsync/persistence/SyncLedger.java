@@ -23,15 +23,34 @@ public class SyncLedger implements PanacheRepositoryBase<SyncRecord, String> {
         return findById(handoffId).map(record -> record != null && record.status() == SyncStatus.SYNCED);
     }
 
+    @WithSession
+    public Uni<SyncRecord> find(String handoffId) {
+        return findById(handoffId);
+    }
+
     /** Counts a failed attempt, in a transaction of its own; answers the number of attempts so far. */
     @WithTransaction
-    public Uni<Integer> recordFailure(LeadUpsert lead, CrmTarget target, String error, Instant at) {
-        return update(lead, target, record -> record.attemptFailed(error, at)).map(SyncRecord::attempts);
+    public Uni<Integer> recordFailure(LeadUpsert lead, CrmTarget target, String request, String error, Instant at) {
+        return update(lead, target, request, record -> record.attemptFailed(error, at)).map(SyncRecord::attempts);
+    }
+
+    /** Marks the handoff FAILED (retry budget spent); runs in the caller's transaction. */
+    public Uni<Void> recordGaveUp(LeadUpsert lead, CrmTarget target, String request, Instant at) {
+        return update(lead, target, request, record -> record.gaveUp(at)).replaceWithVoid();
+    }
+
+    /** Counts an operator's retry that failed: the handoff stays FAILED, with the new error. */
+    @WithTransaction
+    public Uni<Void> recordRetryFailed(LeadUpsert lead, CrmTarget target, String error, Instant at) {
+        return update(lead, target, null, record -> {
+            record.attemptFailed(error, at);
+            record.gaveUp(at);
+        }).replaceWithVoid();
     }
 
     /** Marks the handoff synced; runs in the caller's transaction, with the processed event id and the outbox row. */
     public Uni<Void> recordSuccess(LeadUpsert lead, CrmTarget target, CrmReceipt receipt) {
-        return update(lead, target, record -> record.attemptSucceeded(receipt)).replaceWithVoid();
+        return update(lead, target, null, record -> record.attemptSucceeded(receipt)).replaceWithVoid();
     }
 
     /** A lead's entries, oldest first; none for an unknown lead. */
@@ -41,9 +60,9 @@ public class SyncLedger implements PanacheRepositoryBase<SyncRecord, String> {
     }
 
     /** Applies {@code change} to the handoff's record, creating it on the first attempt (changed before insert). */
-    private Uni<SyncRecord> update(LeadUpsert lead, CrmTarget target, Consumer<SyncRecord> change) {
+    private Uni<SyncRecord> update(LeadUpsert lead, CrmTarget target, String request, Consumer<SyncRecord> change) {
         return findById(lead.handoffId()).flatMap(found -> {
-            SyncRecord record = found != null ? found : new SyncRecord(lead, target);
+            SyncRecord record = found != null ? found : new SyncRecord(lead, target, request);
             change.accept(record);
             return found != null ? Uni.createFrom().item(found) : persist(record);
         });

@@ -49,20 +49,31 @@ public class SyncRecord {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The lead as written to the CRM (JSON), kept so an operator can retry a FAILED handoff. */
+    @Column(name = "request")
+    private String request;
+
     protected SyncRecord() {
     }
 
-    SyncRecord(LeadUpsert lead, CrmTarget target) {
+    SyncRecord(LeadUpsert lead, CrmTarget target, String request) {
         this.handoffId = lead.handoffId();
         this.leadId = lead.leadId();
         this.leadKey = lead.leadKey();
         this.target = target.wireName();
+        this.request = request;
     }
 
     void attemptFailed(String error, Instant at) {
         attempts++;
-        status = SyncStatus.FAILED;
+        status = SyncStatus.RETRYING;
         lastError = error;
+        updatedAt = at;
+    }
+
+    /** The retry budget is spent; the last error says why. */
+    void gaveUp(Instant at) {
+        status = SyncStatus.FAILED;
         updatedAt = at;
     }
 
@@ -101,5 +112,9 @@ public class SyncRecord {
 
     public Instant syncedAt() {
         return syncedAt;
+    }
+
+    public String request() {
+        return request;
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param handoffId the handoff written
  * @param target the CRM it was written to
- * @param status SYNCED once the CRM took it; FAILED while attempts are failing and being retried
+ * @param status SYNCED once the CRM took it; RETRYING while attempts fail and are retried; FAILED once the retry budget is spent
  * @param attempts the calls made to the CRM so far
  * @param externalId the lead's record id in the CRM, when it answered one
  * @param lastError why the last failed attempt failed, if one did

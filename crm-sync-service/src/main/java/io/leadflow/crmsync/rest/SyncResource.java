@@ -1,8 +1,10 @@
 package io.leadflow.crmsync.rest;
 
+import io.leadflow.crmsync.messaging.OperatorRetry;
 import io.leadflow.crmsync.persistence.SyncLedger;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The sync ledger, read by lead: what reached the CRM and what is still being retried. */
+/** The sync ledger, read by lead: what reached the CRM, what is being retried, and what failed; and the operator's retry. */
 @Path("/v1/sync")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "CRM sync")
@@ -21,9 +23,11 @@ public class SyncResource {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final SyncLedger ledger;
+    private final OperatorRetry operatorRetry;
 
-    public SyncResource(SyncLedger ledger) {
+    public SyncResource(SyncLedger ledger, OperatorRetry operatorRetry) {
         this.ledger = ledger;
+        this.operatorRetry = operatorRetry;
     }
 
     @GET
@@ -35,5 +39,18 @@ public class SyncResource {
             throw new InvalidInputException("leadId", "must be a UUID, as scoring-service assigns them");
         }
         return ledger.forLead(leadId).map(records -> records.stream().map(SyncEntry::from).toList());
+    }
+
+    @POST
+    @Path("/{handoffId}/retry")
+    @Operation(summary = "Retry a FAILED handoff (operators)",
+            description = "One attempt to write a handoff whose retry budget is spent. 200 with its entry once the CRM took it "
+                    + "(crm.synced.v1 follows); 502 problem when the CRM refused it again (it stays FAILED); 404 for an unknown "
+                    + "handoff; 409 for one that is not FAILED.")
+    public Uni<SyncEntry> retry(@PathParam("handoffId") String handoffId) {
+        if (!UUID.matcher(handoffId).matches()) {
+            throw new InvalidInputException("handoffId", "must be a UUID, as handoff-service assigns them");
+        }
+        return operatorRetry.retry(handoffId).map(SyncEntry::from);
     }
 }

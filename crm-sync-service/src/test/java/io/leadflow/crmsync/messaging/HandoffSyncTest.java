@@ -54,7 +54,7 @@ class HandoffSyncTest {
 
     /** One of the secrets in application.properties' test profile: a receiver that knows only it must accept. */
     private static final String RECEIVER_SECRET = "test-current-secret";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @InjectWireMock
     WireMockServer webhook;

@@ -1,0 +1,42 @@
+package io.leadflow.crmsync.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BackoffTest {
+
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+
+    @Test
+    void stepDoublesFromInitialUpToMax() {
+        assertThat(backoff.step(1)).isEqualTo(Duration.ofMillis(500));
+        assertThat(backoff.step(2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(backoff.step(4)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(backoff.step(7)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(backoff.step(1000)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void jitterKeepsTheDelayInTheUpperHalfOfTheStep() {
+        // Given the third failure (a 2 s step), when the jitter is lowest, middling and highest
+        // Then the waits are 1 s, 1.5 s and just under 2 s
+        assertThat(backoff.delay(3, null, 0.0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(backoff.delay(3, null, 0.5)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(backoff.delay(3, null, 0.9999)).isBetween(Duration.ofMillis(1999), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theWaitTheCrmAskedForIsAFloor() {
+        assertThat(backoff.delay(1, Duration.ofSeconds(10), 0.5)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(backoff.delay(8, Duration.ofSeconds(1), 0.0)).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void refusesNonsense() {
+        assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
