@@ -67,6 +67,11 @@ public final class CatchUpScenario implements Scenario {
             report.add(Figure.of(name(), "drain time", seconds, "s"));
             cpu.percentOfOneCore().forEach((service, percent) ->
                     report.add(Figure.of(name(), "cpu " + service, percent, "% of a core")));
+            // CPU time per event is the figure the machine's other load distorts least
+            Double scoringCpu = cpu.percentOfOneCore().get(GROUP);
+            if (scoringCpu != null && drained > 0) {
+                report.add(Figure.of(name(), "scoring cpu per event", 10 * scoringCpu * seconds / drained, "ms"));
+            }
             if (lag > lagBefore) {
                 report.note("catch-up: scoring-service had not drained the backlog when the harness gave up (lag " + lag + ")");
             }
