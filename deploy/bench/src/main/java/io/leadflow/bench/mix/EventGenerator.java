@@ -14,6 +14,8 @@ public final class EventGenerator {
         "/about", "/integrations", "/blog/mql-vs-sql", "/careers"};
     private static final String[] CAMPAIGNS = {"autumn-launch", "webinar-series", "newsletter-11", "product-update"};
     private static final String[] COMPANIES = {"Analytical Engines", "Difference Ltd", "Jacquard Looms", "Babbage & Co"};
+    private static final String[] JOB_TITLES = {"VP Engineering", "Marketing Manager", "Software Engineer", "Head of Sales", "Student"};
+    private static final int[] COMPANY_SIZES = {12, 250, 1200, 8000};
 
     private final EventMix mix;
     private final LeadPopulation leads;
@@ -29,7 +31,8 @@ public final class EventGenerator {
         EngagementType type = mix.next(random);
         int lead = leads.nextIndex(random);
         return new BenchEvent(UUID.randomUUID().toString(), type, leads.email(lead), properties(type),
-                Map.of("company", COMPANIES[lead % COMPANIES.length], "country", "GB"));
+                Map.of("company", COMPANIES[lead % COMPANIES.length], "jobTitle", JOB_TITLES[lead % JOB_TITLES.length],
+                        "companySize", COMPANY_SIZES[lead % COMPANY_SIZES.length], "country", "GB"));
     }
 
     public List<BenchEvent> next(int count) {

@@ -29,9 +29,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The whole pipeline at a fixed rate: the mix posted in batches of 10, each service group's lag read
- * every second (it must not grow), and, twice a second, a probe lead whose one request (pricing page,
- * content download, demo request: 110 points) makes it an MQL: its end-to-end latency runs from the
- * POST until its {@code handoff.created.v1} is readable on {@code leadflow.handoffs.v1}.
+ * every second (it must not grow), and, twice a second, a probe lead whose one request (the
+ * end-to-end test's journey, ending in a demo request) makes it an MQL: its end-to-end latency runs
+ * from the POST until its {@code handoff.created.v1} is readable on {@code leadflow.handoffs.v1}.
  */
 public final class PipelineScenario implements Scenario {
 
@@ -113,10 +113,14 @@ public final class PipelineScenario implements Scenario {
     /** Posts one probe lead's qualifying request. */
     private Probe probe() {
         String email = "probe-" + UUID.randomUUID() + "@bench.example.com";
+        // the end-to-end test's journey, which the scoring model must make an MQL: an email open, three
+        // page views ending on the pricing page, a demo request from the demo-request form, by a VP in GB
         List<BenchEvent> journey = List.of(
+                event(EngagementType.EMAIL_OPENED, email, Map.of("campaign", "autumn-launch")),
+                event(EngagementType.PAGE_VIEWED, email, Map.of("url", "https://example.com/features")),
+                event(EngagementType.PAGE_VIEWED, email, Map.of("url", "https://example.com/customers")),
                 event(EngagementType.PAGE_VIEWED, email, Map.of("url", "https://example.com/pricing")),
-                event(EngagementType.CONTENT_DOWNLOADED, email, Map.of("contentId", "whitepaper-1")),
-                event(EngagementType.DEMO_REQUESTED, email, Map.of("formId", "demo-request")));
+                event(EngagementType.DEMO_REQUESTED, email, Map.of("formId", "demo-request", "url", "https://example.com/demo")));
         long posted = System.nanoTime();
         return new Probe(email, posted, client.send(new Request(EventJson.batch(journey), journey.size())));
     }
@@ -139,7 +143,8 @@ public final class PipelineScenario implements Scenario {
     }
 
     private static BenchEvent event(EngagementType type, String email, Map<String, Object> properties) {
-        return new BenchEvent(UUID.randomUUID().toString(), type, email, properties, Map.of("company", "Probe Ltd"));
+        return new BenchEvent(UUID.randomUUID().toString(), type, email, properties,
+                Map.of("firstName", "Ada", "company", "Analytical Engines", "jobTitle", "VP Engineering", "country", "GB"));
     }
 
     private static void sampleLags(KafkaAdmin admin, List<LagSampler> lags, long start) {
