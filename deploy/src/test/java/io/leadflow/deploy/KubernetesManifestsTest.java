@@ -72,7 +72,7 @@ class KubernetesManifestsTest {
         // no Secret objects at all: they are created outside the manifests (create-secrets) or by the operators
         assertThat(manifests.ofKind("Secret").map(RenderedManifests::name)).as("Secrets in %s", overlay).isEmpty();
         // no credential-looking key in a ConfigMap, and no literal JAAS or password inside a value
-        manifests.ofKind("ConfigMap").forEach(map -> map.path("data").fields().forEachRemaining(entry -> {
+        manifests.ofKind("ConfigMap").forEach(map -> map.path("data").properties().forEach(entry -> {
             assertThat(entry.getKey()).as("ConfigMap %s key", RenderedManifests.name(map)).doesNotMatch(CREDENTIAL_NAME);
             assertThat(entry.getValue().asText()).as("ConfigMap %s %s", RenderedManifests.name(map), entry.getKey())
                     .doesNotContainPattern("(?i)password\\s*=\\s*\"?[^\"$\\s]").doesNotContainPattern("(?i)jaas\\.config\\s*=\\s*[^$]");
@@ -118,7 +118,7 @@ class KubernetesManifestsTest {
         JsonNode monitor = manifests.get("PodMonitor", "leadflow-services");
         JsonNode selector = monitor.path("spec").path("selector").path("matchLabels");
         assertThat(monitor.path("spec").path("podMetricsEndpoints").findValuesAsText("path")).containsExactly("/q/metrics");
-        manifests.ofKind("Deployment").forEach(deployment -> selector.fields().forEachRemaining(label ->
+        manifests.ofKind("Deployment").forEach(deployment -> selector.properties().forEach(label ->
                 assertThat(podLabels(deployment).path(label.getKey()).asText()).as("%s label %s", RenderedManifests.name(deployment),
                         label.getKey()).isEqualTo(label.getValue().asText())));
     }
