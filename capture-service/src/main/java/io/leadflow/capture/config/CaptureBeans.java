@@ -1,5 +1,6 @@
 package io.leadflow.capture.config;
 
+import io.leadflow.capture.domain.BotClassifier;
 import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.FormCatalog;
 import io.leadflow.capture.domain.FormDefinition;
@@ -21,6 +22,7 @@ public class CaptureBeans {
 
     private final IdentityRules identityRules = new IdentityRules(new SchemaEmailFormat());
     private final Clock clock = Clock.systemUTC();
+    private final BotClassifier botClassifier = new BotClassifier();
 
     @Produces
     @Singleton
@@ -37,7 +39,13 @@ public class CaptureBeans {
     @Produces
     @Singleton
     SegmentMapper segmentMapper() {
-        return new SegmentMapper(identityRules, clock, CaptureBeans::newEventId);
+        return new SegmentMapper(identityRules, clock, CaptureBeans::newEventId, botClassifier);
+    }
+
+    @Produces
+    @Singleton
+    BotClassifier botClassifier() {
+        return botClassifier;
     }
 
     /** The configured forms; an unknown event type or a broken trait mapping stops the start. */

@@ -43,6 +43,13 @@ public interface CaptureConfig {
         Optional<List<String>> allowedOrigins();
     }
 
+    /**
+     * The secrets signing email open-pixel and click-redirect tokens (HMAC-SHA256), newest first:
+     * the first signs, all verify, so a secret can be rotated without breaking mails already sent.
+     * Each takes 32 bytes or more; a deployment replaces the development secret.
+     */
+    List<String> linkSigningSecrets();
+
     /** The HTML forms that may be posted to {@code /v1/forms/<formId>}, by form id. */
     Map<String, Form> forms();
 

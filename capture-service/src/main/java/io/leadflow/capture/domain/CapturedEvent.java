@@ -17,6 +17,11 @@ public record CapturedEvent(String id, EngagementCaptured data) implements Outgo
         return data.leadKey();
     }
 
+    /** This event flagged as no person's engagement, for {@code reason}. */
+    public CapturedEvent flaggedAsBot(String reason) {
+        return new CapturedEvent(id, BotClassifier.flagged(data, reason));
+    }
+
     @Override
     public String ceType() {
         return EngagementCaptured.TYPE;

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Turns messages of Segment's HTTP Tracking API into Leadflow events: {@code track} (of a known
  * engagement name, see {@link SegmentEventNames}) and {@code page} into {@link EngagementCaptured}
- * with source {@code api}, {@code identify} into {@link LeadIdentified}. {@code messageId} is the
+ * with source {@code api} (flagged when {@code context.userAgent} or {@code context.ip} shows a bot),
+ * {@code identify} into {@link LeadIdentified}. {@code messageId} is the
  * event id, so a client's retry is one event.
  */
 public final class SegmentMapper {
@@ -39,8 +40,10 @@ public final class SegmentMapper {
     private final IdentityRules rules;
     private final Clock clock;
     private final Supplier<String> newEventId;
+    private final BotClassifier bots;
 
-    public SegmentMapper(IdentityRules rules, Clock clock, Supplier<String> newEventId) {
+    public SegmentMapper(IdentityRules rules, Clock clock, Supplier<String> newEventId, BotClassifier bots) {
+        this.bots = bots;
         this.rules = rules;
         this.clock = clock;
         this.newEventId = newEventId;
@@ -110,8 +113,10 @@ public final class SegmentMapper {
         if (message.failed()) {
             return Optional.empty();
         }
-        return Optional.of(new CapturedEvent(id, new EngagementCaptured(LeadKeys.of(email, anonymousId), engagement, email,
-                anonymousId, occurredAt, SOURCE, properties, traits, false, null)));
+        CapturedEvent event = new CapturedEvent(id, new EngagementCaptured(LeadKeys.of(email, anonymousId), engagement, email,
+                anonymousId, occurredAt, SOURCE, properties, traits, false, null));
+        // the visitor's own user agent and address, as the SDK saw them: the request's are the SDK's
+        return Optional.of(bots.classify(event, text(context.get("userAgent")), text(context.get("ip"))));
     }
 
     private Optional<OutgoingEvent> identify(JsonFields message, String id, String email, String anonymousId, String userId,
@@ -139,6 +144,10 @@ public final class SegmentMapper {
             message.error("event", "'" + event + "' is not an engagement Leadflow knows, use one of " + SegmentEventNames.KNOWN);
             return null;
         });
+    }
+
+    private static String text(Object value) {
+        return value instanceof String string ? string : null;
     }
 
     /** The lead's email: the userId when it is one, else traits.email when that is one. */

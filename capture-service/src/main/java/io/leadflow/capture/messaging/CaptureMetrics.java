@@ -19,7 +19,7 @@ public class CaptureMetrics {
 
     /** Where accepted events came from: the source tag of {@code leadflow.capture.events.accepted}. */
     public enum Source {
-        API, FORM, SEGMENT
+        API, FORM, SEGMENT, EMAIL
     }
 
     /** Why events were refused: the reason tag of {@code leadflow.capture.events.rejected}. */

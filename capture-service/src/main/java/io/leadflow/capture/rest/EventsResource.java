@@ -1,5 +1,6 @@
 package io.leadflow.capture.rest;
 
+import io.leadflow.capture.domain.BotClassifier;
 import io.leadflow.capture.domain.CaptureLimits;
 import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.EventValidator;
@@ -44,9 +45,11 @@ public class EventsResource {
     private final AcknowledgedCapture capture;
     private final CaptureMetrics metrics;
     private final WriteKeyGuard guard;
+    private final BotClassifier bots;
 
     public EventsResource(EventsRequestParser parser, EventValidator validator, AcknowledgedCapture capture,
-            CaptureMetrics metrics, WriteKeyGuard guard) {
+            CaptureMetrics metrics, WriteKeyGuard guard, BotClassifier bots) {
+        this.bots = bots;
         this.guard = guard;
         this.parser = parser;
         this.validator = validator;
@@ -100,7 +103,9 @@ public class EventsResource {
             return Uni.createFrom().item(Problems.invalid(validation.errors()));
         }
         List<String> ids = validation.events().stream().map(CapturedEvent::id).toList();
-        return capture.publish(validation.events(), Source.API,
+        // a browser's call (it says its Origin) carries the visitor's user agent; a server's, its own
+        String visitorAgent = headers.getHeaderString("Origin") == null ? null : headers.getHeaderString(HttpHeaders.USER_AGENT);
+        return capture.publish(bots.classifyAll(validation.events(), visitorAgent, null), Source.API,
                 () -> Response.accepted(new EventIds(ids)).type(MediaType.APPLICATION_JSON).build());
     }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.capture.rest;
 
+import io.leadflow.capture.domain.BotClassifier;
 import io.leadflow.capture.domain.CaptureLimits;
 import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.FormCatalog;
@@ -38,8 +39,11 @@ public class FormsResource {
     private final FormMapper mapper;
     private final AcknowledgedCapture capture;
     private final CaptureMetrics metrics;
+    private final BotClassifier bots;
 
-    public FormsResource(FormCatalog forms, FormMapper mapper, AcknowledgedCapture capture, CaptureMetrics metrics) {
+    public FormsResource(FormCatalog forms, FormMapper mapper, AcknowledgedCapture capture, CaptureMetrics metrics,
+            BotClassifier bots) {
+        this.bots = bots;
         this.forms = forms;
         this.mapper = mapper;
         this.capture = capture;
@@ -63,7 +67,8 @@ public class FormsResource {
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; retry after Retry-After",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submit(@RestPath String formId, MultivaluedMap<String, String> fields,
-            @RestHeader("Origin") String origin, @RestHeader("Referer") String referer) {
+            @RestHeader("Origin") String origin, @RestHeader("Referer") String referer,
+            @RestHeader("User-Agent") String userAgent) {
         Optional<FormDefinition> form = forms.find(formId);
         if (form.isEmpty()) {
             metrics.rejected(Rejection.UNKNOWN_FORM, 1);
@@ -88,7 +93,7 @@ public class FormsResource {
         }
         String thankYouUrl = form.get().thankYouUrl();
         // the configured URL verbatim: JAX-RS' seeOther would resolve a relative one against this host
-        return capture.publish(validation.events(), Source.FORM,
+        return capture.publish(bots.classifyAll(validation.events(), userAgent, null), Source.FORM,
                 () -> Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, thankYouUrl).build());
     }
 }

@@ -44,6 +44,11 @@ final class Problems {
         return answer(problem(403, "forbidden", "Forbidden", detail, List.of()));
     }
 
+    static Response badToken() {
+        return answer(problem(400, "invalid-link", "Invalid link",
+                "the link's token was not signed by this service or was changed; nothing was recorded", List.of()));
+    }
+
     static Response unavailable(Duration retryAfter) {
         return Response.fromResponse(answer(problem(503, "broker-unavailable", "Service unavailable",
                         "the event broker did not acknowledge every event in time; send the request again, "

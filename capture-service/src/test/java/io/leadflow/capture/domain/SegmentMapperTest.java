@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SegmentMapperTest {
 
     private final SegmentMapper mapper = new SegmentMapper(EventValidatorTest.RULES,
-            Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC), () -> "made-id");
+            Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC), () -> "made-id", new BotClassifier());
 
     @Test
     void a_track_of_a_known_name_is_that_engagement_with_the_message_id_as_event_id() {
@@ -52,6 +52,18 @@ class SegmentMapperTest {
             assertThat(SegmentEventNames.typeOf(type.wireName())).as(type.wireName()).contains(type);
         }
         assertThat(SegmentEventNames.typeOf("Button Clicked")).isEmpty();
+    }
+
+    @Test
+    void an_open_fetched_by_apple_mail_privacy_protection_is_flagged_not_dropped() {
+        Map<String, Object> open = Map.of("event", "Email Opened", "userId", "ada@example.com",
+                "context", Map.of("userAgent", "Mozilla/5.0", "ip", "17.58.63.12"));
+
+        SegmentMessages messages = mapper.map(List.of(new RawEvent("", open, 80)), Optional.of(MessageType.TRACK));
+
+        EngagementCaptured data = ((CapturedEvent) messages.events().get(0)).data();
+        assertThat(data.bot()).isTrue();
+        assertThat(data.botReason()).isEqualTo(BotClassifier.APPLE_MAIL_PRIVACY);
     }
 
     @Test

@@ -80,6 +80,26 @@ class FormsResourceTest {
     }
 
     @Test
+    void a_post_by_a_known_bot_is_captured_flagged_as_a_bot() {
+        try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
+            String email = EventsResourceTest.uniqueEmail();
+
+            given().redirects().follow(false)
+                    .contentType(ContentType.URLENC)
+                    .header("User-Agent", "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)")
+                    .formParams(Map.of("email", email))
+                    .when().post("/v1/forms/newsletter")
+                    .then()
+                    .statusCode(303);
+
+            ReceivedEvent record = probe.awaitEvents(1, event -> email.equals(event.key()), EventsResourceTest.ARRIVAL).get(0);
+            assertThat(record.data().get("bot").asBoolean()).isTrue();
+            assertThat(record.data().get("botReason").asText()).isEqualTo("user-agent");
+            assertThat(EventSchemas.validate(EngagementCaptured.TYPE, record.data())).isEmpty();
+        }
+    }
+
+    @Test
     void an_unknown_form_is_not_found() {
         given().redirects().follow(false)
                 .contentType(ContentType.URLENC)
