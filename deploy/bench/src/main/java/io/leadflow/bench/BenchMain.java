@@ -84,8 +84,8 @@ public final class BenchMain {
                     options.toolsClasspath().isBlank() ? ToolsClasspath.find() : options.toolsClasspath(), generator,
                     options.smoke() ? 20_000 : 1_000_000);
             case "capture-single", "capture-batch" -> new CaptureScenario(name.equals("capture-batch"), client, generator,
-                    options.rate(), options.duration(), options.concurrency(), processes);
-            case "pipeline" -> new PipelineScenario(client, generator, options.bootstrapServers(), options.rate(),
+                    options.rates(), options.duration(), options.concurrency(), processes);
+            case "pipeline" -> new PipelineScenario(client, generator, options.bootstrapServers(), options.rates().get(0),
                     options.duration(), options.concurrency(), processes);
             case "catch-up" -> new CatchUpScenario(options.bootstrapServers(), generator, options.backlog(), processes);
             default -> throw new IllegalArgumentException("unknown scenario " + name);

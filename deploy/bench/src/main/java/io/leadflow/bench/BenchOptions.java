@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The command line of {@code deploy/bench/run}.
  *
  * @param scenarios which scenarios to run, in order
  * @param duration how long each load phase runs
- * @param rate the fixed rate, in events a second (single POSTs: requests; batches: rate / 50 requests)
+ * @param rates the fixed rates capture runs at, in events a second (single POSTs: requests; batches:
+ *     rate / 50 requests); the pipeline runs at the first
  * @param leads how many distinct leads the events are about
  * @param backlog how many events catch-up pre-fills
  * @param concurrency requests in flight at saturation (and at most, at a fixed rate)
@@ -24,7 +26,7 @@ import java.util.Optional;
  * @param logs where the services' logs are (for start-up times); empty: beside their jars
  * @param results where the run's report folder is made
  */
-public record BenchOptions(List<String> scenarios, Duration duration, double rate, int leads, int backlog, int concurrency,
+public record BenchOptions(List<String> scenarios, Duration duration, List<Double> rates, int leads, int backlog, int concurrency,
         boolean smoke, String captureUrl, String writeKey, String bootstrapServers, String toolsClasspath,
         Optional<Path> logs, Path results) {
 
@@ -53,7 +55,7 @@ public record BenchOptions(List<String> scenarios, Duration duration, double rat
         });
         return new BenchOptions(scenarios,
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", smoke ? "3" : "60"))),
-                Double.parseDouble(given.getOrDefault("rate", smoke ? "200" : "1250")),
+                Stream.of(given.getOrDefault("rate", smoke ? "200" : "1250").split(",")).map(Double::parseDouble).toList(),
                 Integer.parseInt(given.getOrDefault("leads", smoke ? "1000" : "100000")),
                 Integer.parseInt(given.getOrDefault("backlog", smoke ? "2000" : "1000000")),
                 Integer.parseInt(given.getOrDefault("concurrency", "64")),
@@ -72,7 +74,7 @@ public record BenchOptions(List<String> scenarios, Duration duration, double rat
         shown.put("scenarios", scenarios);
         shown.put("smoke", smoke);
         shown.put("durationSeconds", duration.toSeconds());
-        shown.put("rateEventsPerSecond", rate);
+        shown.put("ratesEventsPerSecond", rates);
         shown.put("leads", leads);
         shown.put("backlog", backlog);
         shown.put("concurrency", concurrency);

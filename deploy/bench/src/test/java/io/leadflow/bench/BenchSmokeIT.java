@@ -13,6 +13,7 @@ import io.leadflow.bench.mix.LeadPopulation;
 import io.leadflow.bench.report.Figure;
 import io.leadflow.bench.report.Report;
 import io.leadflow.bench.report.ReportWriter;
+import io.leadflow.bench.scenario.CaptureScenario;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.SharedKafka;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class BenchSmokeIT {
         // Given a broker and a capture stand-in
         String captureUrl = "http://127.0.0.1:" + capture.getAddress().getPort();
         BenchOptions options = BenchOptions.parse("--smoke", "--duration", "2", "--scenario", "ceiling,capture-single,capture-batch",
-                "--capture-url", captureUrl, "--bootstrap-servers", SharedKafka.bootstrapServers(), "--concurrency", "16");
+                "--capture-url", captureUrl, "--bootstrap-servers", SharedKafka.bootstrapServers(), "--concurrency", "16", "--rate", "100");
 
         // When the harness runs the ceiling and both capture scenarios
         Report report = BenchMain.run(options, Instant.now());
@@ -85,7 +86,7 @@ class BenchSmokeIT {
         assertThat(figure(report, Report.CEILING, "record size")).isBetween(100.0, 2000.0);
         // And capture's figures are non-zero, with percentiles in order and ratios to the ceiling
         for (String scenario : new String[] {"capture-single", "capture-batch"}) {
-            for (String phase : new String[] {"fixed rate", "saturation"}) {
+            for (String phase : new String[] {CaptureScenario.fixedRate(100), "saturation"}) {
                 assertThat(figure(report, scenario, phase + " requests/s")).as(scenario + " " + phase).isPositive();
                 assertThat(figure(report, scenario, phase + " failed requests")).isZero();
                 assertThat(figure(report, scenario, phase + " p50")).isPositive()
@@ -98,7 +99,7 @@ class BenchSmokeIT {
         assertThat(figure(report, "capture-batch", "saturation events/s"))
                 .isCloseTo(50 * figure(report, "capture-batch", "saturation requests/s"), org.assertj.core.data.Percentage.withPercentage(1));
         // And the stand-in saw at least the events the report counts
-        assertThat(EVENTS_RECEIVED.get()).isGreaterThanOrEqualTo((long) (figure(report, "capture-single", "fixed rate events/s")));
+        assertThat(EVENTS_RECEIVED.get()).isGreaterThanOrEqualTo((long) (figure(report, "capture-single", CaptureScenario.fixedRate(100) + " events/s")));
 
         // And the report is written as JSON and Markdown
         Path folder = Path.of("target", "bench-smoke");

@@ -12,11 +12,12 @@ import io.leadflow.bench.resources.CpuWindow;
 import io.leadflow.bench.resources.ServiceProcess;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * Capture alone: single-event POSTs ({@code capture-single}) or 50-event batches
- * ({@code capture-batch}), first open-loop at the fixed rate, then at saturation.
+ * ({@code capture-batch}), first open-loop at each fixed rate, then at saturation.
  */
 public final class CaptureScenario implements Scenario {
 
@@ -26,12 +27,12 @@ public final class CaptureScenario implements Scenario {
     private final int eventsPerRequest;
     private final CaptureClient client;
     private final EventGenerator generator;
-    private final double eventsPerSecond;
+    private final List<Double> eventsPerSecond;
     private final Duration duration;
     private final int concurrency;
     private final List<ServiceProcess> processes;
 
-    public CaptureScenario(boolean batch, CaptureClient client, EventGenerator generator, double eventsPerSecond,
+    public CaptureScenario(boolean batch, CaptureClient client, EventGenerator generator, List<Double> eventsPerSecond,
             Duration duration, int concurrency, List<ServiceProcess> processes) {
         this.name = batch ? "capture-batch" : "capture-single";
         this.eventsPerRequest = batch ? BATCH_SIZE : 1;
@@ -57,14 +58,20 @@ public final class CaptureScenario implements Scenario {
         // a short warm-up: the JIT and the connection pool, not the service, would otherwise be measured
         load.run(0, Duration.ofSeconds(Math.max(1, duration.toSeconds() / 5)));
 
-        LoadResult fixed = load.run(eventsPerSecond / eventsPerRequest, duration);
-        add(report, "fixed rate", fixed);
+        for (double rate : eventsPerSecond) {
+            add(report, fixedRate(rate), load.run(rate / eventsPerRequest, duration));
+        }
 
         CpuWindow cpu = CpuWindow.open(processes);
         LoadResult saturated = load.run(0, duration);
         add(report, "saturation", saturated);
         cpu.percentOfOneCore().forEach((service, percent) ->
                 report.add(Figure.of(name, "saturation cpu " + service, percent, "% of a core")));
+    }
+
+    /** The phase name of a fixed-rate run: {@code fixed 200 ev/s}. */
+    public static String fixedRate(double eventsPerSecond) {
+        return String.format(Locale.ROOT, "fixed %.0f ev/s", eventsPerSecond);
     }
 
     private void add(Report report, String phase, LoadResult result) {
