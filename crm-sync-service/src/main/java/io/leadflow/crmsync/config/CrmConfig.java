@@ -72,6 +72,12 @@ public interface CrmConfig {
         /** A custom contact property that receives the Leadflow score, if the portal has one. */
         Optional<String> scoreProperty();
 
+        /** The app's client secret, which signs HubSpot's webhook calls (v3); without it {@code /v1/inbound/hubspot} answers 503. */
+        Optional<String> clientSecret();
+
+        /** The public URL HubSpot calls for webhooks, as it signs it; defaults to the URL the service sees. */
+        Optional<URI> inboundUrl();
+
         /** How long to wait for HubSpot to connect and to answer before the attempt counts as failed. */
         @WithDefault("10s")
         Duration timeout();

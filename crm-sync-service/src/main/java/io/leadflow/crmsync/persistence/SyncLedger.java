@@ -53,6 +53,12 @@ public class SyncLedger implements PanacheRepositoryBase<SyncRecord, String> {
         return update(lead, target, null, record -> record.attemptSucceeded(receipt)).replaceWithVoid();
     }
 
+    /** The latest entry that wrote the CRM record {@code externalId} of {@code target}, or null. */
+    @WithSession
+    public Uni<SyncRecord> latestWithExternalId(CrmTarget target, String externalId) {
+        return find("target = ?1 and externalId = ?2", Sort.descending("updatedAt"), target.wireName(), externalId).firstResult();
+    }
+
     /** A lead's entries, oldest first; none for an unknown lead. */
     @WithSession
     public Uni<List<SyncRecord>> forLead(String leadId) {

@@ -90,6 +90,14 @@ public class SyncRecord {
         return handoffId;
     }
 
+    public String leadId() {
+        return leadId;
+    }
+
+    public String leadKey() {
+        return leadKey;
+    }
+
     public String target() {
         return target;
     }

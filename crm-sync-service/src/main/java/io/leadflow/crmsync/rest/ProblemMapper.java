@@ -22,6 +22,16 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> inboundRefused(InboundRefusedException e) {
+        String title = e.status() == 401 ? "Not signed by the CRM" : "Inbound CRM calls are not configured";
+        Problem problem = new Problem(PROBLEMS + (e.status() == 401 ? "bad-signature" : "inbound-not-configured"), title,
+                e.status(), e.getMessage(), null);
+        return RestResponse.ResponseBuilder.create(Response.Status.fromStatusCode(e.status()), problem)
+                .type(Problem.MEDIA_TYPE)
+                .build();
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> retryRefused(OperatorRetry.Refused e) {
         Problem problem = switch (e.why()) {
             case UNKNOWN -> new Problem(PROBLEMS + "unknown-handoff", "Unknown handoff", 404, e.getMessage(), null);
