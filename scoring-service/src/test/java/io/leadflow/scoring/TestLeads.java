@@ -13,10 +13,13 @@ public final class TestLeads {
     private TestLeads() {
     }
 
-    /** Waits until the lead with this email has {@code score}, and answers the lead as the API shows it. */
+    /**
+     * Waits until the lead with this email has {@code score}, and answers the lead as the API shows it. Generous:
+     * the first test after start also waits for the consumer to join its group on a busy machine.
+     */
     public static JsonPath awaitScore(String email, int score) {
         AtomicReference<JsonPath> lead = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             var response = given().queryParam("email", email).get("/v1/leads");
             if (response.statusCode() != 200) {
                 return false;

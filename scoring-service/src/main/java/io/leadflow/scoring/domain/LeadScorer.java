@@ -14,7 +14,6 @@ import java.util.Map;
 public final class LeadScorer {
 
     private final int version;
-    private final ScoringModel model;
     private final EngagementRules engagementRules;
     private final FitScorer fit;
     private final ScoreAggregator aggregator;
@@ -27,7 +26,6 @@ public final class LeadScorer {
             throw new IllegalArgumentException("invalid scoring model version " + version + ": " + problems);
         }
         this.version = version;
-        this.model = model;
         this.engagementRules = new EngagementRules(model.engagementRules());
         this.fit = new FitScorer(model.fit());
         this.lifecycle = new LifecyclePolicy(model.lifecycle().mql());
@@ -37,10 +35,6 @@ public final class LeadScorer {
 
     public int version() {
         return version;
-    }
-
-    public ScoringModel model() {
-        return model;
     }
 
     /**
@@ -54,11 +48,6 @@ public final class LeadScorer {
         Map<String, Object> traits = LeadTraits.merge(before.traits(), engagement.traits());
         List<RuleResult> results = engagementRules.evaluate(engagement, history);
         return aggregator.aggregate(before, engagement, history, results, traits, fit.score(traits, before.email()));
-    }
-
-    /** The lead's fit with these traits and email. */
-    public FitScore fit(Map<String, Object> traits, String email) {
-        return fit.score(traits, email);
     }
 
     /** The stage of a lead seen for the first time. */

@@ -17,6 +17,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> invalidModel(InvalidModelException e) {
+        return problem(new Problem(TYPES + "invalid-input", "Invalid input", 400, e.getMessage(), e.errors()));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> leadNotFound(LeadNotFoundException e) {
         return problem(new Problem(TYPES + "not-found", "Not found", 404, e.getMessage(), List.of()));
     }
