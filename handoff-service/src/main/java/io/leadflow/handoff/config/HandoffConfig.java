@@ -20,4 +20,16 @@ public interface HandoffConfig {
     /** The default rule's name, recorded on each handoff it routes as the rule that matched. */
     @WithDefault("default-round-robin")
     String rule();
+
+    /** How long before an SLA lapses its assignee is reminded (ISO-8601 duration). */
+    @WithDefault("PT30M")
+    Duration slaReminderBefore();
+
+    /** How often the SLA timer looks for reminders and breaches that are due. */
+    @WithDefault("10s")
+    String slaPollInterval();
+
+    /** The most handoffs one pass of the SLA timer handles; the rest wait for the next pass. */
+    @WithDefault("50")
+    int slaBatchSize();
 }

@@ -47,6 +47,18 @@ public record RoutingDocument(int version, SlaTerms defaultSla, List<RoutingRule
         return reps.stream().filter(rep -> rep.id().equals(id)).findFirst().orElseGet(() -> SalesRep.alwaysAvailable(id));
     }
 
+    /** The SLA of the named rule; the default for a rule no longer in the document. */
+    public SlaTerms slaOf(String ruleName) {
+        return rules.stream().filter(rule -> rule.name().equals(ruleName) && rule.sla() != null).map(RoutingRule::sla)
+                .findFirst().orElse(defaultSla);
+    }
+
+    /** The hours a business-hours SLA of {@code assignee} counts: theirs, else the queue's; null for none. */
+    public WorkingHours slaHours(String assignee, String queueName) {
+        WorkingHours own = rep(assignee).workingHours();
+        return own != null ? own : queue(queueName == null ? "" : queueName).map(SalesQueue::businessHours).orElse(null);
+    }
+
     /** The first rule that matches the lead, and where it sends it. */
     public Routed route(LeadProfile lead) {
         for (RoutingRule rule : rules) {

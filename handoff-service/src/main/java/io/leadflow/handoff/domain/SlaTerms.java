@@ -7,7 +7,7 @@ import java.time.Instant;
  * How long the assignee has to accept a lead a rule routed.
  *
  * @param responseTime the time allowed, positive
- * @param businessHours whether only the assignee's (or queue's) working hours count
+ * @param businessHours whether only working hours count (the assignee's, else the queue's)
  */
 public record SlaTerms(Duration responseTime, boolean businessHours) {
 
@@ -15,8 +15,14 @@ public record SlaTerms(Duration responseTime, boolean businessHours) {
         return new SlaTerms(responseTime, false);
     }
 
-    /** When a lead handed off at {@code offeredAt} must have been accepted. */
-    public Instant dueAt(Instant offeredAt) {
-        return offeredAt.plus(responseTime);
+    /**
+     * When a lead handed off at {@code offeredAt} must have been accepted.
+     *
+     * @param hours the working hours that count for business-hours terms; null counts every hour
+     */
+    public Instant dueAt(Instant offeredAt, WorkingHours hours) {
+        return businessHours && hours != null
+                ? BusinessClock.plusWorkingTime(offeredAt, responseTime, hours)
+                : offeredAt.plus(responseTime);
     }
 }

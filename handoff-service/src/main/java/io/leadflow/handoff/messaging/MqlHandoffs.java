@@ -30,10 +30,12 @@ public class MqlHandoffs {
     private final HandoffRepository handoffs;
     private final ContributionsJson contributions;
     private final Outbox outbox;
+    private final SlaReminders reminders;
     private final Clock clock;
 
     public MqlHandoffs(RoutingDocumentRepository documents, QueueDealer dealer, HandoffRepository handoffs,
-            ContributionsJson contributions, Outbox outbox, Clock clock) {
+            ContributionsJson contributions, Outbox outbox, SlaReminders reminders, Clock clock) {
+        this.reminders = reminders;
         this.documents = documents;
         this.dealer = dealer;
         this.handoffs = handoffs;
@@ -65,10 +67,11 @@ public class MqlHandoffs {
                         change.topContributions(),
                         rep,
                         routed.ruleName(),
-                        routed.sla().dueAt(now),
+                        routed.sla().dueAt(now, document.slaHours(rep, routed.target().queue())),
                         stageChangeId,
                         now);
-                Handoff handoff = Handoff.offered(created, routed.target().queue(), contributions.toColumn(created.topContributions()));
+                Handoff handoff = Handoff.offered(created, routed.target().queue(), contributions.toColumn(created.topContributions()),
+                        reminders.remindAt(now, created.slaDueAt()));
                 return handoffs.persist(handoff)
                         .flatMap(saved -> outbox.add(Topics.HANDOFFS, created.leadKey(), created.handoffId(),
                                 HandoffCreated.TYPE, created));

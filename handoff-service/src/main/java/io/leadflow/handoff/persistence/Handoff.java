@@ -63,6 +63,20 @@ public class Handoff extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the assignee is reminded that the SLA is about to lapse. */
+    @Column(name = "sla_remind_at", nullable = false)
+    private Instant slaRemindAt;
+
+    @Column(name = "sla_reminded_at")
+    private Instant slaRemindedAt;
+
+    /** Set when a breach found nobody to escalate to: the timer is done with the handoff. */
+    @Column(name = "sla_breached_at")
+    private Instant slaBreachedAt;
+
+    @Column(nullable = false)
+    private int escalations;
+
     /** Why sales rejected or recycled the lead. */
     @Column(name = "reason_code")
     private String reasonCode;
@@ -78,7 +92,7 @@ public class Handoff extends PanacheEntityBase {
     }
 
     /** The stored form of a handoff just offered, as announced by {@code created}. */
-    public static Handoff offered(HandoffCreated created, String queue, String topContributions) {
+    public static Handoff offered(HandoffCreated created, String queue, String topContributions, Instant remindAt) {
         Handoff handoff = new Handoff();
         handoff.id = UUID.fromString(created.handoffId());
         handoff.leadId = UUID.fromString(created.leadId());
@@ -90,6 +104,7 @@ public class Handoff extends PanacheEntityBase {
         handoff.queue = queue;
         handoff.status = HandoffStatus.OFFERED;
         handoff.slaDueAt = created.slaDueAt();
+        handoff.slaRemindAt = remindAt;
         handoff.qualifyingEventId = created.qualifyingEventId();
         handoff.topContributions = topContributions;
         handoff.createdAt = created.createdAt();
@@ -108,6 +123,36 @@ public class Handoff extends PanacheEntityBase {
         if (firstActionAt == null) {
             firstActionAt = at;
         }
+    }
+
+    /** Hands the lead to {@code newAssignee} after a breach, with a new SLA. */
+    public void escalateTo(String newAssignee, Instant dueAt, Instant remindAt) {
+        assignee = newAssignee;
+        slaDueAt = dueAt;
+        slaRemindAt = remindAt;
+        slaRemindedAt = null;
+        escalations++;
+    }
+
+    /** A breach with nobody to escalate to: the timer stops watching the handoff. */
+    public void breachedWithoutEscalation(Instant at) {
+        slaBreachedAt = at;
+    }
+
+    public void reminded(Instant at) {
+        slaRemindedAt = at;
+    }
+
+    public Instant slaRemindAt() {
+        return slaRemindAt;
+    }
+
+    public Instant slaRemindedAt() {
+        return slaRemindedAt;
+    }
+
+    public int escalations() {
+        return escalations;
     }
 
     public UUID id() {
