@@ -30,6 +30,29 @@ public interface CaptureConfig {
     @WithDefault("24h")
     Duration corsMaxAge();
 
+    /** How many requests clients may send. */
+    RateLimits rateLimits();
+
+    /** Token-bucket limits: a rate, and a burst a client may send at once above it. */
+    interface RateLimits {
+
+        /** Requests a second one write key may send, on average (unless the key sets its own). */
+        @WithDefault("10000")
+        double perKey();
+
+        /** Requests one write key may send at once above its rate. */
+        @WithDefault("20000")
+        int perKeyBurst();
+
+        /** Requests a second one IP address may send with a public key or as a form post, on average. */
+        @WithDefault("20")
+        double perIp();
+
+        /** Requests one IP address may send at once above its rate. */
+        @WithDefault("40")
+        int perIpBurst();
+    }
+
     /** One write key: its hash, never the key. */
     interface WriteKeyEntry {
 
@@ -41,6 +64,12 @@ public interface CaptureConfig {
 
         /** The origins ({@code https://www.example.com}, {@code http://localhost:*}) a public key may be used from. */
         Optional<List<String>> allowedOrigins();
+
+        /** This key's own requests a second, instead of {@code rate-limits.per-key}. */
+        Optional<Double> ratePerSecond();
+
+        /** This key's own burst, instead of {@code rate-limits.per-key-burst}. */
+        Optional<Integer> rateBurst();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.leadflow.capture.domain.KeyKind.Capability;
 import io.leadflow.capture.domain.LinkTokens;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,8 +56,9 @@ public class EmailLinksResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A public key",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(EmailLinkRequest request, @Context HttpHeaders headers, @Context UriInfo uri) {
-        guard.require(headers, Optional.empty(), Capability.IDENTIFY);
+    public Response create(EmailLinkRequest request, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerRequest connection) {
+        guard.require(headers, Addresses.of(connection), Optional.empty(), Capability.IDENTIFY);
         if (request == null) {
             metrics.rejected(Rejection.MALFORMED, 1);
             return Problems.malformed(new FieldError("body", "must be {\"email\": ..., \"campaign\": ..., \"url\": ...}"));

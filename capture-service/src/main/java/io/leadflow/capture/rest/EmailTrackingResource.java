@@ -46,9 +46,11 @@ public class EmailTrackingResource {
     private final EmailLinkEvents events;
     private final EngagementPublisher publisher;
     private final CaptureMetrics metrics;
+    private final RateLimits limits;
 
-    public EmailTrackingResource(LinkTokens tokens, EmailLinkEvents events, EngagementPublisher publisher,
-            CaptureMetrics metrics) {
+    EmailTrackingResource(LinkTokens tokens, EmailLinkEvents events, EngagementPublisher publisher,
+            CaptureMetrics metrics, RateLimits limits) {
+        this.limits = limits;
         this.tokens = tokens;
         this.events = events;
         this.publisher = publisher;
@@ -61,7 +63,7 @@ public class EmailTrackingResource {
     @APIResponse(responseCode = "200", description = "The pixel", content = @Content(mediaType = "image/gif"))
     public Uni<Response> open(@RestPath String token, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Uni<Void> recorded = tokens.verify(token)
-                .map(link -> record(events.opened(link, headers.getHeaderString(HttpHeaders.USER_AGENT), ip(request))))
+                .map(link -> record(events.opened(link, headers.getHeaderString(HttpHeaders.USER_AGENT), Addresses.of(request)), request))
                 .orElseGet(() -> {
                     metrics.rejected(Rejection.INVALID, 1);
                     return Uni.createFrom().voidItem();
@@ -89,12 +91,17 @@ public class EmailTrackingResource {
         }
         String target = link.get().url().orElseThrow();
         // the configured URL verbatim, as signed: never resolved against this host
-        return record(events.clicked(link.get(), headers.getHeaderString(HttpHeaders.USER_AGENT), ip(request)))
+        return record(events.clicked(link.get(), headers.getHeaderString(HttpHeaders.USER_AGENT), Addresses.of(request)), request)
                 .map(done -> Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, target)
                         .header(HttpHeaders.CACHE_CONTROL, NO_CACHE).build());
     }
 
-    private Uni<Void> record(CapturedEvent event) {
+    private Uni<Void> record(CapturedEvent event, HttpServerRequest request) {
+        // an address over its limit still gets its pixel or its redirect, but records nothing more
+        if (limits.allowAddress(Addresses.of(request)).isPresent()) {
+            metrics.rejected(Rejection.RATE_LIMITED, 1);
+            return Uni.createFrom().voidItem();
+        }
         return publisher.publish(List.of(event))
                 .invoke(() -> metrics.accepted(Source.EMAIL, 1))
                 .onFailure(BrokerUnavailableException.class).recoverWithUni(failure -> {
@@ -102,10 +109,5 @@ public class EmailTrackingResource {
                     metrics.rejected(Rejection.BROKER_UNAVAILABLE, 1);
                     return Uni.createFrom().voidItem();
                 });
-    }
-
-    /** The visitor's address; behind a proxy, enable {@code quarkus.http.proxy.proxy-address-forwarding}. */
-    private static String ip(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

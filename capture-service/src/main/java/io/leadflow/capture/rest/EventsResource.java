@@ -12,6 +12,7 @@ import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
 import io.leadflow.capture.messaging.CaptureMetrics.Source;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -78,18 +79,18 @@ public class EventsResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; retry after Retry-After",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> capture(byte[] body, @Context HttpHeaders headers) {
-        guard.requireBeforeBody(headers);
+    public Uni<Response> capture(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
+        guard.requireBeforeBody(headers, Addresses.of(connection));
         ParsedRequest parsed;
         try {
             parsed = parser.parse(body);
         } catch (MalformedRequestException e) {
             // without a key in the header, an unreadable body carries none either: 401 first
-            guard.require(headers, Optional.empty(), Capability.ENGAGE);
+            guard.require(headers, Addresses.of(connection), Optional.empty(), Capability.ENGAGE);
             metrics.rejected(Rejection.MALFORMED, 1);
             return Uni.createFrom().item(Problems.malformed(e.error()));
         }
-        guard.require(headers, parsed.writeKey(), Capability.ENGAGE);
+        guard.require(headers, Addresses.of(connection), parsed.writeKey(), Capability.ENGAGE);
         List<RawEvent> request = parsed.events();
         List<FieldError> oversized = CaptureLimits.oversizedEvents(request);
         if (!oversized.isEmpty()) {

@@ -12,9 +12,11 @@ import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
 import io.leadflow.capture.messaging.CaptureMetrics.Source;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -40,9 +42,11 @@ public class FormsResource {
     private final AcknowledgedCapture capture;
     private final CaptureMetrics metrics;
     private final BotClassifier bots;
+    private final RateLimits limits;
 
-    public FormsResource(FormCatalog forms, FormMapper mapper, AcknowledgedCapture capture, CaptureMetrics metrics,
-            BotClassifier bots) {
+    FormsResource(FormCatalog forms, FormMapper mapper, AcknowledgedCapture capture, CaptureMetrics metrics,
+            BotClassifier bots, RateLimits limits) {
+        this.limits = limits;
         this.bots = bots;
         this.forms = forms;
         this.mapper = mapper;
@@ -68,7 +72,8 @@ public class FormsResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submit(@RestPath String formId, MultivaluedMap<String, String> fields,
             @RestHeader("Origin") String origin, @RestHeader("Referer") String referer,
-            @RestHeader("User-Agent") String userAgent) {
+            @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        limits.requireAddress(Addresses.of(request));
         Optional<FormDefinition> form = forms.find(formId);
         if (form.isEmpty()) {
             metrics.rejected(Rejection.UNKNOWN_FORM, 1);

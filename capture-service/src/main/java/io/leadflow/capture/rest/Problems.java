@@ -44,6 +44,14 @@ final class Problems {
         return answer(problem(403, "forbidden", "Forbidden", detail, List.of()));
     }
 
+    static Response tooManyRequests(String client, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(answer(problem(429, "rate-limited", "Too many requests",
+                        client + " sent more requests than its limit allows; send again after " + seconds + " s", List.of())))
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
+    }
+
     static Response badToken() {
         return answer(problem(400, "invalid-link", "Invalid link",
                 "the link's token was not signed by this service or was changed; nothing was recorded", List.of()));

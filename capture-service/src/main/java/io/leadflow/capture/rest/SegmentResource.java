@@ -10,6 +10,7 @@ import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
 import io.leadflow.capture.messaging.CaptureMetrics.Source;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -69,40 +70,40 @@ public class SegmentResource {
     @POST
     @Path("/track")
     @Operation(summary = "Segment track: an engagement by name (\"Demo Requested\", \"Email Opened\", ...)")
-    public Uni<Response> track(byte[] body, @Context HttpHeaders headers) {
-        return capture(body, headers, Optional.of(MessageType.TRACK));
+    public Uni<Response> track(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
+        return capture(body, headers, connection, Optional.of(MessageType.TRACK));
     }
 
     @POST
     @Path("/page")
     @Operation(summary = "Segment page: a page view")
-    public Uni<Response> page(byte[] body, @Context HttpHeaders headers) {
-        return capture(body, headers, Optional.of(MessageType.PAGE));
+    public Uni<Response> page(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
+        return capture(body, headers, connection, Optional.of(MessageType.PAGE));
     }
 
     @POST
     @Path("/identify")
     @Operation(summary = "Segment identify: an anonymous visitor made known (secret key only)")
-    public Uni<Response> identify(byte[] body, @Context HttpHeaders headers) {
-        return capture(body, headers, Optional.of(MessageType.IDENTIFY));
+    public Uni<Response> identify(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
+        return capture(body, headers, connection, Optional.of(MessageType.IDENTIFY));
     }
 
     @POST
     @Path("/batch")
     @Operation(summary = "Segment batch: {\"batch\": [messages]}, each with its own type")
-    public Uni<Response> batch(byte[] body, @Context HttpHeaders headers) {
-        return capture(body, headers, Optional.empty());
+    public Uni<Response> batch(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
+        return capture(body, headers, connection, Optional.empty());
     }
 
     @POST
     @Path("/import")
     @Operation(summary = "Segment's older name of batch, where server-side SDKs send by default")
-    public Uni<Response> importBatch(byte[] body, @Context HttpHeaders headers) {
-        return capture(body, headers, Optional.empty());
+    public Uni<Response> importBatch(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
+        return capture(body, headers, connection, Optional.empty());
     }
 
-    private Uni<Response> capture(byte[] body, HttpHeaders headers, Optional<MessageType> implied) {
-        guard.requireBeforeBody(headers);
+    private Uni<Response> capture(byte[] body, HttpHeaders headers, HttpServerRequest connection, Optional<MessageType> implied) {
+        guard.requireBeforeBody(headers, Addresses.of(connection));
         ParsedRequest parsed;
         try {
             parsed = parser.parse(body, BATCH);
@@ -112,11 +113,11 @@ public class SegmentResource {
             }
         } catch (MalformedRequestException e) {
             // without a key in the header, an unreadable body carries none either: 401 first
-            guard.require(headers, Optional.empty(), Capability.ENGAGE);
+            guard.require(headers, Addresses.of(connection), Optional.empty(), Capability.ENGAGE);
             metrics.rejected(Rejection.MALFORMED, 1);
             return Uni.createFrom().item(Problems.malformed(e.error()));
         }
-        guard.require(headers, parsed.writeKey(),
+        guard.require(headers, Addresses.of(connection), parsed.writeKey(),
                 SegmentMapper.identifies(parsed.events(), implied) ? Capability.IDENTIFY : Capability.ENGAGE);
         List<FieldError> oversized = CaptureLimits.oversizedEvents(parsed.events());
         if (!oversized.isEmpty()) {

@@ -1,8 +1,10 @@
 package io.leadflow.capture.rest;
 
 import io.leadflow.capture.domain.Access;
+import io.leadflow.capture.domain.KeyKind;
 import io.leadflow.capture.domain.KeyKind.Capability;
 import io.leadflow.capture.domain.Origins;
+import io.leadflow.capture.domain.WriteKey;
 import io.leadflow.capture.domain.WriteKeyRing;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
@@ -25,8 +27,10 @@ class WriteKeyGuard {
 
     private final WriteKeyRing keys;
     private final CaptureMetrics metrics;
+    private final RateLimits limits;
 
-    WriteKeyGuard(WriteKeyRing keys, CaptureMetrics metrics) {
+    WriteKeyGuard(WriteKeyRing keys, CaptureMetrics metrics, RateLimits limits) {
+        this.limits = limits;
         this.keys = keys;
         this.metrics = metrics;
     }
@@ -53,25 +57,37 @@ class WriteKeyGuard {
      *
      * @throws RequestRefused with a 401 or 403 problem
      */
-    void requireBeforeBody(HttpHeaders headers) {
+    void requireBeforeBody(HttpHeaders headers, String ip) {
         if (headerKey(headers).isPresent()) {
-            require(headers, Optional.empty(), Capability.ENGAGE);
+            check(headers, ip, Optional.empty(), Capability.ENGAGE, false);
         }
     }
 
     /**
      * Passes when the request's key may do what it asks.
      *
+     * @param ip the client's address: public keys are limited per address too
      * @param bodyKey the {@code writeKey} of the body, used when the header has none
-     * @throws RequestRefused with a 401 (no or unknown key) or 403 (a public key from another
-     *     origin, or asking to identify) problem
+     * @throws RequestRefused with a 401 (no or unknown key), 403 (a public key from another
+     *     origin, or asking to identify) or 429 (over the key's or the address' rate limit) problem
      */
-    void require(HttpHeaders headers, Optional<String> bodyKey, Capability capability) {
+    void require(HttpHeaders headers, String ip, Optional<String> bodyKey, Capability capability) {
+        check(headers, ip, bodyKey, capability, true);
+    }
+
+    private void check(HttpHeaders headers, String ip, Optional<String> bodyKey, Capability capability, boolean count) {
         Optional<String> origin = Origins.of(Optional.ofNullable(headers.getHeaderString("Origin")),
                 Optional.ofNullable(headers.getHeaderString("Referer")));
         Access access = keys.check(headerKey(headers).or(() -> bodyKey), origin, capability);
         switch (access.outcome()) {
             case GRANTED -> {
+                WriteKey key = access.key().orElseThrow();
+                if (count) {
+                    limits.requireKey(key.name());
+                    if (key.kind() == KeyKind.PUBLIC) {
+                        limits.requireAddress(ip);
+                    }
+                }
             }
             case MISSING, UNKNOWN -> {
                 metrics.rejected(Rejection.UNAUTHORIZED, 1);
