@@ -18,6 +18,7 @@ public final class LeadScorer {
     private final FitScorer fit;
     private final ScoreAggregator aggregator;
     private final LifecyclePolicy lifecycle;
+    private final double recycleKeeps;
 
     /** @throws IllegalArgumentException when the model is not valid */
     public LeadScorer(int version, ScoringModel model) {
@@ -29,6 +30,7 @@ public final class LeadScorer {
         this.engagementRules = new EngagementRules(model.engagementRules());
         this.fit = new FitScorer(model.fit());
         this.lifecycle = new LifecyclePolicy(model.lifecycle().mql());
+        this.recycleKeeps = model.lifecycle().recycleKeeps();
         this.aggregator = new ScoreAggregator(version, model.decay() == null ? new Decay(null, null)
                 : model.decay(), lifecycle);
     }
@@ -48,6 +50,11 @@ public final class LeadScorer {
         Map<String, Object> traits = LeadTraits.merge(before.traits(), engagement.traits());
         List<RuleResult> results = engagementRules.evaluate(engagement, history);
         return aggregator.aggregate(before, engagement, history, results, traits, fit.score(traits, before.email()));
+    }
+
+    /** The share of a lead's points that keeps counting when sales recycles it (0: reset). */
+    public double recycleKeeps() {
+        return recycleKeeps;
     }
 
     /** The stage of a lead seen for the first time. */

@@ -7,7 +7,8 @@ import io.leadflow.scoring.domain.model.Lifecycle;
 /**
  * Marketing's part of the lifecycle: a known lead is a LEAD, an anonymous one a SUBSCRIBER, and a
  * known lead whose engagement score and fit grade both reach the MQL thresholds becomes an MQL. A
- * stage never moves backwards, so a lead becomes an MQL once, whatever its score does afterwards.
+ * stage never moves backwards, so a lead becomes an MQL once, whatever its score does afterwards,
+ * unless sales recycles it: a RECYCLED lead that reaches both thresholds again is an MQL again.
  */
 public final class LifecyclePolicy {
 
@@ -30,6 +31,9 @@ public final class LifecyclePolicy {
         LifecycleStage earned = !identified ? LifecycleStage.SUBSCRIBER
                 : mql.isMetBy(score, grade) ? LifecycleStage.MQL
                 : LifecycleStage.LEAD;
+        if (current == LifecycleStage.RECYCLED) {
+            return earned == LifecycleStage.MQL ? earned : current;
+        }
         return current.isBelow(earned) ? earned : current;
     }
 }

@@ -6,6 +6,9 @@ public final class Channels {
     /** Consumes {@code leadflow.engagement.v1}. */
     public static final String ENGAGEMENT = "engagement";
 
+    /** Consumes {@code leadflow.sales-feedback.v1}. */
+    public static final String SALES_FEEDBACK = "sales-feedback";
+
     /** Publishes the outbox's rows (lead scores and lifecycle changes). */
     public static final String OUTBOX = "outbox";
 

@@ -4,6 +4,7 @@ import io.leadflow.events.Contribution;
 import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadStageChanged;
+import io.leadflow.events.LifecycleStage;
 import io.leadflow.scoring.domain.Ledger;
 import io.leadflow.scoring.domain.LedgerEntry;
 import io.leadflow.scoring.domain.ScoringOutcome;
@@ -26,9 +27,20 @@ final class ScoreEvents {
         return DeterministicIds.of(causeEventId, "score");
     }
 
-    /** One event per lead and stage reached, whatever caused it: so an MQL is announced exactly once. */
+    /**
+     * One event per lead and stage reached, whatever caused it: so an MQL is announced exactly once
+     * per qualification (a recycled lead that qualifies again is announced under a new id).
+     */
     static String stageChangedId(Lead lead, ScoringOutcome outcome) {
-        return DeterministicIds.of(lead.id().toString(), outcome.stage().name());
+        String leadId = lead.id().toString();
+        return outcome.stage() == LifecycleStage.MQL && lead.qualifications() > 1
+                ? DeterministicIds.of(leadId, outcome.stage().name(), String.valueOf(lead.qualifications()))
+                : DeterministicIds.of(leadId, outcome.stage().name());
+    }
+
+    /** A stage change sales asked for: derived from the feedback's event id. */
+    static String feedbackStageChangedId(String feedbackEventId) {
+        return DeterministicIds.of(feedbackEventId, "stage");
     }
 
     static LeadScored scoreChanged(Lead lead, ScoringOutcome outcome, String causeEventId, Instant now) {

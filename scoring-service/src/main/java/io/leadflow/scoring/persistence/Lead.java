@@ -48,6 +48,9 @@ public class Lead {
     @Column(name = "scored_as_of")
     private Instant scoredAsOf;
 
+    @Column(nullable = false)
+    private int qualifications;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> traits;
@@ -84,9 +87,24 @@ public class Lead {
         this.fitScore = outcome.fit().score();
         this.grade = outcome.fit().grade();
         this.scoredAsOf = outcome.asOf();
+        if (outcome.stageChanged() && outcome.stage() == LifecycleStage.MQL) {
+            qualifications++;
+        }
         this.stage = outcome.stage();
         this.traits = new LinkedHashMap<>(outcome.traits());
         this.updatedAt = now;
+    }
+
+    /** Moves the lead to the stage sales gave it; a recycled lead's score is what its reweighted ledger adds up to. */
+    public void moveTo(LifecycleStage stage, int score, Instant now) {
+        this.stage = stage;
+        this.score = score;
+        this.updatedAt = now;
+    }
+
+    /** How many times the lead became an MQL. */
+    public int qualifications() {
+        return qualifications;
     }
 
     public UUID id() {

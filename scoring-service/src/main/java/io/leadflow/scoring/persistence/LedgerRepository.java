@@ -21,6 +21,11 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
                 .map(entries -> entries.stream().map(ScoreEntry::toLedgerEntry).toList());
     }
 
+    /** Multiplies the weight of every entry of a lead's ledger by {@code factor} (recycling); in the caller's transaction. */
+    public Uni<Integer> reweight(UUID leadId, double factor) {
+        return update("weight = weight * ?1 where leadId = ?2", factor, leadId);
+    }
+
     /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */
     public Uni<Void> append(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
         return persist(entries.stream().map(entry -> new ScoreEntry(leadId, entry, recordedAt)));

@@ -47,6 +47,9 @@ public class ScoreEntry {
     @Column(name = "model_version", nullable = false)
     private int modelVersion;
 
+    @Column(nullable = false)
+    private double weight;
+
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
@@ -64,11 +67,12 @@ public class ScoreEntry {
         this.occurredAt = entry.occurredAt();
         this.halfLifeSeconds = entry.halfLife() == null ? null : entry.halfLife().toSeconds();
         this.modelVersion = entry.modelVersion();
+        this.weight = entry.weight();
         this.recordedAt = recordedAt;
     }
 
     LedgerEntry toLedgerEntry() {
         return new LedgerEntry(eventId, type, rule, points, reason, occurredAt,
-                halfLifeSeconds == null ? null : Duration.ofSeconds(halfLifeSeconds), modelVersion);
+                halfLifeSeconds == null ? null : Duration.ofSeconds(halfLifeSeconds), modelVersion, weight);
     }
 }

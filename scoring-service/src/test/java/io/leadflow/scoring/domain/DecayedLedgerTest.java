@@ -66,6 +66,14 @@ class DecayedLedgerTest {
     }
 
     @Test
+    void aRecycledEntryCountsOnlyItsWeight() {
+        LedgerEntry entry = entry("e1", 40, T0, null);
+
+        assertThat(DecayedLedger.asOf(List.of(entry.reweighted(0.25)), T0).score()).isEqualTo(10);
+        assertThat(DecayedLedger.asOf(List.of(entry.reweighted(0)), T0).score()).isZero();
+    }
+
+    @Test
     void negativeEntriesRoundTheSameWay() {
         Duration halfLife = Duration.ofDays(1);
         List<LedgerEntry> entries = List.of(entry("plus", 5, T0, halfLife), entry("minus", -5, T0, halfLife));

@@ -38,6 +38,13 @@ class LifecyclePolicyTest {
     }
 
     @Test
+    void aRecycledLeadQualifiesAgainOnlyWhenItMeetsTheThresholdsAgain() {
+        assertThat(policy.stageAfter(LifecycleStage.RECYCLED, true, 50, Grade.A)).isEqualTo(LifecycleStage.RECYCLED);
+        assertThat(policy.stageAfter(LifecycleStage.RECYCLED, true, 100, Grade.B)).isEqualTo(LifecycleStage.MQL);
+        assertThat(policy.stageAfter(LifecycleStage.DISQUALIFIED, true, 500, Grade.A)).isEqualTo(LifecycleStage.DISQUALIFIED);
+    }
+
+    @Test
     void theEngagementThresholdMustBePositive() {
         assertThatThrownBy(() -> new LifecyclePolicy(new Lifecycle.Threshold(0, Grade.B)))
                 .isInstanceOf(IllegalArgumentException.class);

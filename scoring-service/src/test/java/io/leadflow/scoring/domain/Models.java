@@ -21,7 +21,7 @@ final class Models {
             List.of(fitRule("senior-title", 30).withTitles("vp", "chief"), fitRule("target-country", 15).withCountries("GB")),
             Map.of(Grade.A, 60, Grade.B, 40, Grade.C, 20));
 
-    static final Lifecycle MQL_AT_100_AND_B = new Lifecycle(new Lifecycle.Threshold(100, Grade.B));
+    static final Lifecycle MQL_AT_100_AND_B = new Lifecycle(new Lifecycle.Threshold(100, Grade.B), null);
 
     private Models() {
     }

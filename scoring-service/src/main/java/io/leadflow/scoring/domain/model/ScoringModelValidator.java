@@ -49,6 +49,12 @@ public final class ScoringModelValidator {
             }
             required("lifecycle.mql.fit", mql.fit());
         }
+        if (model.lifecycle() != null && model.lifecycle().recycle() != null) {
+            Integer keep = model.lifecycle().recycle().keepPercent();
+            if (required("lifecycle.recycle.keepPercent", keep) && (keep < 0 || keep > 100)) {
+                problem("lifecycle.recycle.keepPercent", "must be between 0 (reset) and 100");
+            }
+        }
     }
 
     private void checkEngagementRule(String path, EngagementRule rule, Set<String> ids) {

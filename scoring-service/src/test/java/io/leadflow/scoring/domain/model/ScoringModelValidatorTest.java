@@ -13,7 +13,7 @@ class ScoringModelValidatorTest {
     private static final EngagementRule OPENED = new EngagementRule("opened", EngagementType.EMAIL_OPENED, 3, null, null);
     private static final FitModel FIT = new FitModel(
             List.of(new FitRule("gb", 15, null, null, null, List.of("GB"), null)), Map.of(Grade.A, 60, Grade.B, 40, Grade.C, 20));
-    private static final Lifecycle LIFECYCLE = new Lifecycle(new Lifecycle.Threshold(100, Grade.B));
+    private static final Lifecycle LIFECYCLE = new Lifecycle(new Lifecycle.Threshold(100, Grade.B), null);
 
     @Test
     void aCompleteModelIsValid() {
@@ -23,7 +23,7 @@ class ScoringModelValidatorTest {
     @Test
     void missingPartsAreNamed() {
         assertThat(fields(new ScoringModel(null, null, null, null))).containsExactly("engagementRules", "fit", "lifecycle");
-        assertThat(fields(new ScoringModel(List.of(), null, FIT, new Lifecycle(null)))).containsExactly("engagementRules", "lifecycle.mql");
+        assertThat(fields(new ScoringModel(List.of(), null, FIT, new Lifecycle(null, null)))).containsExactly("engagementRules", "lifecycle.mql");
     }
 
     @Test
@@ -61,11 +61,11 @@ class ScoringModelValidatorTest {
     }
 
     @Test
-    void theMqlThresholdNeedsAPositiveScoreAndAGrade() {
-        Lifecycle lifecycle = new Lifecycle(new Lifecycle.Threshold(0, null));
+    void theMqlThresholdNeedsAPositiveScoreAndAGradeAndRecyclingAPercentage() {
+        Lifecycle lifecycle = new Lifecycle(new Lifecycle.Threshold(0, null), new Lifecycle.Recycle(150));
 
         assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, lifecycle)))
-                .containsExactly("lifecycle.mql.engagement", "lifecycle.mql.fit");
+                .containsExactly("lifecycle.mql.engagement", "lifecycle.mql.fit", "lifecycle.recycle.keepPercent");
     }
 
     private static List<String> fields(ScoringModel model) {

@@ -1,0 +1,84 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.events.LeadStageChanged;
+import io.leadflow.events.LifecycleStage;
+import io.leadflow.events.SalesAction;
+import io.leadflow.events.SalesFeedback;
+import io.leadflow.events.Topics;
+import io.leadflow.scoring.config.ActiveScoringModel;
+import io.leadflow.scoring.domain.DecayedLedger;
+import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadRepository;
+import io.leadflow.scoring.persistence.LedgerRepository;
+import io.leadflow.txmessaging.Outbox;
+import io.leadflow.txmessaging.PoisonRecordException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies sales' verdict on a lead inside the caller's transaction: the lead moves to the action's
+ * stage, announced on the lifecycle topic; a recycled lead's ledger keeps only the share of its
+ * points the model's recycle policy says, so the lead can qualify again.
+ */
+@ApplicationScoped
+public class SalesFeedbackHandling {
+
+    private final ActiveScoringModel model;
+    private final LeadRepository leads;
+    private final LedgerRepository ledger;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public SalesFeedbackHandling(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger, Outbox outbox, Clock clock) {
+        this.model = model;
+        this.leads = leads;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Applies the feedback {@code eventId}; must run in the transaction that records the event as processed. */
+    public Uni<Void> apply(String eventId, SalesFeedback feedback) {
+        Instant now = clock.instant();
+        return leads.findById(leadId(feedback))
+                .onItem().ifNull().failWith(() -> new PoisonRecordException("sales feedback about an unknown lead " + feedback.leadId()))
+                .flatMap(lead -> {
+                    LifecycleStage from = lead.stage();
+                    LifecycleStage to = feedback.action().stage();
+                    if (from == to) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return newScore(lead, feedback.action()).flatMap(score -> {
+                        lead.moveTo(to, score, now);
+                        LeadStageChanged change = new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), from, to,
+                                score, List.of(), lead.traits(), eventId, now);
+                        return outbox.add(Topics.LIFECYCLE, lead.leadKey(), ScoreEvents.feedbackStageChangedId(eventId),
+                                LeadStageChanged.TYPE, change);
+                    });
+                });
+    }
+
+    private Uni<Integer> newScore(Lead lead, SalesAction action) {
+        if (action != SalesAction.RECYCLED) {
+            return Uni.createFrom().item(lead.score());
+        }
+        double keeps = model.scorer().recycleKeeps();
+        Instant asOf = lead.scoredAsOf() == null ? clock.instant() : lead.scoredAsOf();
+        // the score from the ledger as it will be, computed before the bulk update changes the rows
+        return ledger.entriesOf(lead.id())
+                .map(entries -> DecayedLedger.asOf(entries.stream().map(entry -> entry.reweighted(keeps)).toList(), asOf).score())
+                .call(score -> ledger.reweight(lead.id(), keeps));
+    }
+
+    private static UUID leadId(SalesFeedback feedback) {
+        try {
+            return UUID.fromString(feedback.leadId());
+        } catch (IllegalArgumentException | NullPointerException notAUuid) {
+            throw new PoisonRecordException("sales feedback with a lead id that is no UUID: " + feedback.leadId());
+        }
+    }
+}
