@@ -1,0 +1,101 @@
+/*
+ * Leadflow capture snippet. Embed with a public write key:
+ *   <script src="https://capture.example.com/v1/leadflow.js" data-write-key="lf_pub_..." async></script>
+ * It records a page view (navigator.sendBeacon, text/plain: no CORS preflight), keeps an anonymous id in
+ * a first-party cookie, and adds that id (and the page) to every form posting to /v1/forms/<id>.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var writeKey = script.getAttribute("data-write-key");
+  var endpoint = new URL(script.src).origin;
+  var COOKIE = "lf_aid";
+  var TRAITS = "lf_traits";
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, function (c) {
+      var r = Math.random() * 16 | 0;
+      return (c === "x" ? r : (r & 0x3 | 0x8)).toString(16);
+    });
+  }
+
+  function anonymousId() {
+    var match = document.cookie.match(/(?:^|; )lf_aid=([^;]+)/);
+    if (match) {
+      return decodeURIComponent(match[1]);
+    }
+    var id = newId();
+    document.cookie = COOKIE + "=" + encodeURIComponent(id) + "; path=/; max-age=31536000; SameSite=Lax";
+    return id;
+  }
+
+  function traits() {
+    try {
+      return JSON.parse(localStorage.getItem(TRAITS) || "{}");
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function page() {
+    return { url: location.href, path: location.pathname, referrer: document.referrer, title: document.title };
+  }
+
+  function send(path, message) {
+    message.writeKey = writeKey;
+    message.messageId = newId();
+    message.anonymousId = anonymousId();
+    message.timestamp = new Date().toISOString();
+    message.context = { userAgent: navigator.userAgent, page: page(), traits: traits() };
+    var body = new Blob([JSON.stringify(message)], { type: "text/plain" });
+    if (!(navigator.sendBeacon && navigator.sendBeacon(endpoint + path, body))) {
+      fetch(endpoint + path, { method: "POST", body: body, keepalive: true, mode: "cors" });
+    }
+  }
+
+  function captureForms() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.action || form.action.indexOf(endpoint + "/v1/forms/") !== 0) {
+        return;
+      }
+      [["anonymous_id", anonymousId()], ["page_url", location.href]].forEach(function (field) {
+        var input = form.querySelector("input[name='" + field[0] + "']");
+        if (!input) {
+          input = document.createElement("input");
+          input.type = "hidden";
+          input.name = field[0];
+          form.appendChild(input);
+        }
+        input.value = field[1];
+      });
+    }, true);
+  }
+
+  window.leadflow = {
+    /** Records a page view of this page. */
+    page: function (name) {
+      send("/v1/page", { name: name || document.title, properties: page() });
+    },
+    /** Records an engagement by its name, such as "Content Downloaded". */
+    track: function (event, properties) {
+      send("/v1/track", { event: event, properties: properties || {} });
+    },
+    /**
+     * Remembers who the visitor is ({email: ..., firstName: ...}): later events carry it as context.traits.
+     * (A public key may not send identify itself; a server with a secret key does that.)
+     */
+    identify: function (newTraits) {
+      var merged = traits();
+      Object.keys(newTraits || {}).forEach(function (key) { merged[key] = newTraits[key]; });
+      localStorage.setItem(TRAITS, JSON.stringify(merged));
+    },
+    anonymousId: anonymousId
+  };
+
+  captureForms();
+  window.leadflow.page();
+})();
