@@ -71,12 +71,12 @@ class ComposeStackTest {
     @ValueSource(strings = {"capture-service", "scoring-service", "handoff-service", "crm-sync-service"})
     void eachServiceRunsHardenedFromItsDockerfileWithItsOwnSchemaAndRole(String service) throws IOException {
         Map<String, Object> definition = services.get(service);
-        // built from deploy/docker/<service>/Dockerfile with the module as context
+        // built from the one service Dockerfile with the module as context
         @SuppressWarnings("unchecked")
         Map<String, String> build = (Map<String, String>) definition.get("build");
         Path context = Overlays.root().resolve("deploy").resolve(build.get("context")).normalize();
         assertThat(context).isEqualTo(Overlays.root().resolve(service));
-        assertThat(context.resolve(build.get("dockerfile")).normalize()).isEqualTo(Overlays.root().resolve("deploy/docker/" + service + "/Dockerfile"));
+        assertThat(context.resolve(build.get("dockerfile")).normalize()).isEqualTo(Overlays.root().resolve("deploy/docker/service.Dockerfile"));
         // non-root, read-only root filesystem with a tmpfs /tmp, no capabilities
         assertThat(definition).containsEntry("read_only", true).containsEntry("user", "10001:10001");
         assertThat(String.valueOf(definition.get("tmpfs"))).contains("/tmp");

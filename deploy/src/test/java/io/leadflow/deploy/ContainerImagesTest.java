@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each service's Dockerfile runs the packaged fast-jar as the non-root user its Deployment expects. */
+/** The one service Dockerfile runs each packaged fast-jar as the non-root user its Deployment expects. */
 class ContainerImagesTest {
 
     private static final Pattern USER = Pattern.compile("(?m)^USER\\s+(\\d+)(?::(\\d+))?\\s*$");
@@ -23,8 +23,8 @@ class ContainerImagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"capture-service", "scoring-service", "handoff-service", "crm-sync-service"})
     void theImageRunsTheFastJarAsTheDeploymentsNonRootUser(String service) throws IOException {
-        // Given the service's Dockerfile and its Deployment in the Kubernetes base
-        String dockerfile = Files.readString(Overlays.root().resolve("deploy/docker").resolve(service).resolve("Dockerfile"));
+        // Given the service Dockerfile and the service's Deployment in the Kubernetes base
+        String dockerfile = Files.readString(Overlays.root().resolve("deploy/docker/service.Dockerfile"));
         JsonNode pod = KubernetesManifestsTest.podSpec(baseDeployment(service));
 
         // Then it copies the packaged quarkus-app and runs its quarkus-run.jar in JVM mode

@@ -1,5 +1,6 @@
-# capture-service, JVM mode. Package it first (./mvnw -DskipTests install), then from the repository
-# root: docker build -f deploy/docker/capture-service/Dockerfile -t leadflow/capture-service:0.1.0 capture-service
+# Any Leadflow service, JVM mode: the build context is the service's module folder. Package it first
+# (./mvnw -DskipTests install), then from the repository root, for example:
+# docker build -f deploy/docker/service.Dockerfile -t leadflow/scoring-service:0.1.0 scoring-service
 # (deploy/compose.yaml builds all four).
 FROM eclipse-temurin:21-jre-noble
 
