@@ -1,5 +1,6 @@
 package io.leadflow.crmsync.crm;
 
+import io.leadflow.crmsync.domain.Batches;
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.UpsertOutcome;
@@ -17,11 +18,40 @@ import java.util.function.Function;
 public final class PartialFailureSplit {
 
     private final Function<List<LeadUpsert>, Uni<BatchAnswer>> send;
+    private final int batchSize;
     private final Clock clock;
 
-    public PartialFailureSplit(Function<List<LeadUpsert>, Uni<BatchAnswer>> send, Clock clock) {
+    /**
+     * @param send one call of the CRM's batch API
+     * @param batchSize the most leads the CRM takes in one call
+     */
+    public PartialFailureSplit(Function<List<LeadUpsert>, Uni<BatchAnswer>> send, int batchSize, Clock clock) {
         this.send = send;
+        this.batchSize = batchSize;
         this.clock = clock;
+    }
+
+    /** One outcome per lead, in order, in as few calls as the batch size allows. */
+    public Uni<List<UpsertOutcome>> upsertAll(List<LeadUpsert> leads) {
+        return Multi.createFrom().iterable(Batches.of(leads, batchSize))
+                .onItem().transformToUniAndConcatenate(this::upsert)
+                .onItem().<UpsertOutcome>disjoint()
+                .collect().asList();
+    }
+
+    /**
+     * Upserts one lead; fails with {@link CrmCallException} when the CRM rejects it.
+     *
+     * @param rejectedBy how the failure names who rejected what, e.g. "hubspot rejected the contact"
+     */
+    public Uni<CrmReceipt> upsertOne(LeadUpsert lead, String rejectedBy) {
+        return upsertAll(List.of(lead)).map(outcomes -> {
+            UpsertOutcome outcome = outcomes.get(0);
+            if (!outcome.isAccepted()) {
+                throw new CrmCallException(rejectedBy + ": " + outcome.error());
+            }
+            return outcome.receipt();
+        });
     }
 
     /** One outcome per lead of the batch, in order. */

@@ -8,13 +8,11 @@ import io.leadflow.crmsync.crm.CrmAdapter;
 import io.leadflow.crmsync.crm.CrmCallException;
 import io.leadflow.crmsync.crm.CrmHttp;
 import io.leadflow.crmsync.crm.PartialFailureSplit;
-import io.leadflow.crmsync.domain.Batches;
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.RollingWindowLimiter;
 import io.leadflow.crmsync.domain.UpsertOutcome;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.vertx.core.ContextAwareScheduler;
@@ -68,7 +66,7 @@ public class HubSpotAdapter implements CrmAdapter {
         this.burst = new RollingWindowLimiter(this.config.burstLimit(), this.config.burstWindow());
         this.json = json;
         this.clock = clock;
-        this.split = new PartialFailureSplit(this::send, clock);
+        this.split = new PartialFailureSplit(this::send, this.config.batchSize(), clock);
     }
 
     @Override
@@ -78,21 +76,12 @@ public class HubSpotAdapter implements CrmAdapter {
 
     @Override
     public Uni<CrmReceipt> upsert(LeadUpsert lead) {
-        return upsertAll(List.of(lead)).map(outcomes -> {
-            UpsertOutcome outcome = outcomes.get(0);
-            if (!outcome.isAccepted()) {
-                throw new CrmCallException("hubspot rejected the contact: " + outcome.error());
-            }
-            return outcome.receipt();
-        });
+        return split.upsertOne(lead, "hubspot rejected the contact");
     }
 
     @Override
     public Uni<List<UpsertOutcome>> upsertAll(List<LeadUpsert> leads) {
-        return Multi.createFrom().iterable(Batches.of(leads, config.batchSize()))
-                .onItem().transformToUniAndConcatenate(split::upsert)
-                .onItem().<UpsertOutcome>disjoint()
-                .collect().asList();
+        return split.upsertAll(leads);
     }
 
     @PreDestroy

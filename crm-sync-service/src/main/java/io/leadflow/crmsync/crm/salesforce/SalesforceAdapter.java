@@ -8,12 +8,10 @@ import io.leadflow.crmsync.crm.CrmAdapter;
 import io.leadflow.crmsync.crm.CrmCallException;
 import io.leadflow.crmsync.crm.CrmHttp;
 import io.leadflow.crmsync.crm.PartialFailureSplit;
-import io.leadflow.crmsync.domain.Batches;
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.UpsertOutcome;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -58,7 +56,7 @@ public class SalesforceAdapter implements CrmAdapter {
         this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("leadflow-crm-sync"));
         this.session = new SalesforceSession(client, this.config, json, clock);
         this.leads = new SalesforceLeads(json, this.config);
-        this.split = new PartialFailureSplit(this::send, clock);
+        this.split = new PartialFailureSplit(this::send, this.config.batchSize(), clock);
         this.json = json;
         this.clock = clock;
     }
@@ -75,21 +73,12 @@ public class SalesforceAdapter implements CrmAdapter {
 
     @Override
     public Uni<CrmReceipt> upsert(LeadUpsert lead) {
-        return upsertAll(List.of(lead)).map(outcomes -> {
-            UpsertOutcome outcome = outcomes.get(0);
-            if (!outcome.isAccepted()) {
-                throw new CrmCallException("salesforce rejected the lead: " + outcome.error());
-            }
-            return outcome.receipt();
-        });
+        return split.upsertOne(lead, "salesforce rejected the lead");
     }
 
     @Override
     public Uni<List<UpsertOutcome>> upsertAll(List<LeadUpsert> all) {
-        return Multi.createFrom().iterable(Batches.of(all, config.batchSize()))
-                .onItem().transformToUniAndConcatenate(split::upsert)
-                .onItem().<UpsertOutcome>disjoint()
-                .collect().asList();
+        return split.upsertAll(all);
     }
 
     @PreDestroy
