@@ -9,6 +9,7 @@ public final class Topics {
     public static final String HANDOFFS = "leadflow.handoffs.v1";
     public static final String SALES_FEEDBACK = "leadflow.sales-feedback.v1";
     public static final String CRM_SYNC = "leadflow.crm-sync.v1";
+    public static final String ERASURE = "leadflow.erasure.v1";
 
     private Topics() {
     }

@@ -106,6 +106,19 @@ class EventSchemasTest {
     }
 
     @Test
+    void erasureNamesTheLeadAndWhoAskedButCarriesNoProfile() {
+        var erased = new LeadErased("ada@example.com", List.of("a-7f3c"), "dpo@example.com", "subject request #42", NOW);
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(erased);
+
+        assertThat(EventSchemas.validate(LeadErased.TYPE, data)).isEmpty();
+        data.put("email", "ada@example.com");
+        assertThat(EventSchemas.validate(LeadErased.TYPE, data)).anyMatch(m -> m.contains("email"));
+        data.remove("email");
+        data.remove("requestedBy");
+        assertThat(EventSchemas.validate(LeadErased.TYPE, data)).anyMatch(m -> m.contains("requestedBy"));
+    }
+
+    @Test
     void handoffWithoutAssigneeIsRejected() {
         var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(new HandoffCreated(
                 DeterministicIds.of("h"), LEAD_ID, "k", null, 1, List.of(), "rep", "rule", NOW, "s", NOW));
