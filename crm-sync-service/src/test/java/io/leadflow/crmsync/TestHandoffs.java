@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Handoffs as handoff-service publishes them, each for a new lead unless said otherwise. */
@@ -35,7 +36,8 @@ public final class TestHandoffs {
         List<Contribution> top = List.of(
                 new Contribution(UUID.randomUUID().toString(), EngagementType.DEMO_REQUESTED, "demo.requested", 40, now.minusSeconds(60)),
                 new Contribution(UUID.randomUUID().toString(), EngagementType.PAGE_VIEWED, "pricing-page", 15, now.minusSeconds(300)));
-        return new HandoffCreated(UUID.randomUUID().toString(), leadId, leadKey, email, 75, top,
+        return new HandoffCreated(UUID.randomUUID().toString(), leadId, leadKey, email,
+                Map.of("firstName", "Ada", "lastName", "Lovelace", "company", "Analytical Engines"), 75, top,
                 "rep-" + UUID.randomUUID().toString().substring(0, 8), "round-robin", now.plus(Duration.ofHours(4)),
                 UUID.randomUUID().toString(), now);
     }

@@ -2,6 +2,7 @@ package io.leadflow.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An MQL routed to sales ({@code handoff.created.v1} on {@link Topics#HANDOFFS}): the MQL-to-SQL
@@ -11,6 +12,8 @@ import java.util.List;
  * @param leadId the lead's id in scoring-service
  * @param leadKey the record key
  * @param email the lead's email, when known
+ * @param traits the lead's profile at qualification (name, company, title, ...), so sales tools and
+ *     CRMs can create the record without asking scoring-service
  * @param score the engagement score at qualification
  * @param topContributions the events that added most to the score, largest first
  * @param assignee the rep the lead was routed to
@@ -24,6 +27,7 @@ public record HandoffCreated(
         String leadId,
         String leadKey,
         String email,
+        Map<String, Object> traits,
         int score,
         List<Contribution> topContributions,
         String assignee,
@@ -36,5 +40,6 @@ public record HandoffCreated(
 
     public HandoffCreated {
         topContributions = topContributions == null ? List.of() : List.copyOf(topContributions);
+        traits = JsonMaps.withoutNulls(traits);
     }
 }

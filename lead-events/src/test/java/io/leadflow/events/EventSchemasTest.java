@@ -64,7 +64,8 @@ class EventSchemasTest {
         var stageChanged = new LeadStageChanged(LEAD_ID, "ada@example.com", "ada@example.com", LifecycleStage.LEAD,
                 LifecycleStage.MQL, 110, List.of(contribution), Map.of("country", "GB"), "e-1", NOW);
         var handoff = new HandoffCreated(DeterministicIds.of("handoff", "x"), LEAD_ID, "ada@example.com",
-                "ada@example.com", 110, List.of(contribution), "rep-1", "round-robin", NOW, "s-1", NOW);
+                "ada@example.com", Map.of("company", "Analytical Engines"), 110, List.of(contribution), "rep-1", "round-robin", NOW,
+                "s-1", NOW);
         var scoreChanged = new LeadScored(LEAD_ID, "ada@example.com", null, 110, 60, "e-1", LifecycleStage.MQL, NOW);
         var synced = new CrmSynced(handoff.handoffId(), LEAD_ID, "ada@example.com", "webhook", null, NOW);
 
@@ -121,7 +122,7 @@ class EventSchemasTest {
     @Test
     void handoffWithoutAssigneeIsRejected() {
         var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(new HandoffCreated(
-                DeterministicIds.of("h"), LEAD_ID, "k", null, 1, List.of(), "rep", "rule", NOW, "s", NOW));
+                DeterministicIds.of("h"), LEAD_ID, "k", null, Map.of(), 1, List.of(), "rep", "rule", NOW, "s", NOW));
         data.remove("assignee");
 
         assertThat(EventSchemas.validate(HandoffCreated.TYPE, data)).anyMatch(m -> m.contains("assignee"));

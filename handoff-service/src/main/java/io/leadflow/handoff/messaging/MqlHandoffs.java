@@ -63,6 +63,7 @@ public class MqlHandoffs {
                         change.leadId(),
                         change.leadKey(),
                         change.email(),
+                        change.traits(),
                         change.score(),
                         change.topContributions(),
                         rep,
