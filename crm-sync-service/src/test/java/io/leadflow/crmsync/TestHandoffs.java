@@ -32,14 +32,29 @@ public final class TestHandoffs {
     }
 
     public static HandoffCreated forLead(String leadId, String leadKey, String email) {
+        return handoff(leadId, leadKey, email, Map.of("firstName", "Ada", "lastName", "Lovelace", "company", "Analytical Engines",
+                "jobTitle", "VP Engineering"), "rep-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A new lead routed to {@code rep}. */
+    public static HandoffCreated newLeadAssignedTo(String rep) {
+        HandoffCreated lead = newLead();
+        return handoff(lead.leadId(), lead.leadKey(), lead.email(), lead.traits(), rep);
+    }
+
+    /** A new lead whose profile is {@code traits} (none: an empty map). */
+    public static HandoffCreated newLeadWithTraits(Map<String, Object> traits) {
+        HandoffCreated lead = newLead();
+        return handoff(lead.leadId(), lead.leadKey(), lead.email(), traits, lead.assignee());
+    }
+
+    private static HandoffCreated handoff(String leadId, String leadKey, String email, Map<String, Object> traits, String rep) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Contribution> top = List.of(
                 new Contribution(UUID.randomUUID().toString(), EngagementType.DEMO_REQUESTED, "demo.requested", 40, now.minusSeconds(60)),
                 new Contribution(UUID.randomUUID().toString(), EngagementType.PAGE_VIEWED, "pricing-page", 15, now.minusSeconds(300)));
-        return new HandoffCreated(UUID.randomUUID().toString(), leadId, leadKey, email,
-                Map.of("firstName", "Ada", "lastName", "Lovelace", "company", "Analytical Engines"), 75, top,
-                "rep-" + UUID.randomUUID().toString().substring(0, 8), "round-robin", now.plus(Duration.ofHours(4)),
-                UUID.randomUUID().toString(), now);
+        return new HandoffCreated(UUID.randomUUID().toString(), leadId, leadKey, email, traits, 75, top, rep, "round-robin",
+                now.plus(Duration.ofHours(4)), UUID.randomUUID().toString(), now);
     }
 
     /** Writes the handoff to its topic as a CloudEvent whose id is the handoff id, after checking it against the contract. */

@@ -4,6 +4,7 @@ import io.leadflow.events.Contribution;
 import io.leadflow.events.HandoffCreated;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A lead as written to a CRM when it is handed to sales: who it is, how it scored and why, who owns
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param event what happened to the lead, {@value #HANDOFF_CREATED}
  * @param handoffId the handoff; also the request's idempotency key
+ * @param traits the lead's profile at qualification (firstName, lastName, company, jobTitle, ...)
  */
 public record LeadUpsert(
         String event,
@@ -18,6 +20,7 @@ public record LeadUpsert(
         String leadId,
         String leadKey,
         String email,
+        Map<String, Object> traits,
         int score,
         String assignee,
         String ruleMatched,
@@ -28,10 +31,17 @@ public record LeadUpsert(
 
     public LeadUpsert {
         topContributions = topContributions == null ? List.of() : List.copyOf(topContributions);
+        // a request recorded before handoffs carried traits has none
+        traits = traits == null ? Map.of() : traits;
+    }
+
+    /** Who the lead is, as far as its traits say. */
+    public LeadProfile profile() {
+        return LeadProfile.of(traits);
     }
 
     public static LeadUpsert of(HandoffCreated handoff) {
         return new LeadUpsert(HANDOFF_CREATED, handoff.handoffId(), handoff.leadId(), handoff.leadKey(), handoff.email(),
-                handoff.score(), handoff.assignee(), handoff.ruleMatched(), handoff.slaDueAt(), handoff.topContributions());
+                handoff.traits(), handoff.score(), handoff.assignee(), handoff.ruleMatched(), handoff.slaDueAt(), handoff.topContributions());
     }
 }

@@ -103,6 +103,8 @@ class HandoffSyncTest {
         assertThat(body.path("email").asText()).isEqualTo(handoff.email());
         assertThat(body.path("assignee").asText()).isEqualTo(handoff.assignee());
         assertThat(body.path("score").asInt()).isEqualTo(75);
+        assertThat(body.path("traits").path("company").asText()).isEqualTo("Analytical Engines");
+        assertThat(body.has("profile")).as("only the record's fields are the wire body").isFalse();
         assertThat(body.path("topContributions").get(0).path("type").asText()).isEqualTo("demo.requested");
 
         // and the ledger shows it synced on the first attempt

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.crmsync.config.CrmConfig;
+import io.leadflow.crmsync.domain.LeadProfile;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ final class HubSpotContacts {
             ObjectNode properties = input.putObject("properties");
             properties.put("email", lead.email());
             properties.put("lifecyclestage", MQL_STAGE);
+            putProfile(properties, lead.profile());
             String owner = lead.assignee() == null ? null : config.owners().get(lead.assignee());
             if (owner != null) {
                 properties.put("hubspot_owner_id", owner);
@@ -49,6 +51,20 @@ final class HubSpotContacts {
             config.scoreProperty().ifPresent(property -> properties.put(property, Integer.toString(lead.score())));
         }
         return body;
+    }
+
+    /** HubSpot's default contact properties; a trait the lead did not give is left out, so it never blanks what sales typed. */
+    private static void putProfile(ObjectNode properties, LeadProfile profile) {
+        putIfKnown(properties, "firstname", profile.firstName());
+        putIfKnown(properties, "lastname", profile.lastName());
+        putIfKnown(properties, "company", profile.company());
+        putIfKnown(properties, "jobtitle", profile.jobTitle());
+    }
+
+    private static void putIfKnown(ObjectNode properties, String name, String value) {
+        if (value != null) {
+            properties.put(name, value);
+        }
     }
 
     /** The contact id HubSpot answered for each handoff of the batch, by handoff id. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.crmsync.config.CrmConfig;
 import io.leadflow.crmsync.crm.BatchAnswer;
+import io.leadflow.crmsync.domain.LeadProfile;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +20,6 @@ import java.util.Map;
  * or {@code errors [{statusCode, message, fields}]}.
  */
 final class SalesforceLeads {
-
-    /** Lead requires Company; a handoff does not know it, so the placeholder Salesforce's own web-to-lead uses. */
-    static final String UNKNOWN_COMPANY = "[not provided]";
 
     private final ObjectMapper json;
     private final CrmConfig.Salesforce config;
@@ -41,8 +39,16 @@ final class SalesforceLeads {
             record.putObject("attributes").put("type", "Lead");
             record.put(config.externalIdField(), lead.leadId());
             record.put("Email", lead.email());
-            record.put("LastName", lastName(lead.email()));
-            record.put("Company", UNKNOWN_COMPANY);
+            LeadProfile profile = lead.profile();
+            // Lead requires LastName and Company: a lead that gave neither gets web-to-lead's placeholder
+            record.put("LastName", profile.lastNameOrPlaceholder());
+            record.put("Company", profile.companyOrPlaceholder());
+            if (profile.firstName() != null) {
+                record.put("FirstName", profile.firstName());
+            }
+            if (profile.jobTitle() != null) {
+                record.put("Title", profile.jobTitle());
+            }
             record.put("Status", config.leadStatus());
             record.put("LeadSource", "Leadflow");
             String owner = lead.assignee() == null ? null : config.owners().get(lead.assignee());
@@ -81,11 +87,5 @@ final class SalesforceLeads {
             lines.add(line);
         }
         return lines.isEmpty() ? "(no error given)" : String.join("; ", lines);
-    }
-
-    /** Lead requires LastName; until a handoff carries the name, the address's local part stands in. */
-    private static String lastName(String email) {
-        int at = email == null ? -1 : email.indexOf('@');
-        return at > 0 ? email.substring(0, at) : "[not provided]";
     }
 }

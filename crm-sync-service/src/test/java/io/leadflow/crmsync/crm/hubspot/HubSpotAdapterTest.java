@@ -64,13 +64,17 @@ class HubSpotAdapterTest {
         assertThat(input.path("id").asText()).isEqualTo(leads.get(0).email());
         assertThat(input.path("objectWriteTraceId").asText()).isEqualTo(leads.get(0).handoffId());
         assertThat(input.path("properties").path("lifecyclestage").asText()).isEqualTo("marketingqualifiedlead");
+        assertThat(input.path("properties").path("firstname").asText()).isEqualTo("Ada");
+        assertThat(input.path("properties").path("lastname").asText()).isEqualTo("Lovelace");
+        assertThat(input.path("properties").path("company").asText()).isEqualTo("Analytical Engines");
+        assertThat(input.path("properties").path("jobtitle").asText()).isEqualTo("VP Engineering");
         assertThat(calls.get(0).getHeader("Authorization")).isEqualTo("Bearer test-private-app-token");
     }
 
     @Test
     void mapsTheAssignedRepToTheHubSpotOwner() throws Exception {
         // Given a lead assigned to a rep with a HubSpot owner id in the configuration, and one assigned to a rep without
-        LeadUpsert mapped = assignedTo(LeadUpsert.of(TestHandoffs.newLead()), "rep-hubspot");
+        LeadUpsert mapped = LeadUpsert.of(TestHandoffs.newLeadAssignedTo("rep-hubspot"));
         LeadUpsert unmapped = LeadUpsert.of(TestHandoffs.newLead());
 
         // When both are upserted
@@ -80,6 +84,22 @@ class HubSpotAdapterTest {
         JsonNode inputs = json.readTree(callsWith(mapped.email()).get(0).getBody()).path("inputs");
         assertThat(inputs.get(0).path("properties").path("hubspot_owner_id").asText()).isEqualTo("9001");
         assertThat(inputs.get(1).path("properties").has("hubspot_owner_id")).isFalse();
+    }
+
+    @Test
+    void traitsTheLeadDidNotGiveAreLeftOutRatherThanBlanked() throws Exception {
+        // Given a lead that gave only its first name
+        LeadUpsert lead = LeadUpsert.of(TestHandoffs.newLeadWithTraits(Map.of("firstName", "Grace", "company", " ")));
+
+        // When it is upserted
+        adapter.upsert(lead).await().atMost(TIMEOUT);
+
+        // Then the contact carries the first name and no other name or company property, so HubSpot keeps what it has
+        JsonNode properties = json.readTree(callsWith(lead.email()).get(0).getBody()).path("inputs").get(0).path("properties");
+        assertThat(properties.path("firstname").asText()).isEqualTo("Grace");
+        assertThat(properties.has("lastname")).isFalse();
+        assertThat(properties.has("company")).isFalse();
+        assertThat(properties.has("jobtitle")).isFalse();
     }
 
     @Test
@@ -141,10 +161,5 @@ class HubSpotAdapterTest {
     private List<LoggedRequest> callsWith(String email) {
         return new java.util.ArrayList<>(hubspot.findAll(postRequestedFor(urlEqualTo(HubSpotAdapter.BATCH_UPSERT_PATH))
                 .withRequestBody(matchingJsonPath("$.inputs[?(@.id == '" + email + "')]"))));
-    }
-
-    private static LeadUpsert assignedTo(LeadUpsert lead, String rep) {
-        return new LeadUpsert(lead.event(), lead.handoffId(), lead.leadId(), lead.leadKey(), lead.email(), lead.score(), rep,
-                lead.ruleMatched(), lead.slaDueAt(), lead.topContributions());
     }
 }

@@ -44,9 +44,7 @@ class SalesforceAdapterTest {
     void upsertsLeadsByExternalIdInCollectionsOfAtMostTwoHundred() throws Exception {
         // Given 250 leads, the first assigned to a rep with a Salesforce user id
         List<LeadUpsert> leads = new ArrayList<>(IntStream.range(0, 250).mapToObj(i -> LeadUpsert.of(TestHandoffs.newLead())).toList());
-        LeadUpsert first = leads.get(0);
-        leads.set(0, new LeadUpsert(first.event(), first.handoffId(), first.leadId(), first.leadKey(), first.email(), first.score(),
-                "rep-salesforce", first.ruleMatched(), first.slaDueAt(), first.topContributions()));
+        leads.set(0, LeadUpsert.of(TestHandoffs.newLeadAssignedTo("rep-salesforce")));
 
         // When they are upserted together
         List<UpsertOutcome> outcomes = adapter.upsertAll(leads).await().atMost(TIMEOUT);
@@ -69,7 +67,31 @@ class SalesforceAdapterTest {
         assertThat(record.path("Email").asText()).isEqualTo(leads.get(0).email());
         assertThat(record.path("Status").asText()).isEqualTo("Open - Not Contacted");
         assertThat(record.path("OwnerId").asText()).isEqualTo("005x00000012Q9PAAU");
+        assertThat(record.path("FirstName").asText()).isEqualTo("Ada");
+        assertThat(record.path("LastName").asText()).isEqualTo("Lovelace");
+        assertThat(record.path("Company").asText()).isEqualTo("Analytical Engines");
+        assertThat(record.path("Title").asText()).isEqualTo("VP Engineering");
         assertThat(body.path("records").get(1).has("OwnerId")).isFalse();
+    }
+
+    @Test
+    void aLeadWithoutNameOrCompanyGetsWebToLeadsPlaceholderForTheRequiredFields() throws Exception {
+        // Given a lead that gave no traits
+        LeadUpsert lead = LeadUpsert.of(TestHandoffs.newLeadWithTraits(Map.of()));
+        // (whichever test runs first meets the configured expired session; this one may too)
+        Stubs.add(salesforce, "salesforce/lead-upsert-401-invalid-session.json",
+                Map.of("leadId", lead.leadId(), "scenario", "expired " + lead.handoffId()));
+
+        // When it is upserted
+        adapter.upsert(lead).await().atMost(TIMEOUT);
+
+        // Then LastName and Company, which Lead requires, say "[not provided]" and the optional fields are left out
+        List<LoggedRequest> calls = callsWith(lead.leadId());
+        JsonNode record = json.readTree(calls.get(calls.size() - 1).getBody()).path("records").get(0);
+        assertThat(record.path("LastName").asText()).isEqualTo("[not provided]");
+        assertThat(record.path("Company").asText()).isEqualTo("[not provided]");
+        assertThat(record.has("FirstName")).isFalse();
+        assertThat(record.has("Title")).isFalse();
     }
 
     @Test
