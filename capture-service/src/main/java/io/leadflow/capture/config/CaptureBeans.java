@@ -56,7 +56,7 @@ public class CaptureBeans {
         return new FormCatalog(config.forms().entrySet().stream()
                 .map(form -> FormDefinition.of(form.getKey(), form.getValue().eventType(), form.getValue().thankYouUrl(),
                         form.getValue().emailField(), form.getValue().anonymousIdField(), form.getValue().traits(),
-                        form.getValue().allowedOrigins().orElse(List.of())))
+                        form.getValue().allowedOrigins().orElse(List.of()), form.getValue().honeypotField()))
                 .toList());
     }
 

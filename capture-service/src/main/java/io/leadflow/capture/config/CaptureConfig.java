@@ -106,5 +106,11 @@ public interface CaptureConfig {
 
         /** The origins the form may be posted from; any when unset (forms carry no key: browsers post them). */
         Optional<List<String>> allowedOrigins();
+
+        /**
+         * A field the page hides from people (CSS, {@code tabindex="-1"}, {@code autocomplete="off"}): a post
+         * that fills it in is a bot's, answered as if captured but not captured. None when unset.
+         */
+        Optional<String> honeypotField();
     }
 }

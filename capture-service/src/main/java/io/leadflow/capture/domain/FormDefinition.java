@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param anonymousIdField the field holding the visitor's anonymous id, when the page sets one
  * @param traitsByField the form fields copied into the lead's traits, by field name
  * @param allowedOrigins the normalized origins the form may be posted from; any when empty
+ * @param honeypotField a field hidden from people: a post that fills it in is a bot's
  */
 public record FormDefinition(
         String formId,
@@ -27,11 +28,18 @@ public record FormDefinition(
         String emailField,
         String anonymousIdField,
         Map<String, String> traitsByField,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins,
+        Optional<String> honeypotField) {
 
     public FormDefinition {
         traitsByField = Map.copyOf(traitsByField);
         allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** Whether the post filled in the honeypot field, which people never see. */
+    public boolean caughtInHoneypot(Map<String, List<String>> fields) {
+        return honeypotField.map(field -> fields.getOrDefault(field, List.of()).stream()
+                .anyMatch(value -> value != null && !value.isBlank())).orElse(false);
     }
 
     /** Whether a post from {@code origin} (normalized, if the browser said) may be captured. */
@@ -47,15 +55,20 @@ public record FormDefinition(
      * @throws IllegalArgumentException when the event type is unknown or a mapping entry is empty
      */
     public static FormDefinition of(String formId, String eventType, String thankYouUrl, String emailField,
-            String anonymousIdField, List<String> traitMapping, List<String> allowedOrigins) {
+            String anonymousIdField, List<String> traitMapping, List<String> allowedOrigins, Optional<String> honeypotField) {
         EngagementType type = EngagementType.fromWireName(eventType).orElseThrow(() -> new IllegalArgumentException(
                 "form " + formId + ": unknown event type '" + eventType + "', use one of "
                         + Arrays.stream(EngagementType.values()).map(EngagementType::wireName).collect(Collectors.joining(", "))));
         List<String> origins = allowedOrigins.stream().map(origin -> Origins.normalize(origin).orElseThrow(() ->
                 new IllegalArgumentException("form " + formId + ": allowed origin '" + origin + "' is not an http(s) origin")))
                 .toList();
-        return new FormDefinition(formId, type, thankYouUrl, emailField, anonymousIdField, parseTraits(formId, traitMapping),
-                origins);
+        Map<String, String> traits = parseTraits(formId, traitMapping);
+        // a honeypot people fill in would drop their posts
+        if (honeypotField.filter(field -> field.equals(emailField) || traits.containsKey(field)).isPresent()) {
+            throw new IllegalArgumentException("form " + formId + ": the honeypot field '" + honeypotField.get()
+                    + "' is a field people fill in");
+        }
+        return new FormDefinition(formId, type, thankYouUrl, emailField, anonymousIdField, traits, origins, honeypotField);
     }
 
     private static Map<String, String> parseTraits(String formId, List<String> mapping) {

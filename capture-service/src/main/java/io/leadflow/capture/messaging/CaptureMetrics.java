@@ -24,7 +24,9 @@ public class CaptureMetrics {
 
     /** Why events were refused: the reason tag of {@code leadflow.capture.events.rejected}. */
     public enum Rejection {
-        INVALID, MALFORMED, TOO_LARGE, UNKNOWN_FORM, UNAUTHORIZED, FORBIDDEN, RATE_LIMITED, BROKER_UNAVAILABLE
+        INVALID, MALFORMED, TOO_LARGE, UNKNOWN_FORM, UNAUTHORIZED, FORBIDDEN, RATE_LIMITED, BROKER_UNAVAILABLE,
+        /** A form post that filled in the form's honeypot field: a bot, answered as if captured. */
+        HONEYPOT
     }
 
     private final Map<Source, Counter> accepted = new EnumMap<>(Source.class);

@@ -19,7 +19,7 @@ class FormMapperTest {
     static final List<String> DEFAULT_TRAITS = List.of("first_name=firstName", "last_name=lastName", "company",
             "job_title=jobTitle", "country", "company_size=companySize", "industry");
     static final FormDefinition DEMO_REQUEST = FormDefinition.of("demo-request", "demo.requested", "/thanks.html",
-            "email", "anonymous_id", DEFAULT_TRAITS, List.of());
+            "email", "anonymous_id", DEFAULT_TRAITS, List.of(), Optional.empty());
 
     private final FormMapper mapper = new FormMapper(EventValidatorTest.RULES,
             Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC), () -> "form-event-id");
@@ -80,7 +80,7 @@ class FormMapperTest {
     @Test
     void a_form_may_name_its_own_email_field_and_traits() {
         FormDefinition webinar = FormDefinition.of("webinar", "webinar.registered", "https://example.com/see-you",
-                "work_email", "visitor", List.of("org = company"), List.of());
+                "work_email", "visitor", List.of("org = company"), List.of(), Optional.empty());
 
         Validation validation = mapper.map(webinar, fields("work_email", "ada@example.com", "org", "AE", "company", "x"),
                 Optional.empty());
@@ -93,25 +93,48 @@ class FormMapperTest {
 
     @Test
     void a_form_with_an_unknown_event_type_or_an_empty_mapping_is_refused() {
-        assertThatThrownBy(() -> FormDefinition.of("f", "demo.request", "/t", "email", "anonymous_id", List.of(), List.of()))
+        assertThatThrownBy(() -> FormDefinition.of("f", "demo.request", "/t", "email", "anonymous_id", List.of(),
+                List.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("demo.requested");
-        assertThatThrownBy(() -> FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", List.of("a="), List.of()))
+        assertThatThrownBy(() -> FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", List.of("a="),
+                List.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field=trait");
         assertThatThrownBy(() -> FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", List.of(),
-                List.of("localhost")))
+                List.of("localhost"), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("origin");
     }
 
     @Test
     void a_form_bound_to_origins_accepts_posts_from_those_only() {
         FormDefinition bound = FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", List.of(),
-                List.of("https://www.example.com", "http://localhost:*"));
+                List.of("https://www.example.com", "http://localhost:*"), Optional.empty());
 
         assertThat(bound.acceptsOrigin(Optional.of("https://www.example.com"))).isTrue();
         assertThat(bound.acceptsOrigin(Optional.of("http://localhost:8081"))).isTrue();
         assertThat(bound.acceptsOrigin(Optional.of("https://evil.example"))).isFalse();
         assertThat(bound.acceptsOrigin(Optional.empty())).isFalse();
         assertThat(DEMO_REQUEST.acceptsOrigin(Optional.empty())).isTrue();
+    }
+
+    @Test
+    void a_post_filling_in_the_honeypot_field_is_caught_and_an_empty_one_is_not() {
+        FormDefinition guarded = FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", DEFAULT_TRAITS,
+                List.of(), Optional.of("website"));
+
+        assertThat(guarded.caughtInHoneypot(fields("email", "ada@example.com", "website", "http://spam.example"))).isTrue();
+        assertThat(guarded.caughtInHoneypot(fields("email", "ada@example.com", "website", " "))).isFalse();
+        assertThat(guarded.caughtInHoneypot(fields("email", "ada@example.com"))).isFalse();
+        assertThat(DEMO_REQUEST.caughtInHoneypot(fields("email", "ada@example.com", "website", "x"))).isFalse();
+    }
+
+    @Test
+    void a_honeypot_on_a_field_people_fill_in_is_refused() {
+        assertThatThrownBy(() -> FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", DEFAULT_TRAITS,
+                List.of(), Optional.of("company")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("honeypot");
+        assertThatThrownBy(() -> FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", DEFAULT_TRAITS,
+                List.of(), Optional.of("email")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("honeypot");
     }
 
     @Test
