@@ -3,14 +3,13 @@ package io.leadflow.handoff.messaging;
 import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.LeadStageChanged;
-import io.leadflow.events.Topics;
+import io.leadflow.handoff.domain.HandoffAudience;
 import io.leadflow.handoff.domain.LeadProfile;
 import io.leadflow.handoff.domain.RoutingDocument;
 import io.leadflow.handoff.persistence.ContributionsJson;
 import io.leadflow.handoff.persistence.Handoff;
 import io.leadflow.handoff.persistence.HandoffRepository;
 import io.leadflow.handoff.persistence.RoutingDocumentRepository;
-import io.leadflow.txmessaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -19,7 +18,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Hands a new MQL to sales: routes it by the routing document in force, stores the handoff with its
- * SLA and adds the {@code handoff.created.v1} event to the outbox, all in the caller's transaction,
+ * SLA and publishes the {@code handoff.created.v1} event, all in the caller's transaction,
  * so that either all of it happens once or none of it does.
  */
 @ApplicationScoped
@@ -29,18 +28,18 @@ public class MqlHandoffs {
     private final QueueDealer dealer;
     private final HandoffRepository handoffs;
     private final ContributionsJson contributions;
-    private final Outbox outbox;
+    private final HandoffEvents events;
     private final SlaReminders reminders;
     private final Clock clock;
 
     public MqlHandoffs(RoutingDocumentRepository documents, QueueDealer dealer, HandoffRepository handoffs,
-            ContributionsJson contributions, Outbox outbox, SlaReminders reminders, Clock clock) {
+            ContributionsJson contributions, HandoffEvents events, SlaReminders reminders, Clock clock) {
         this.reminders = reminders;
         this.documents = documents;
         this.dealer = dealer;
         this.handoffs = handoffs;
         this.contributions = contributions;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,8 +73,8 @@ public class MqlHandoffs {
                 Handoff handoff = Handoff.offered(created, routed.target().queue(), contributions.toColumn(created.topContributions()),
                         reminders.remindAt(now, created.slaDueAt()));
                 return handoffs.persist(handoff)
-                        .flatMap(saved -> outbox.add(Topics.HANDOFFS, created.leadKey(), created.handoffId(),
-                                HandoffCreated.TYPE, created));
+                        .flatMap(saved -> events.publish(created.leadKey(), created.handoffId(), created,
+                                HandoffAudience.of(HandoffCreated.TYPE, handoff.queue(), rep)));
             });
         }));
     }

@@ -5,6 +5,7 @@ import io.leadflow.events.HandoffStatusChanged;
 import io.leadflow.events.SalesAction;
 import io.leadflow.events.SalesFeedback;
 import io.leadflow.events.Topics;
+import io.leadflow.handoff.domain.HandoffAudience;
 import io.leadflow.handoff.persistence.Handoff;
 import io.leadflow.handoff.persistence.HandoffRepository;
 import io.leadflow.txmessaging.Outbox;
@@ -26,11 +27,13 @@ public class SalesActions {
 
     private final HandoffRepository handoffs;
     private final Outbox outbox;
+    private final HandoffEvents events;
     private final Clock clock;
 
-    public SalesActions(HandoffRepository handoffs, Outbox outbox, Clock clock) {
+    public SalesActions(HandoffRepository handoffs, Outbox outbox, HandoffEvents events, Clock clock) {
         this.handoffs = handoffs;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -65,7 +68,8 @@ public class SalesActions {
             HandoffStatusChanged changed = new HandoffStatusChanged(handoff.id().toString(), handoff.leadId().toString(),
                     handoff.leadKey(), handoff.email(), HandoffStatusChanged.Status.valueOf(command.action().name()),
                     command.reasonCode(), actor, handoff.assignee(), null, now);
-            Uni<Void> published = outbox.add(Topics.HANDOFFS, handoff.leadKey(), command.eventId(), HandoffStatusChanged.TYPE, changed);
+            Uni<Void> published = events.publish(handoff.leadKey(), command.eventId(), changed,
+                    HandoffAudience.of(HandoffStatusChanged.TYPE, handoff.queue(), handoff.assignee()));
             if (command.publishFeedback()) {
                 SalesFeedback feedback = new SalesFeedback(handoff.id().toString(), handoff.leadId().toString(),
                         handoff.leadKey(), handoff.email(), command.action(), command.reasonCode(), actor, now);

@@ -4,11 +4,10 @@ import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.HandoffSlaBreached;
 import io.leadflow.events.HandoffSlaReminder;
 import io.leadflow.events.HandoffStatusChanged;
-import io.leadflow.events.Topics;
+import io.leadflow.handoff.domain.HandoffAudience;
 import io.leadflow.handoff.domain.RoutingDocument;
 import io.leadflow.handoff.domain.SalesQueue;
 import io.leadflow.handoff.persistence.Handoff;
-import io.leadflow.txmessaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -28,12 +27,12 @@ public class SlaEscalations {
 
     private final QueueDealer dealer;
     private final SlaReminders reminders;
-    private final Outbox outbox;
+    private final HandoffEvents events;
 
-    public SlaEscalations(QueueDealer dealer, SlaReminders reminders, Outbox outbox) {
+    public SlaEscalations(QueueDealer dealer, SlaReminders reminders, HandoffEvents events) {
         this.dealer = dealer;
         this.reminders = reminders;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     public Uni<Void> handle(Handoff handoff, RoutingDocument document, Instant now) {
@@ -44,8 +43,8 @@ public class SlaEscalations {
         handoff.reminded(now);
         HandoffSlaReminder reminder = new HandoffSlaReminder(handoff.id().toString(), handoff.leadId().toString(),
                 handoff.leadKey(), handoff.email(), handoff.assignee(), handoff.slaDueAt(), now);
-        return outbox.add(Topics.HANDOFFS, handoff.leadKey(), DeterministicIds.of("sla-reminder", handoff.id() + "/" + handoff.slaDueAt()),
-                HandoffSlaReminder.TYPE, reminder);
+        return events.publish(handoff.leadKey(), DeterministicIds.of("sla-reminder", handoff.id() + "/" + handoff.slaDueAt()),
+                reminder, HandoffAudience.of(HandoffSlaReminder.TYPE, handoff.queue(), handoff.assignee()));
     }
 
     private Uni<Void> breach(Handoff handoff, RoutingDocument document, Instant now) {
@@ -55,17 +54,17 @@ public class SlaEscalations {
         return nextOwner(handoff, document, now).flatMap(next -> {
             if (next == null || next.equals(previous)) {
                 handoff.breachedWithoutEscalation(now);
-                return outbox.add(Topics.HANDOFFS, handoff.leadKey(), breachId, HandoffSlaBreached.TYPE,
-                        breached(handoff, previous, null, lapsed, null, now));
+                return events.publish(handoff.leadKey(), breachId, breached(handoff, previous, null, lapsed, null, now),
+                        HandoffAudience.of(HandoffSlaBreached.TYPE, handoff.queue(), previous));
             }
             Instant due = document.slaOf(handoff.ruleMatched()).dueAt(now, document.slaHours(next, handoff.queue()));
             handoff.escalateTo(next, due, reminders.remindAt(now, due));
             HandoffStatusChanged reassigned = new HandoffStatusChanged(handoff.id().toString(), handoff.leadId().toString(),
                     handoff.leadKey(), handoff.email(), HandoffStatusChanged.Status.REASSIGNED, null, ACTOR, next, previous, now);
-            return outbox.add(Topics.HANDOFFS, handoff.leadKey(), breachId, HandoffSlaBreached.TYPE,
-                            breached(handoff, previous, next, lapsed, due, now))
-                    .flatMap(done -> outbox.add(Topics.HANDOFFS, handoff.leadKey(),
-                            DeterministicIds.of("sla-reassigned", handoff.id() + "/" + lapsed), HandoffStatusChanged.TYPE, reassigned));
+            return events.publish(handoff.leadKey(), breachId, breached(handoff, previous, next, lapsed, due, now),
+                            HandoffAudience.of(HandoffSlaBreached.TYPE, handoff.queue(), previous, next))
+                    .flatMap(done -> events.publish(handoff.leadKey(), DeterministicIds.of("sla-reassigned", handoff.id() + "/" + lapsed),
+                            reassigned, HandoffAudience.of(HandoffStatusChanged.TYPE, handoff.queue(), next, previous)));
         });
     }
 

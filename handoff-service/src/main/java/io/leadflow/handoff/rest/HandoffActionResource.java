@@ -75,7 +75,7 @@ public class HandoffActionResource {
                 .invoke(relay::kick)
                 .map(handoff -> {
                     if (handoff == null) {
-                        throw new HandoffNotFoundException(id);
+                        throw new ResourceNotFoundException("handoff", id);
                     }
                     return HandoffView.of(handoff, contributions);
                 });

@@ -20,7 +20,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response notFound(HandoffNotFoundException e) {
+    public Response notFound(ResourceNotFoundException e) {
         return answer(new Problem(NOT_FOUND, "Not found", 404, e.getMessage(), List.of()));
     }
 

@@ -1,10 +1,5 @@
 package io.leadflow.handoff.rest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.leadflow.handoff.domain.FieldProblem;
 import io.leadflow.handoff.domain.RoutingDocument;
 import io.leadflow.handoff.domain.RoutingValidator;
@@ -19,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The routing document: rules, queues and reps. Each PUT stores a new version; bad input changes nothing. */
@@ -28,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class RoutingResource {
 
     private final RoutingDocumentRepository documents;
-    private final ObjectReader strictReader;
+    private final StrictJson json;
 
-    public RoutingResource(RoutingDocumentRepository documents, ObjectMapper json) {
+    public RoutingResource(RoutingDocumentRepository documents, StrictJson json) {
         this.documents = documents;
-        this.strictReader = json.readerFor(RoutingDocument.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = json;
     }
 
     @GET
@@ -47,32 +41,11 @@ public class RoutingResource {
     @WithTransaction
     @Operation(summary = "Validates and stores a routing document as the next version; its version field is ignored")
     public Uni<RoutingDocument> replace(String body) {
-        RoutingDocument document = parse(body);
+        RoutingDocument document = json.read(body, RoutingDocument.class, "a routing document");
         List<FieldProblem> problems = RoutingValidator.problems(document);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return documents.storeNext(document);
-    }
-
-    private RoutingDocument parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException("body", "is required: a routing document");
-        }
-        try {
-            return strictReader.readValue(body);
-        } catch (JsonMappingException e) {
-            throw new InvalidRequestException(path(e), "is not valid here: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("body", "is not JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    /** The JSON path of a mapping failure, as {@code rules[0].sla.responseTime}. */
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining());
-        return path.isEmpty() ? "body" : path.substring(path.startsWith(".") ? 1 : 0);
     }
 }

@@ -1,0 +1,43 @@
+package io.leadflow.handoff.config;
+
+import io.leadflow.handoff.domain.RetryBackoff;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How webhook deliveries are sent and retried. */
+@ConfigMapping(prefix = "leadflow.webhooks")
+public interface WebhookConfig {
+
+    /** How often the dispatcher looks for deliveries that are due. */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** The most deliveries one dispatcher pass sends (in parallel). */
+    @WithDefault("50")
+    int batchSize();
+
+    /** How long a receiver has to answer one delivery. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** The wait after the first failed attempt; it doubles after each further one (with jitter). */
+    @WithDefault("PT10S")
+    Duration retryBase();
+
+    /** The longest wait between two attempts. */
+    @WithDefault("PT1H")
+    Duration retryMax();
+
+    /** Attempts in all before a delivery is marked failed. */
+    @WithDefault("12")
+    int maxAttempts();
+
+    /** How long the secrets a rotation replaces keep signing, so receivers can switch over. */
+    @WithDefault("PT24H")
+    Duration rotationOverlap();
+
+    default RetryBackoff backoff() {
+        return new RetryBackoff(retryBase(), retryMax(), maxAttempts());
+    }
+}

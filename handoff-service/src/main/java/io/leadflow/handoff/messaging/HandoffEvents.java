@@ -1,0 +1,71 @@
+package io.leadflow.handoff.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.events.DeterministicIds;
+import io.leadflow.events.Topics;
+import io.leadflow.handoff.domain.HandoffAudience;
+import io.leadflow.handoff.persistence.HandoffEventRecord;
+import io.leadflow.handoff.persistence.WebhookDelivery;
+import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
+import io.leadflow.txmessaging.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Publishes a handoff event to every kind of sales consumer at once, in the caller's transaction:
+ * the outbox row for {@code leadflow.handoffs.v1}, the event record that live streams read (its
+ * insert notifies them on commit) and one delivery per webhook subscription whose filter it passes.
+ * One transaction, so a consumer never hears of a change that did not happen, nor misses one that did.
+ */
+@ApplicationScoped
+public class HandoffEvents {
+
+    private final Outbox outbox;
+    private final WebhookSubscriptionRepository subscriptions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public HandoffEvents(Outbox outbox, WebhookSubscriptionRepository subscriptions, ObjectMapper json, Clock clock) {
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes {@code data} as a CloudEvent of type {@code audience.eventType()}; must run inside a transaction.
+     *
+     * @param eventId the CloudEvent id; deterministic, so a repeated decision is a duplicate everywhere
+     */
+    public Uni<Void> publish(String leadKey, String eventId, Object data, HandoffAudience audience) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        HandoffEventRecord record = new HandoffEventRecord(eventId, leadKey, audience.eventType(), write(audience), write(data), now);
+        return outbox.add(Topics.HANDOFFS, leadKey, eventId, audience.eventType(), data)
+                .flatMap(added -> record.persist())
+                .flatMap(persisted -> subscriptions.listAll())
+                .flatMap(all -> {
+                    Uni<Void> queued = Uni.createFrom().voidItem();
+                    for (var subscription : all) {
+                        if (subscriptions.filterOf(subscription).matches(audience)) {
+                            UUID id = UUID.fromString(DeterministicIds.of("webhook-delivery", subscription.id().toString(), eventId));
+                            WebhookDelivery delivery = WebhookDelivery.pending(id, subscription.id(), eventId, now);
+                            queued = queued.flatMap(done -> delivery.persist().replaceWithVoid());
+                        }
+                    }
+                    return queued;
+                });
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.leadflow.handoff.rest;
+
+import io.leadflow.handoff.domain.FieldProblem;
+import io.leadflow.handoff.domain.SecretRing;
+import io.leadflow.handoff.domain.WebhookSecret;
+import io.leadflow.handoff.persistence.WebhookDelivery;
+import io.leadflow.handoff.persistence.WebhookDeliveryRepository;
+import io.leadflow.handoff.persistence.WebhookSubscription;
+import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Signed webhook subscriptions: where handoff events are POSTed, which ones, and what became of each delivery. */
+@Path("/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    private static final int MAX_DELIVERIES = 500;
+
+    private final WebhookSubscriptionRepository subscriptions;
+    private final WebhookDeliveryRepository deliveries;
+    private final StrictJson json;
+    private final Clock clock;
+
+    public WebhookResource(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries, StrictJson json,
+            Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    @Operation(summary = "Subscribes a URL to handoff events; the answer shows the signing secret, this once")
+    public Uni<RestResponse<WebhookView>> create(String body) {
+        WebhookRequest request = valid(body, true);
+        Instant now = clock.instant();
+        WebhookSecret secret = request.secret() == null ? WebhookSecret.generate(now) : WebhookSecret.of(request.secret(), now);
+        SecretRing ring = SecretRing.of(secret);
+        return subscriptions.create(request.url(), request.filter(), ring, now)
+                .map(created -> RestResponse.ResponseBuilder.<WebhookView>create(RestResponse.Status.CREATED)
+                        .location(URI.create("/v1/webhooks/" + created.id()))
+                        .entity(WebhookView.of(created, request.filter(), ring, now).withSecret(secret.value()))
+                        .build());
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "Every webhook subscription, oldest first")
+    public Uni<List<WebhookView>> list() {
+        return subscriptions.list("order by createdAt, id").map(all -> all.stream().map(this::view).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    @Operation(summary = "One webhook subscription")
+    public Uni<WebhookView> get(@PathParam("id") String id) {
+        return find(id).map(this::view);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    @Operation(summary = "Changes a subscription's URL and filter; its secrets change only by rotation")
+    public Uni<WebhookView> update(@PathParam("id") String id, String body) {
+        WebhookRequest request = valid(body, false);
+        return find(id).map(subscription -> {
+            subscriptions.change(subscription, request.url(), request.filter(), clock.instant());
+            return view(subscription);
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    @WithTransaction
+    @Operation(summary = "Ends a subscription; its pending deliveries are dropped")
+    public Uni<Void> delete(@PathParam("id") String id) {
+        return find(id).flatMap(subscriptions::delete);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @WithSession
+    @Operation(summary = "A subscription's latest deliveries, newest first: attempts, next attempt, last error")
+    public Uni<List<DeliveryView>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        WebhookDelivery.Status wanted = status(status);
+        if (limit < 1 || limit > MAX_DELIVERIES) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_DELIVERIES);
+        }
+        return find(id).flatMap(subscription -> deliveries.latest(subscription.id(), wanted, limit))
+                .map(found -> found.stream().map(DeliveryView::of).toList());
+    }
+
+    /** The subscription {@code id} names; 404 when none, 400 when it is no id. Needs a session. */
+    Uni<WebhookSubscription> find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("id", "is not a webhook id: " + id);
+        }
+        return subscriptions.findById(uuid).map(found -> {
+            if (found == null) {
+                throw new ResourceNotFoundException("webhook", id);
+            }
+            return found;
+        });
+    }
+
+    WebhookView view(WebhookSubscription subscription) {
+        return WebhookView.of(subscription, subscriptions.filterOf(subscription), subscriptions.secretsOf(subscription), clock.instant());
+    }
+
+    private WebhookRequest valid(String body, boolean creating) {
+        WebhookRequest request = json.read(body, WebhookRequest.class, "a webhook subscription");
+        List<FieldProblem> problems = request.problems(creating);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return request;
+    }
+
+    private static WebhookDelivery.Status status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return WebhookDelivery.Status.valueOf(status.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("status", "is not one of " + List.of(WebhookDelivery.Status.values()));
+        }
+    }
+}

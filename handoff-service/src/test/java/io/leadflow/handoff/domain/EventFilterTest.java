@@ -1,0 +1,37 @@
+package io.leadflow.handoff.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadflow.events.HandoffCreated;
+import io.leadflow.events.HandoffSlaBreached;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EventFilterTest {
+
+    private static final HandoffAudience CREATED_FOR_ANA = HandoffAudience.of(HandoffCreated.TYPE, "enterprise", "ana");
+    private static final HandoffAudience ESCALATED_TO_BEN = HandoffAudience.of(HandoffSlaBreached.TYPE, null, "ana", "ben");
+
+    @Test
+    void anEmptyFilterPassesEverything() {
+        assertThat(EventFilter.everything().matches(CREATED_FOR_ANA)).isTrue();
+        assertThat(new EventFilter(null, null, null).matches(ESCALATED_TO_BEN)).isTrue();
+    }
+
+    @Test
+    void aRepFilterPassesEventsNamingTheRepInAnyRole() {
+        EventFilter ben = new EventFilter(Set.of("ben"), Set.of(), Set.of());
+
+        assertThat(ben.matches(ESCALATED_TO_BEN)).isTrue();
+        assertThat(ben.matches(CREATED_FOR_ANA)).isFalse();
+    }
+
+    @Test
+    void repsAndQueuesWidenEachOtherWhileTypesNarrow() {
+        EventFilter managerOfEnterprise = new EventFilter(Set.of("ben"), Set.of("enterprise"), Set.of(HandoffCreated.TYPE));
+
+        assertThat(managerOfEnterprise.matches(CREATED_FOR_ANA)).isTrue();
+        assertThat(managerOfEnterprise.matches(ESCALATED_TO_BEN)).as("not a created event").isFalse();
+        assertThat(managerOfEnterprise.matches(HandoffAudience.of(HandoffCreated.TYPE, "default", "cleo"))).isFalse();
+    }
+}

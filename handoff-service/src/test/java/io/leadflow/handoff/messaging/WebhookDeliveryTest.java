@@ -1,0 +1,172 @@
+package io.leadflow.handoff.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.events.CloudEventSources;
+import io.leadflow.events.EventSchemas;
+import io.leadflow.events.HandoffCreated;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signed webhooks end to end: a real HTTP receiver gets each handoff event and checks its signature
+ * the way a sales tool would ({@link ReceiverSideSignature}), independently of the service's code.
+ * Tests retry with a short backoff and three attempts ({@code %test} settings).
+ */
+@QuarkusTest
+class WebhookDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String SECRET = "receiver-secret-0123456789abcdef";
+    private static final String NEW_SECRET = "rotated-secret-0123456789abcdef";
+
+    private final List<String> subscriptions = new ArrayList<>();
+
+    @AfterEach
+    void unsubscribe() {
+        subscriptions.forEach(id -> given().when().delete("/v1/webhooks/" + id));
+    }
+
+    @Test
+    void eachHandoffEventIsPostedAsASignedCloudEventThatTheReceiverVerifies() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200);
+                WebhookReceiver elsewhere = WebhookReceiver.answering(200)) {
+            // Given a subscription to every event, and one to a rep who gets no leads
+            String id = subscribe(Map.of("url", receiver.url(), "secret", SECRET));
+            String other = subscribe(Map.of("url", elsewhere.url(), "reps", List.of("nobody")));
+
+            // When a lead is handed off
+            String handoffId = Handoffs.create();
+
+            // Then the receiver gets it once, signed with its secret over the raw body
+            WebhookReceiver.Received request = receiver.await(handoffId, 1, WAIT).get(0);
+            assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), SECRET)).isTrue();
+            assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), "another-secret-0123456789abcd")).isFalse();
+            byte[] tampered = new String(request.body(), StandardCharsets.UTF_8).replace("\"score\":72", "\"score\":99").getBytes(StandardCharsets.UTF_8);
+            assertThat(tampered).isNotEqualTo(request.body());
+            assertThat(ReceiverSideSignature.verifies(request.signature(), tampered, SECRET)).isFalse();
+
+            // as a structured CloudEvent with the topic's id, type and data
+            JsonNode event = request.json();
+            assertThat(request.contentType()).isEqualTo("application/cloudevents+json");
+            assertThat(event.get("id").asText()).isEqualTo(handoffId);
+            assertThat(event.get("type").asText()).isEqualTo(HandoffCreated.TYPE);
+            assertThat(event.get("source").asText()).isEqualTo(CloudEventSources.HANDOFF);
+            assertThat(EventSchemas.validate(HandoffCreated.TYPE, event.get("data"))).isEmpty();
+
+            // and the delivery is recorded as delivered at the first attempt; the filtered subscription got nothing
+            await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("DELIVERED"));
+            assertThat(delivery(id, handoffId).getInt("attempts")).isEqualTo(1);
+            assertThat(delivery(id, handoffId).getInt("lastStatusCode")).isEqualTo(200);
+            given().when().get("/v1/webhooks/" + other + "/deliveries").then().statusCode(200).body("eventId", not(hasItem(handoffId)));
+            assertThat(elsewhere.about(handoffId)).isEmpty();
+        }
+    }
+
+    @Test
+    void aReceiverThatFailsOnceGetsTheSameEventAgainAndTheDeliveryEndsDelivered() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(500, 200)) {
+            String id = subscribe(Map.of("url", receiver.url(), "secret", SECRET));
+
+            String handoffId = Handoffs.create();
+
+            List<WebhookReceiver.Received> requests = receiver.await(handoffId, 2, WAIT);
+            assertThat(requests).extracting(request -> request.json().get("id").asText()).containsExactly(handoffId, handoffId);
+            assertThat(requests).allSatisfy(request -> assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), SECRET)).isTrue());
+            await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("DELIVERED"));
+            assertThat(delivery(id, handoffId).getInt("attempts")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDeliveryThatNeverSucceedsIsMarkedFailedWithItsLastErrorAfterTheLastAttempt() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(503)) {
+            String id = subscribe(Map.of("url", receiver.url(), "secret", SECRET));
+
+            String handoffId = Handoffs.create();
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("FAILED"));
+            JsonPath failed = delivery(id, handoffId);
+            assertThat(failed.getInt("attempts")).isEqualTo(3);
+            assertThat(failed.getInt("lastStatusCode")).isEqualTo(503);
+            assertThat(failed.getString("lastError")).contains("503");
+            assertThat(receiver.about(handoffId)).hasSize(3);
+            given().queryParam("status", "failed").when().get("/v1/webhooks/" + id + "/deliveries")
+                    .then().statusCode(200).body("eventId", hasItem(handoffId));
+        }
+    }
+
+    @Test
+    void duringARotationBothSecretsVerifyAndOnceTheOldOneIsRetiredOnlyTheNewOneDoes() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            // Given a subscription whose secret is rotated, with the old one still live
+            String id = subscribe(Map.of("url", receiver.url(), "secret", SECRET));
+            String oldSecretId = given().when().get("/v1/webhooks/" + id).then().statusCode(200).extract().path("secrets[0].id");
+            given().contentType("application/json").body(Map.of("secret", NEW_SECRET, "overlap", "PT1H"))
+                    .when().post("/v1/webhooks/" + id + "/secrets")
+                    .then().statusCode(200);
+            given().when().get("/v1/webhooks/" + id).then().body("secrets.size()", is(2))
+                    .body("secrets.secret", not(hasItems(SECRET)));
+
+            // When a handoff is made, then the receiver may verify it with either secret
+            String during = Handoffs.create();
+            WebhookReceiver.Received first = receiver.await(during, 1, WAIT).get(0);
+            assertThat(ReceiverSideSignature.signatureCount(first.signature())).isEqualTo(2);
+            assertThat(ReceiverSideSignature.verifies(first.signature(), first.body(), SECRET)).isTrue();
+            assertThat(ReceiverSideSignature.verifies(first.signature(), first.body(), NEW_SECRET)).isTrue();
+
+            // When the old secret is retired, then only the new one verifies
+            given().when().delete("/v1/webhooks/" + id + "/secrets/" + oldSecretId).then().statusCode(204);
+            String after = Handoffs.create();
+            WebhookReceiver.Received second = receiver.await(after, 1, WAIT).get(0);
+            assertThat(ReceiverSideSignature.signatureCount(second.signature())).isEqualTo(1);
+            assertThat(ReceiverSideSignature.verifies(second.signature(), second.body(), NEW_SECRET)).isTrue();
+            assertThat(ReceiverSideSignature.verifies(second.signature(), second.body(), SECRET)).isFalse();
+        }
+    }
+
+    @Test
+    void aBadSubscriptionIsRefusedNamingEachWrongFieldAndStoresNothing() {
+        int before = given().when().get("/v1/webhooks").then().extract().path("size()");
+
+        given().contentType("application/json").body(Map.of("url", "ftp://example.com/hook", "eventTypes", List.of("handoff.deleted.v1")))
+                .when().post("/v1/webhooks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("url", "eventTypes"));
+        given().contentType("application/json").body(Map.of("url", "https://example.com/hook", "rep", "ana"))
+                .when().post("/v1/webhooks")
+                .then().statusCode(400).body("errors.field", hasItems("rep"));
+
+        given().when().get("/v1/webhooks").then().body("size()", is(before));
+    }
+
+    private String subscribe(Map<String, Object> request) {
+        String id = given().contentType("application/json").body(request)
+                .when().post("/v1/webhooks")
+                .then().statusCode(201)
+                .extract().path("id");
+        subscriptions.add(id);
+        return id;
+    }
+
+    /** The subscription's delivery of event {@code eventId}, as the API shows it. */
+    private static JsonPath delivery(String subscription, String eventId) {
+        JsonPath deliveries = given().when().get("/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200).extract().jsonPath();
+        assertThat(deliveries.getList("findAll { it.eventId == '" + eventId + "' }")).hasSize(1);
+        return deliveries.setRootPath("find { it.eventId == '" + eventId + "' }");
+    }
+}

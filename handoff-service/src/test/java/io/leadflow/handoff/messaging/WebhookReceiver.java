@@ -1,0 +1,89 @@
+package io.leadflow.handoff.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/** A sales tool's webhook endpoint: a real HTTP server that records each request and answers as told. */
+final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as it arrived: the signature header and the raw body bytes. */
+    record Received(String signature, String contentType, byte[] body) {
+
+        JsonNode json() {
+            return Json.read(new String(body, StandardCharsets.UTF_8));
+        }
+
+        String handoffId() {
+            return json().path("data").path("handoffId").asText();
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Deque<Integer> answers;
+    private final int lastAnswer;
+
+    private WebhookReceiver(int... answers) throws IOException {
+        this.answers = new ArrayDeque<>();
+        for (int answer : answers) {
+            this.answers.add(answer);
+        }
+        this.lastAnswer = answers[answers.length - 1];
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                received.add(new Received(exchange.getRequestHeaders().getFirst("Leadflow-Signature"),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), in.readAllBytes()));
+            }
+            exchange.sendResponseHeaders(nextAnswer(), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** A receiver answering these statuses in turn, then the last one for ever. */
+    static WebhookReceiver answering(int... answers) {
+        try {
+            return new WebhookReceiver(answers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** Waits until {@code count} requests about handoff {@code handoffId} arrived, and answers them. */
+    List<Received> await(String handoffId, int count, Duration wait) {
+        Predicate<Received> about = request -> handoffId.equals(request.handoffId());
+        Awaitility.await().atMost(wait).until(() -> received.stream().filter(about).count() >= count);
+        return received.stream().filter(about).toList();
+    }
+
+    List<Received> about(String handoffId) {
+        return received.stream().filter(request -> handoffId.equals(request.handoffId())).toList();
+    }
+
+    private synchronized int nextAnswer() {
+        Integer next = answers.poll();
+        return next == null ? lastAnswer : next;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
