@@ -28,6 +28,10 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
 
     /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */
     public Uni<Void> append(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
+        if (entries.isEmpty()) {
+            // an event that gave no points (capped, bot): Panache refuses to persist an empty stream
+            return Uni.createFrom().voidItem();
+        }
         return persist(entries.stream().map(entry -> new ScoreEntry(leadId, entry, recordedAt)));
     }
 }
