@@ -1,5 +1,6 @@
 package io.leadflow.capture.config;
 
+import io.leadflow.capture.domain.AdminTokens;
 import io.leadflow.capture.domain.BotClassifier;
 import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.FormCatalog;
@@ -7,14 +8,17 @@ import io.leadflow.capture.domain.FormDefinition;
 import io.leadflow.capture.domain.FormMapper;
 import io.leadflow.capture.domain.IdentityRules;
 import io.leadflow.capture.domain.SegmentMapper;
+import io.leadflow.capture.domain.WriteKeyIssuer;
 import io.leadflow.capture.domain.WriteKeyRing;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Wires the plain-Java capture rules to the configuration. */
 @ApplicationScoped
@@ -60,15 +64,20 @@ public class CaptureBeans {
                 .toList());
     }
 
-    /** The configured write keys; a broken hash or a public key without origins stops the start. */
+    @Produces
+    @Singleton
+    WriteKeyIssuer writeKeyIssuer() {
+        return new WriteKeyIssuer(new SecureRandom(), clock);
+    }
+
+    /** The management API's tokens; a broken hash stops the start. */
     @Produces
     @Singleton
     @Startup
-    WriteKeyRing writeKeys(CaptureConfig config) {
-        return new WriteKeyRing(config.writeKeys().entrySet().stream()
-                .map(key -> WriteKeyRing.configured(key.getKey(), key.getValue().sha256(), key.getValue().kind(),
-                        key.getValue().allowedOrigins().orElse(List.of())))
-                .toList());
+    AdminTokens adminTokens(CaptureConfig config) {
+        return new AdminTokens(config.adminTokens().entrySet().stream().collect(Collectors.toMap(
+                token -> WriteKeyRing.checkedHash("admin token " + token.getKey(), token.getValue().sha256()),
+                token -> token.getValue().role())));
     }
 
     private static String newEventId() {

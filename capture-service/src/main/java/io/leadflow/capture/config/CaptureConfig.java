@@ -1,8 +1,10 @@
 package io.leadflow.capture.config;
 
+import io.leadflow.capture.domain.AdminRole;
 import io.leadflow.capture.domain.KeyKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,30 @@ public interface CaptureConfig {
      * keys provisioned in {@code application.properties}.
      */
     Map<String, WriteKeyEntry> writeKeys();
+
+    /**
+     * The JSON file keeping the keys made through the management API (their SHA-256, never the
+     * keys). Unset, keys can only be configured: the management API lists them but makes none.
+     */
+    Optional<Path> writeKeysFile();
+
+    /** How often the keys file is checked for changes other instances sharing it made. */
+    @WithDefault("5s")
+    Duration writeKeysReload();
+
+    /** The bearer tokens of the management API ({@code /v1/admin/...}), by name; none: it refuses every call. */
+    Map<String, AdminToken> adminTokens();
+
+    /** One management token: its hash, never the token. */
+    interface AdminToken {
+
+        /** The lowercase hex SHA-256 of the token ({@code printf %s "$TOKEN" | sha256sum}). */
+        String sha256();
+
+        /** {@code viewer} (list keys) or {@code admin} (also create and revoke them). */
+        @WithDefault("admin")
+        AdminRole role();
+    }
 
     /** How long browsers may cache a CORS preflight answer. */
     @WithDefault("24h")

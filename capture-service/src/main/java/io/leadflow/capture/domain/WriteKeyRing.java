@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,9 +21,11 @@ import java.util.stream.Collectors;
 public final class WriteKeyRing {
 
     private final Map<String, WriteKey> keysByHash;
+    private final List<String> publicOrigins;
 
     public WriteKeyRing(Collection<WriteKey> keys) {
         this.keysByHash = keys.stream().collect(Collectors.toUnmodifiableMap(WriteKey::sha256, Function.identity()));
+        this.publicOrigins = keys.stream().flatMap(key -> key.allowedOrigins().stream()).distinct().toList();
     }
 
     /**
@@ -31,10 +34,7 @@ public final class WriteKeyRing {
      * @throws IllegalArgumentException when the entry cannot work
      */
     public static WriteKey configured(String name, String sha256, KeyKind kind, List<String> origins) {
-        String hash = sha256.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!hash.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("write key " + name + ": sha256 must be 64 hex digits");
-        }
+        String hash = checkedHash("write key " + name, sha256);
         List<String> normalized = new ArrayList<>();
         for (String origin : origins) {
             normalized.add(Origins.normalize(origin).orElseThrow(() -> new IllegalArgumentException(
@@ -44,6 +44,19 @@ public final class WriteKeyRing {
             throw new IllegalArgumentException("write key " + name + ": a public key needs allowed origins");
         }
         return new WriteKey(name, hash, kind, kind == KeyKind.PUBLIC ? normalized : List.of());
+    }
+
+    /**
+     * A configured SHA-256 in lowercase.
+     *
+     * @throws IllegalArgumentException when it is not 64 hex digits
+     */
+    public static String checkedHash(String what, String sha256) {
+        String hash = sha256.trim().toLowerCase(Locale.ROOT);
+        if (!hash.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException(what + ": sha256 must be 64 hex digits");
+        }
+        return hash;
     }
 
     /** The lowercase hex SHA-256 of a key, as it is configured. */
@@ -83,6 +96,6 @@ public final class WriteKeyRing {
 
     /** Every origin some public key may be used from: the origins CORS answers for. */
     public List<String> publicOrigins() {
-        return keysByHash.values().stream().flatMap(key -> key.allowedOrigins().stream()).distinct().toList();
+        return publicOrigins;
     }
 }

@@ -3,7 +3,7 @@ package io.leadflow.capture.rest;
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.domain.FormCatalog;
 import io.leadflow.capture.domain.Origins;
-import io.leadflow.capture.domain.WriteKeyRing;
+import io.leadflow.capture.persistence.WriteKeyStore;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -25,14 +25,15 @@ class CorsRoutes {
 
     private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type";
+    private static final String ADMIN_PATH = "/v1/admin/";
 
-    private final List<String> origins;
+    private final WriteKeyStore keys;
+    private final List<String> formOrigins;
     private final long maxAgeSeconds;
 
-    CorsRoutes(WriteKeyRing keys, FormCatalog forms, CaptureConfig config) {
-        List<String> all = new ArrayList<>(keys.publicOrigins());
-        all.addAll(forms.allowedOrigins());
-        this.origins = List.copyOf(all);
+    CorsRoutes(WriteKeyStore keys, FormCatalog forms, CaptureConfig config) {
+        this.keys = keys;
+        this.formOrigins = forms.allowedOrigins();
         this.maxAgeSeconds = config.corsMaxAge().toSeconds();
     }
 
@@ -42,6 +43,14 @@ class CorsRoutes {
     }
 
     private void handle(RoutingContext context) {
+        if (context.normalizedPath().startsWith(ADMIN_PATH)) {
+            // management is for operators' tools, not for web pages: no CORS, so browsers refuse it cross-origin
+            context.next();
+            return;
+        }
+        // the keys' origins as they are now: keys made or revoked through the management API count at once
+        List<String> origins = new ArrayList<>(keys.ring().publicOrigins());
+        origins.addAll(formOrigins);
         Optional<String> origin = Optional.ofNullable(context.request().getHeader("Origin")).flatMap(Origins::normalize);
         boolean allowed = origin.filter(from -> origins.stream().anyMatch(pattern -> Origins.matches(pattern, from))).isPresent();
         context.response().putHeader("Vary", "Origin");

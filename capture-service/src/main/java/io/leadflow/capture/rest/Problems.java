@@ -40,6 +40,27 @@ final class Problems {
                 .build();
     }
 
+    /** A 401 for the management API, whose credential is a bearer token. */
+    static Response unauthorizedBearer(String detail) {
+        return Response.fromResponse(answer(problem(401, "unauthorized", "Unauthorized", detail, List.of())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"leadflow-admin\"")
+                .build();
+    }
+
+    /** Bad input to the management API; nothing was changed. */
+    static Response invalidRequest(List<FieldError> errors) {
+        return answer(problem(400, "invalid-request", "Invalid request",
+                errors.size() + " field(s) are invalid; nothing was changed", errors));
+    }
+
+    static Response notFound(String detail) {
+        return answer(problem(404, "not-found", "Not found", detail, List.of()));
+    }
+
+    static Response conflict(String detail) {
+        return answer(problem(409, "conflict", "Conflict", detail, List.of()));
+    }
+
     static Response forbidden(String detail) {
         return answer(problem(403, "forbidden", "Forbidden", detail, List.of()));
     }

@@ -6,9 +6,9 @@ import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The per-key and per-IP rate limits: a client over its limit is answered 429 with Retry-After. */
 @ApplicationScoped
@@ -17,24 +17,29 @@ class RateLimits {
     /** IP addresses remembered at most; idle ones are forgotten first. */
     private static final int MAX_ADDRESSES = 100_000;
 
-    private final Map<String, RateLimiter> byKey = new HashMap<>();
+    /** Keys made through the management API come and go: each gets its limiter when first used. */
+    private final Map<String, RateLimiter> byKey = new ConcurrentHashMap<>();
     private final RateLimiter byIp;
     private final CaptureMetrics metrics;
+    private final CaptureConfig config;
 
     RateLimits(CaptureConfig config, CaptureMetrics metrics) {
         this.metrics = metrics;
-        CaptureConfig.RateLimits limits = config.rateLimits();
-        config.writeKeys().forEach((name, key) -> byKey.put(name, new RateLimiter(key.ratePerSecond().orElse(limits.perKey()),
-                key.rateBurst().orElse(limits.perKeyBurst()), 1, System::nanoTime)));
-        this.byIp = new RateLimiter(limits.perIp(), limits.perIpBurst(), MAX_ADDRESSES, System::nanoTime);
+        this.config = config;
+        this.byIp = new RateLimiter(config.rateLimits().perIp(), config.rateLimits().perIpBurst(), MAX_ADDRESSES, System::nanoTime);
     }
 
     /** @throws RequestRefused with a 429 problem when the key is over its limit */
     void requireKey(String keyName) {
-        RateLimiter limiter = byKey.get(keyName);
-        if (limiter != null) {
-            refuseIfLimited(limiter.acquire(keyName), "write key " + keyName);
-        }
+        refuseIfLimited(byKey.computeIfAbsent(keyName, this::keyLimiter).acquire(keyName), "write key " + keyName);
+    }
+
+    /** A configured key's own limit, else the per-key default. */
+    private RateLimiter keyLimiter(String keyName) {
+        CaptureConfig.RateLimits defaults = config.rateLimits();
+        Optional<CaptureConfig.WriteKeyEntry> configured = Optional.ofNullable(config.writeKeys().get(keyName));
+        return new RateLimiter(configured.flatMap(CaptureConfig.WriteKeyEntry::ratePerSecond).orElse(defaults.perKey()),
+                configured.flatMap(CaptureConfig.WriteKeyEntry::rateBurst).orElse(defaults.perKeyBurst()), 1, System::nanoTime);
     }
 
     /** @throws RequestRefused with a 429 problem when the address is over its limit */

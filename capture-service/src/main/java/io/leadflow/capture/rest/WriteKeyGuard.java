@@ -5,9 +5,9 @@ import io.leadflow.capture.domain.KeyKind;
 import io.leadflow.capture.domain.KeyKind.Capability;
 import io.leadflow.capture.domain.Origins;
 import io.leadflow.capture.domain.WriteKey;
-import io.leadflow.capture.domain.WriteKeyRing;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
+import io.leadflow.capture.persistence.WriteKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -25,11 +25,11 @@ class WriteKeyGuard {
 
     private static final String BASIC = "basic ";
 
-    private final WriteKeyRing keys;
+    private final WriteKeyStore keys;
     private final CaptureMetrics metrics;
     private final RateLimits limits;
 
-    WriteKeyGuard(WriteKeyRing keys, CaptureMetrics metrics, RateLimits limits) {
+    WriteKeyGuard(WriteKeyStore keys, CaptureMetrics metrics, RateLimits limits) {
         this.limits = limits;
         this.keys = keys;
         this.metrics = metrics;
@@ -78,7 +78,7 @@ class WriteKeyGuard {
     private void check(HttpHeaders headers, String ip, Optional<String> bodyKey, Capability capability, boolean count) {
         Optional<String> origin = Origins.of(Optional.ofNullable(headers.getHeaderString("Origin")),
                 Optional.ofNullable(headers.getHeaderString("Referer")));
-        Access access = keys.check(headerKey(headers).or(() -> bodyKey), origin, capability);
+        Access access = keys.ring().check(headerKey(headers).or(() -> bodyKey), origin, capability);
         switch (access.outcome()) {
             case GRANTED -> {
                 WriteKey key = access.key().orElseThrow();
