@@ -13,7 +13,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "leadflow.crm")
 public interface CrmConfig {
 
-    /** The CRM adapter that writes handoffs: {@code webhook}, {@code hubspot} or {@code salesforce}. */
+    /** The CRM adapter that writes handoffs: {@code webhook}, {@code hubspot}, {@code salesforce} or {@code pipedrive}. */
     @WithDefault("webhook")
     CrmTarget target();
 
@@ -25,6 +25,9 @@ public interface CrmConfig {
 
     /** The Salesforce adapter. */
     Salesforce salesforce();
+
+    /** The Pipedrive adapter. */
+    Pipedrive pipedrive();
 
     /** The retries of a CRM write that failed: exponential backoff with jitter, until it succeeds or the budget is spent. */
     Retry retry();
@@ -124,6 +127,47 @@ public interface CrmConfig {
         int batchSize();
 
         /** How long to wait for Salesforce to connect and to answer before the attempt counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The poll of changed Leads that turns sales' work in Salesforce into sales feedback. */
+        Poll poll();
+    }
+
+    interface Poll {
+
+        /** Whether to poll (only ever with target salesforce). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often to poll; set as {@code leadflow.crm.salesforce.poll.every} in application.properties, which the scheduler reads. */
+        Duration every();
+
+        /** How far back the very first poll reads; later polls continue from the stored watermark. */
+        @WithDefault("24h")
+        Duration initialLookback();
+
+        /**
+         * Lead Status values that are sales' verdict, as {@code <Status>=<action>[:<reason code>]} (actions:
+         * accepted, qualified, rejected, recycled; reject and recycle need a reason); other statuses say nothing.
+         */
+        @WithDefault("Working - Contacted=accepted,Closed - Converted=qualified,Closed - Not Converted=rejected:not-converted")
+        List<String> statusFeedback();
+    }
+
+    interface Pipedrive {
+
+        /** Pipedrive's API root ({@code https://<company>.pipedrive.com} works too); a test points it at a stand-in. */
+        @WithDefault("https://api.pipedrive.com")
+        URI baseUrl();
+
+        /** The API token, sent as the {@code x-api-token} header (env LEADFLOW_CRM_PIPEDRIVE_API_TOKEN); required with target pipedrive. */
+        Optional<String> apiToken();
+
+        /** Leadflow rep id to Pipedrive user id ({@code owner_id} of the person and the lead); a rep not listed leaves the token's user as owner. */
+        Map<String, Long> owners();
+
+        /** How long to wait for Pipedrive to connect and to answer before the attempt counts as failed. */
         @WithDefault("10s")
         Duration timeout();
     }

@@ -2,6 +2,7 @@ package io.leadflow.crmsync.crm;
 
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.ErasedLead;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.UpsertOutcome;
 import io.smallrye.mutiny.Multi;
@@ -24,6 +25,14 @@ public interface CrmAdapter {
      * @return the CRM's receipt; fails with {@link CrmCallException} when the CRM did not take the lead
      */
     Uni<CrmReceipt> upsert(LeadUpsert lead);
+
+    /**
+     * Deletes the lead's records from the CRM (right to erasure). Records that are already gone count
+     * as erased, so a repeat after a crash is harmless.
+     *
+     * @return what was done, in one line for the erasure entry; fails with {@link CrmCallException} when the CRM did not
+     */
+    Uni<String> erase(ErasedLead lead);
 
     /**
      * Creates or updates many leads, in as few calls as the CRM's batch limits allow. A lead the

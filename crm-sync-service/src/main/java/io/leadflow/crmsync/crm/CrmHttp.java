@@ -19,6 +19,13 @@ public final class CrmHttp {
                 RateLimitHints.waitHint(response::getHeader, now));
     }
 
+    /** Checks the answer to a delete: a 2xx deleted the record, a 404 says it was gone already; anything else is a failure. */
+    public static void requireDeletedOrGone(String crm, HttpResponse<Buffer> response, Instant now) {
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw failure(crm, response, now);
+        }
+    }
+
     /** A failure for a call that got no answer. */
     public static CrmCallException noAnswer(String crm, Throwable failure) {
         String reason = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();

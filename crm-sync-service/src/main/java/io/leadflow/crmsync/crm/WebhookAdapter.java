@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.crmsync.config.CrmConfig;
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.ErasedLead;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.WebhookSigner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,20 +23,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The generic webhook CRM: POSTs the lead as JSON to the configured URL, signed with
  * {@link WebhookSigner}, with the handoff id as {@code Idempotency-Key} so the receiver can drop a
  * repeat. A 2xx answer is a receipt (its JSON {@code id}, if any, is the external id); anything
- * else, including no answer, is a {@link CrmCallException}.
+ * else, including no answer, is a {@link CrmCallException}. An erased lead is announced to the same
+ * URL as an erasure notice.
  */
 @ApplicationScoped
 @Typed(WebhookAdapter.class)
 public class WebhookAdapter implements CrmAdapter {
 
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    static final String LEAD_ERASED = "lead.erased";
     private static final String LATENCY_TIMER = "leadflow.crm.webhook.latency";
-    private static final int MAX_ERROR_BODY_CHARS = 300;
 
     private final WebClient client;
     private final String url;
@@ -65,21 +68,40 @@ public class WebhookAdapter implements CrmAdapter {
 
     @Override
     public Uni<CrmReceipt> upsert(LeadUpsert lead) {
-        byte[] body = serialize(lead);
+        return post(serialize(lead), lead.handoffId()).map(this::receipt);
+    }
+
+    /**
+     * POSTs an erasure notice ({@code "event": "lead.erased"}) to the same URL, signed the same way,
+     * with the erasure's id as {@code Idempotency-Key}; the receiver deletes the lead and answers 2xx.
+     */
+    @Override
+    public Uni<String> erase(ErasedLead lead) {
+        ErasureNotice notice = new ErasureNotice(LEAD_ERASED, lead.erasureId(), lead.leadId(), lead.email(), lead.externalIds());
+        return post(serialize(notice), lead.erasureId()).map(response -> {
+            receipt(response);
+            return "erasure notice accepted with " + response.statusCode();
+        });
+    }
+
+    /** The body of an erasure notice: which lead to delete, and the record ids the receiver answered for it. */
+    record ErasureNotice(String event, String erasureId, String leadId, String email, List<String> externalIds) {
+    }
+
+    private Uni<HttpResponse<Buffer>> post(byte[] body, String idempotencyKey) {
         WebhookSigner.Signature signature = signer.sign(body, clock.instant());
         Timer.Sample sample = Timer.start(meters);
         return client.postAbs(url)
                 .connectTimeout(timeoutMillis)
                 .idleTimeout(timeoutMillis)
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-                .putHeader(IDEMPOTENCY_KEY_HEADER, lead.handoffId())
+                .putHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey)
                 .putHeader(WebhookSigner.TIMESTAMP_HEADER, signature.timestamp())
                 .putHeader(WebhookSigner.SIGNATURE_HEADER, signature.header())
                 .sendBuffer(Buffer.buffer(body))
                 .onItemOrFailure().invoke((response, failure) ->
                         sample.stop(meters.timer(LATENCY_TIMER, "outcome", outcome(response))))
-                .onFailure().transform(failure -> new CrmCallException("webhook " + url + " did not answer: " + reason(failure)))
-                .map(this::receipt);
+                .onFailure().transform(failure -> new CrmCallException("webhook " + url + " did not answer: " + reason(failure)));
     }
 
     @PreDestroy
@@ -89,7 +111,7 @@ public class WebhookAdapter implements CrmAdapter {
 
     private CrmReceipt receipt(HttpResponse<Buffer> response) {
         if (response.statusCode() / 100 != 2) {
-            throw new CrmCallException("webhook " + url + " answered " + response.statusCode() + ": " + abbreviated(response.bodyAsString()));
+            throw new CrmCallException("webhook " + url + " answered " + response.statusCode() + ": " + CrmHttp.abbreviated(response.bodyAsString()));
         }
         return new CrmReceipt(externalId(response.body()), clock.instant());
     }
@@ -107,11 +129,11 @@ public class WebhookAdapter implements CrmAdapter {
         }
     }
 
-    private byte[] serialize(LeadUpsert lead) {
+    private byte[] serialize(Object body) {
         try {
-            return json.writeValueAsBytes(lead);
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize the upsert of handoff " + lead.handoffId(), e);
+            throw new IllegalStateException("cannot serialize the webhook body " + body.getClass().getSimpleName(), e);
         }
     }
 
@@ -121,12 +143,5 @@ public class WebhookAdapter implements CrmAdapter {
 
     private static String reason(Throwable failure) {
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
-    }
-
-    private static String abbreviated(String text) {
-        if (text == null) {
-            return "(no body)";
-        }
-        return text.length() <= MAX_ERROR_BODY_CHARS ? text : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
     }
 }

@@ -7,7 +7,9 @@ public enum CrmTarget {
     /** HubSpot CRM: contacts upserted by email through the v3 objects batch API, with a private-app token. */
     HUBSPOT("hubspot"),
     /** Salesforce: Leads upserted by an external id field through sObject Collections, with OAuth. */
-    SALESFORCE("salesforce");
+    SALESFORCE("salesforce"),
+    /** Pipedrive: a person found by email (created or updated) and one lead per handoff, with an API token. */
+    PIPEDRIVE("pipedrive");
 
     private final String wireName;
 
@@ -17,5 +19,15 @@ public enum CrmTarget {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** The target recorded under {@code wireName} in the ledger. */
+    public static CrmTarget ofWireName(String wireName) {
+        for (CrmTarget target : values()) {
+            if (target.wireName.equals(wireName)) {
+                return target;
+            }
+        }
+        throw new IllegalArgumentException("unknown CRM target " + wireName);
     }
 }

@@ -19,27 +19,19 @@ public final class HubSpotFeedbackRules {
     private HubSpotFeedbackRules() {
     }
 
-    /**
-     * Sales' verdict carried by a property change, if any.
-     *
-     * @param action what sales did
-     * @param reasonCode why, for reject and recycle
-     */
-    public record Verdict(SalesAction action, String reasonCode) {
-    }
-
-    public static Optional<Verdict> of(String propertyName, String propertyValue) {
+    /** Sales' verdict carried by a property change, if any. */
+    public static Optional<SalesVerdict> of(String propertyName, String propertyValue) {
         if (propertyName == null || propertyValue == null) {
             return Optional.empty();
         }
         String value = propertyValue.trim().toUpperCase(Locale.ROOT);
         return switch (propertyName) {
             case "lifecyclestage" -> "SALESQUALIFIEDLEAD".equals(value)
-                    ? Optional.of(new Verdict(SalesAction.QUALIFIED, null)) : Optional.empty();
+                    ? Optional.of(new SalesVerdict(SalesAction.QUALIFIED, null)) : Optional.empty();
             case "hs_lead_status" -> switch (value) {
-                case "IN_PROGRESS", "CONNECTED", "ATTEMPTED_TO_CONTACT" -> Optional.of(new Verdict(SalesAction.ACCEPTED, null));
-                case "UNQUALIFIED" -> Optional.of(new Verdict(SalesAction.REJECTED, "unqualified"));
-                case "BAD_TIMING" -> Optional.of(new Verdict(SalesAction.RECYCLED, "bad-timing"));
+                case "IN_PROGRESS", "CONNECTED", "ATTEMPTED_TO_CONTACT" -> Optional.of(new SalesVerdict(SalesAction.ACCEPTED, null));
+                case "UNQUALIFIED" -> Optional.of(new SalesVerdict(SalesAction.REJECTED, "unqualified"));
+                case "BAD_TIMING" -> Optional.of(new SalesVerdict(SalesAction.RECYCLED, "bad-timing"));
                 default -> Optional.empty();
             };
             default -> Optional.empty();

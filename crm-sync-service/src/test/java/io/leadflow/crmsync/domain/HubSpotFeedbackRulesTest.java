@@ -2,7 +2,6 @@ package io.leadflow.crmsync.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadflow.crmsync.domain.HubSpotFeedbackRules.Verdict;
 import io.leadflow.events.SalesAction;
 import org.junit.jupiter.api.Test;
 
@@ -10,15 +9,15 @@ class HubSpotFeedbackRulesTest {
 
     @Test
     void salesQualifiedLifecycleStageIsQualified() {
-        assertThat(HubSpotFeedbackRules.of("lifecyclestage", "salesqualifiedlead")).contains(new Verdict(SalesAction.QUALIFIED, null));
+        assertThat(HubSpotFeedbackRules.of("lifecyclestage", "salesqualifiedlead")).contains(new SalesVerdict(SalesAction.QUALIFIED, null));
         assertThat(HubSpotFeedbackRules.of("lifecyclestage", "marketingqualifiedlead")).isEmpty();
     }
 
     @Test
     void leadStatusSaysAcceptedRejectedOrRecycled() {
-        assertThat(HubSpotFeedbackRules.of("hs_lead_status", "IN_PROGRESS")).contains(new Verdict(SalesAction.ACCEPTED, null));
-        assertThat(HubSpotFeedbackRules.of("hs_lead_status", "UNQUALIFIED")).contains(new Verdict(SalesAction.REJECTED, "unqualified"));
-        assertThat(HubSpotFeedbackRules.of("hs_lead_status", "BAD_TIMING")).contains(new Verdict(SalesAction.RECYCLED, "bad-timing"));
+        assertThat(HubSpotFeedbackRules.of("hs_lead_status", "IN_PROGRESS")).contains(new SalesVerdict(SalesAction.ACCEPTED, null));
+        assertThat(HubSpotFeedbackRules.of("hs_lead_status", "UNQUALIFIED")).contains(new SalesVerdict(SalesAction.REJECTED, "unqualified"));
+        assertThat(HubSpotFeedbackRules.of("hs_lead_status", "BAD_TIMING")).contains(new SalesVerdict(SalesAction.RECYCLED, "bad-timing"));
         assertThat(HubSpotFeedbackRules.of("hs_lead_status", "NEW")).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package io.leadflow.crmsync.crm.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.crmsync.config.CrmConfig;
 import io.leadflow.crmsync.crm.BatchAnswer;
 import io.leadflow.crmsync.crm.CrmAdapter;
@@ -10,9 +11,11 @@ import io.leadflow.crmsync.crm.CrmHttp;
 import io.leadflow.crmsync.crm.PartialFailureSplit;
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.ErasedLead;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.RollingWindowLimiter;
 import io.leadflow.crmsync.domain.UpsertOutcome;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.vertx.core.ContextAwareScheduler;
@@ -27,6 +30,7 @@ import jakarta.enterprise.inject.Typed;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,18 +39,20 @@ import java.util.List;
  * {@code burst-limit} calls per rolling window. A contact HubSpot rejects (an error in a 207
  * answer, a missing result, or a 4xx for the whole batch) is split out and sent alone, so one bad
  * record never fails its batch; rejected alone, it gets its own failed outcome. No answer, 429, 401,
- * 403 and 5xx fail the whole call (the caller retries, honouring Retry-After).
+ * 403 and 5xx fail the whole call (the caller retries, honouring Retry-After). Erasure is HubSpot's
+ * GDPR delete ({@code POST /crm/v3/objects/contacts/gdpr-delete}).
  */
 @ApplicationScoped
 @Typed(HubSpotAdapter.class)
 public class HubSpotAdapter implements CrmAdapter {
 
     static final String BATCH_UPSERT_PATH = "/crm/v3/objects/contacts/batch/upsert";
+    static final String GDPR_DELETE_PATH = "/crm/v3/objects/contacts/gdpr-delete";
     private static final String CRM = "hubspot";
 
     private final Vertx vertx;
     private final WebClient client;
-    private final String url;
+    private final String baseUrl;
     private final String bearer;
     private final CrmConfig.HubSpot config;
     private final HubSpotContacts contacts;
@@ -59,7 +65,7 @@ public class HubSpotAdapter implements CrmAdapter {
         this.vertx = vertx;
         this.config = config.hubspot();
         this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("leadflow-crm-sync"));
-        this.url = this.config.baseUrl().toString().replaceAll("/+$", "") + BATCH_UPSERT_PATH;
+        this.baseUrl = this.config.baseUrl().toString().replaceAll("/+$", "");
         this.bearer = "Bearer " + this.config.accessToken().filter(token -> !token.isBlank()).orElseThrow(
                 () -> new IllegalStateException("target hubspot needs leadflow.crm.hubspot.access-token (LEADFLOW_CRM_HUBSPOT_ACCESS_TOKEN)"));
         this.contacts = new HubSpotContacts(json, this.config);
@@ -90,20 +96,43 @@ public class HubSpotAdapter implements CrmAdapter {
     }
 
     private Uni<BatchAnswer> send(List<LeadUpsert> batch) {
+        return post(BATCH_UPSERT_PATH, contacts.batchUpsertBody(batch)).map(response -> answer(response, batch));
+    }
+
+    /**
+     * GDPR delete, by email when the lead had one: HubSpot then also blocklists the address, so a later
+     * form fill cannot bring the contact back; else by each contact id Leadflow wrote.
+     */
+    @Override
+    public Uni<String> erase(ErasedLead lead) {
+        List<ObjectNode> deletes = new ArrayList<>();
+        if (lead.email() != null) {
+            deletes.add(json.createObjectNode().put("objectId", lead.email()).put("idProperty", "email"));
+        } else {
+            lead.externalIds().forEach(id -> deletes.add(json.createObjectNode().put("objectId", id)));
+        }
+        return Multi.createFrom().iterable(deletes)
+                .onItem().transformToUniAndConcatenate(delete -> post(GDPR_DELETE_PATH, delete).invoke(response -> CrmHttp.requireDeletedOrGone(CRM, response, clock.instant())))
+                .collect().asList()
+                .map(answered -> answered.isEmpty() ? "no contact to delete: no email and no contact id"
+                        : "GDPR-deleted contact " + (lead.email() != null ? "by email" : "ids " + lead.externalIds()));
+    }
+
+    /** One POST with the bearer token, once the burst window has room. */
+    private Uni<HttpResponse<Buffer>> post(String path, ObjectNode body) {
         Duration wait = burst.reserve(clock.instant());
         Uni<Void> slot = wait.isZero() ? Uni.createFrom().voidItem()
                 : Uni.createFrom().voidItem().onItem().delayIt()
                         .onExecutor(ContextAwareScheduler.delegatingTo(Infrastructure.getDefaultWorkerPool())
                                 .withGetOrCreateContextOnCurrentThread(vertx))
                         .by(wait);
-        return slot.flatMap(free -> client.postAbs(url)
+        return slot.flatMap(free -> client.postAbs(baseUrl + path)
                 .connectTimeout(config.timeout().toMillis())
                 .idleTimeout(config.timeout().toMillis())
                 .putHeader("Authorization", bearer)
                 .putHeader("Content-Type", "application/json")
-                .sendJson(contacts.batchUpsertBody(batch))
-                .onFailure().transform(failure -> CrmHttp.noAnswer(CRM, failure)))
-                .map(response -> answer(response, batch));
+                .sendJson(body)
+                .onFailure().transform(failure -> CrmHttp.noAnswer(CRM, failure)));
     }
 
     private BatchAnswer answer(HttpResponse<Buffer> response, List<LeadUpsert> batch) {

@@ -10,26 +10,27 @@ import io.leadflow.crmsync.crm.CrmHttp;
 import io.leadflow.crmsync.crm.PartialFailureSplit;
 import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.ErasedLead;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.UpsertOutcome;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * Salesforce: upserts Leads keyed by an external id field (the Leadflow lead id) through sObject
- * Collections, {@code allOrNone=false}, at most {@code batch-size} (200) per call, with an OAuth
- * bearer token that is refreshed, and the call made again once, when Salesforce answers 401
- * INVALID_SESSION_ID. A lead with errors in its UpsertResult is sent again alone (per-record
+ * Collections, {@code allOrNone=false}, at most {@code batch-size} (200) per call, through
+ * {@link SalesforceApi} (OAuth bearer token, refreshed and the call made again once when Salesforce
+ * answers 401 INVALID_SESSION_ID). A lead with errors in its UpsertResult is sent again alone (per-record
  * faults such as UNABLE_TO_LOCK_ROW pass), then rejected with Salesforce's codes. No answer, 401
  * after a refresh, 403 (REQUEST_LIMIT_EXCEEDED), 429 and 5xx fail the whole call for the caller to retry.
  */
@@ -39,22 +40,16 @@ public class SalesforceAdapter implements CrmAdapter {
 
     private static final String CRM = "salesforce";
 
-    private final WebClient client;
+    private final SalesforceApi api;
     private final CrmConfig.Salesforce config;
-    private final SalesforceSession session;
     private final SalesforceLeads leads;
     private final PartialFailureSplit split;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SalesforceAdapter(Vertx vertx, CrmConfig config, ObjectMapper json, Clock clock) {
+    public SalesforceAdapter(SalesforceApi api, CrmConfig config, ObjectMapper json, Clock clock) {
+        this.api = api;
         this.config = config.salesforce();
-        if (this.config.clientId().isEmpty() || this.config.refreshToken().isEmpty()) {
-            throw new IllegalStateException("target salesforce needs leadflow.crm.salesforce.client-id and .refresh-token "
-                    + "(LEADFLOW_CRM_SALESFORCE_CLIENT_ID, LEADFLOW_CRM_SALESFORCE_REFRESH_TOKEN)");
-        }
-        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("leadflow-crm-sync"));
-        this.session = new SalesforceSession(client, this.config, json, clock);
         this.leads = new SalesforceLeads(json, this.config);
         this.split = new PartialFailureSplit(this::send, this.config.batchSize(), clock);
         this.json = json;
@@ -81,28 +76,26 @@ public class SalesforceAdapter implements CrmAdapter {
         return split.upsertAll(all);
     }
 
-    @PreDestroy
-    void close() {
-        client.close();
+    /**
+     * Deletes each Lead Leadflow wrote, by its Id ({@code DELETE .../sobjects/Lead/<Id>}); without a known Id,
+     * by the external id field that holds the lead id. A Lead already deleted (404) counts as erased.
+     * Salesforce keeps deleted records in the Recycle Bin (15 days) until the org empties it.
+     */
+    @Override
+    public Uni<String> erase(ErasedLead lead) {
+        String sobjects = api.dataPath() + "/sobjects/Lead/";
+        List<String> paths = lead.externalIds().isEmpty()
+                ? List.of(sobjects + config.externalIdField() + "/" + encoded(lead.leadId()))
+                : lead.externalIds().stream().map(id -> sobjects + encoded(id)).toList();
+        return Multi.createFrom().iterable(paths)
+                .onItem().transformToUniAndConcatenate(path -> api.send(HttpMethod.DELETE, path, null).invoke(response -> CrmHttp.requireDeletedOrGone(CRM, response, clock.instant())))
+                .collect().asList()
+                .map(deleted -> "deleted Lead " + (lead.externalIds().isEmpty() ? "by " + config.externalIdField() : lead.externalIds()));
     }
 
     private Uni<BatchAnswer> send(List<LeadUpsert> batch) {
-        return session.credentials()
-                .flatMap(credentials -> call(credentials, batch).flatMap(response -> isExpiredSession(response)
-                        ? session.refresh(credentials).flatMap(fresh -> call(fresh, batch))
-                        : Uni.createFrom().item(response)))
+        return api.send(HttpMethod.PATCH, upsertPath(config.apiVersion(), config.externalIdField()), leads.upsertBody(batch))
                 .map(response -> answer(response, batch));
-    }
-
-    private Uni<HttpResponse<Buffer>> call(SalesforceSession.Credentials credentials, List<LeadUpsert> batch) {
-        String url = credentials.instanceUrl().replaceAll("/+$", "") + upsertPath(config.apiVersion(), config.externalIdField());
-        return client.patchAbs(url)
-                .connectTimeout(config.timeout().toMillis())
-                .idleTimeout(config.timeout().toMillis())
-                .putHeader("Authorization", "Bearer " + credentials.accessToken())
-                .putHeader("Content-Type", "application/json")
-                .sendJson(leads.upsertBody(batch))
-                .onFailure().transform(failure -> CrmHttp.noAnswer(CRM, failure));
     }
 
     private BatchAnswer answer(HttpResponse<Buffer> response, List<LeadUpsert> batch) {
@@ -117,8 +110,8 @@ public class SalesforceAdapter implements CrmAdapter {
         return BatchAnswer.refusedAsAWhole("salesforce answered " + status + ": " + errorText(response));
     }
 
-    private boolean isExpiredSession(HttpResponse<Buffer> response) {
-        return response.statusCode() == 401 && response.bodyAsString() != null && response.bodyAsString().contains("INVALID_SESSION_ID");
+    private static String encoded(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private String errorText(HttpResponse<Buffer> response) {
