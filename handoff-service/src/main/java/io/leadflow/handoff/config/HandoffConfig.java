@@ -32,4 +32,12 @@ public interface HandoffConfig {
     /** The most handoffs one pass of the SLA timer handles; the rest wait for the next pass. */
     @WithDefault("50")
     int slaBatchSize();
+
+    /** How often a live stream sends a keep-alive comment, so that proxies do not close it while idle. */
+    @WithDefault("PT15S")
+    Duration streamHeartbeat();
+
+    /** How long handoff events are kept for webhook deliveries and live streams (ISO-8601; undelivered ones stay). */
+    @WithDefault("P7D")
+    Duration eventRetention();
 }

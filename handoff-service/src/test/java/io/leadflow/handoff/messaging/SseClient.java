@@ -1,0 +1,95 @@
+package io.leadflow.handoff.messaging;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * A live-stream reader as a browser's EventSource would be: a real HTTP client that reads the
+ * response line by line while it is open and parses the Server-Sent Events in it.
+ */
+final class SseClient implements AutoCloseable {
+
+    /** One event of the stream; {@code comment} for comment lines (no name, id or data). */
+    record Event(String name, String id, String data, String comment) {
+    }
+
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private volatile String contentType;
+
+    SseClient(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+        response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAcceptAsync(answer -> {
+            contentType = answer.headers().firstValue("Content-Type").orElse("");
+            read(answer.body());
+        });
+    }
+
+    private void read(Stream<String> lines) {
+        List<String> block = new ArrayList<>();
+        lines.forEach(line -> {
+            if (line.isEmpty()) {
+                if (!block.isEmpty()) {
+                    events.add(parse(block));
+                    block.clear();
+                }
+            } else {
+                block.add(line);
+            }
+        });
+    }
+
+    private static Event parse(List<String> block) {
+        String name = null;
+        String id = null;
+        String comment = null;
+        StringBuilder data = null;
+        for (String line : block) {
+            int colon = line.indexOf(':');
+            String field = colon < 0 ? line : line.substring(0, colon);
+            String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
+            switch (field) {
+                case "" -> comment = value;
+                case "event" -> name = value;
+                case "id" -> id = value;
+                case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                default -> {
+                    // retry and unknown fields do not matter here
+                }
+            }
+        }
+        return new Event(name, id, data == null ? null : data.toString(), comment);
+    }
+
+    /** Waits for the first comment, which the server sends once it is subscribed. */
+    SseClient awaitOpen(Duration wait) {
+        Awaitility.await().atMost(wait).until(() -> events.stream().anyMatch(event -> event.comment() != null));
+        return this;
+    }
+
+    Event await(Predicate<Event> wanted, Duration wait) {
+        Awaitility.await().atMost(wait).until(() -> events.stream().anyMatch(wanted));
+        return events.stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    @Override
+    public void close() {
+        response.thenAccept(answer -> answer.body().close());
+        response.cancel(true);
+    }
+}
