@@ -23,27 +23,38 @@ import java.util.Map;
 final class LeadflowStack implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
-    private static final List<String> CONTRACT_TOPICS = List.of(Topics.ENGAGEMENT, Topics.LEAD_SCORES, Topics.LIFECYCLE,
-            Topics.HANDOFFS, Topics.SALES_FEEDBACK, Topics.CRM_SYNC);
+    static final List<String> CONTRACT_TOPICS = List.of(Topics.ENGAGEMENT, Topics.LEAD_SCORES, Topics.LIFECYCLE,
+            Topics.HANDOFFS, Topics.SALES_FEEDBACK, Topics.CRM_SYNC, Topics.ERASURE);
     // one database per run, so end-to-end runs on one machine never share state
     private static final String DATABASE = "leadflow_e2e_" + ProcessHandle.current().pid();
 
     private final WireMockServer webhook;
+    private final String bootstrap;
+    private final SharedPostgres.Server db;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final List<ServiceProcess> started = new ArrayList<>();
 
-    private LeadflowStack(WireMockServer webhook) {
+    private LeadflowStack(WireMockServer webhook, String bootstrap, SharedPostgres.Server db) {
         this.webhook = webhook;
+        this.bootstrap = bootstrap;
+        this.db = db;
     }
 
+    /** The stack on the test JVM's shared broker. */
     static LeadflowStack start(Path root, Path logDir) {
+        return start(root, logDir, SharedKafka.bootstrapServers());
+    }
+
+    /** The stack on the broker at {@code bootstrap}, with the contract's topics and their dead-letter topics. */
+    static LeadflowStack start(Path root, Path logDir, String bootstrap) {
+        List<String> topics = new ArrayList<>(CONTRACT_TOPICS);
+        CONTRACT_TOPICS.forEach(topic -> topics.add(Topics.deadLetter(topic)));
+        KafkaTopics.ensure(bootstrap, topics);
+        SharedPostgres.Server db = SharedPostgres.freshDatabase(DATABASE);
         WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         webhook.start();
-        LeadflowStack stack = new LeadflowStack(webhook);
+        LeadflowStack stack = new LeadflowStack(webhook, bootstrap, db);
         try {
-            String bootstrap = SharedKafka.bootstrapServers();
-            KafkaTopics.ensure(bootstrap, CONTRACT_TOPICS);
-            SharedPostgres.Server db = SharedPostgres.freshDatabase(DATABASE);
             stack.launch(root, logDir, "capture-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
             stack.launch(root, logDir, "scoring-service", withDatabase(bootstrap, db, "scoring"));
             stack.launch(root, logDir, "handoff-service", withDatabase(bootstrap, db, "handoff"));
@@ -76,6 +87,23 @@ final class LeadflowStack implements AutoCloseable {
 
     String url(String service) {
         return services.get(service).baseUrl();
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(started);
+    }
+
+    String bootstrapServers() {
+        return bootstrap;
+    }
+
+    /** A JDBC connection to the stack's database (each service has its own schema in it). */
+    java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(db.jdbcUrl(DATABASE), db.user(), db.password());
     }
 
     WireMockServer webhook() {

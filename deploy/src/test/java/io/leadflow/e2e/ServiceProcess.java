@@ -22,13 +22,14 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final ProcessBuilder launcher;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, ProcessBuilder launcher, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.launcher = launcher;
         this.log = log;
     }
 
@@ -41,17 +42,48 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(
+            Files.deleteIfExists(log);
+            ProcessBuilder launcher = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            return new ServiceProcess(name, port, builder.start(), log);
+                    // appended, so the log of a run with restarts tells the whole story
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            launcher.environment().putAll(env);
+            launcher.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            ServiceProcess service = new ServiceProcess(name, port, launcher, log);
+            service.launch();
+            return service;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Kills the service as {@code kill -9} would: no shutdown hook, no offset commit, no flush. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again with the same port and environment (after {@link #kill()}). */
+    void restart() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart " + name, e);
+        }
+    }
+
+    private void launch() throws IOException {
+        process = launcher.start();
     }
 
     String baseUrl() {
@@ -68,7 +100,7 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    private boolean isReady() {
+    boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),

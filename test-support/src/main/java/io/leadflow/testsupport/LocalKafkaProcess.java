@@ -24,32 +24,25 @@ public final class LocalKafkaProcess implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "leadflow/local-infra.classpath";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
+    private final Path workDir;
+    private final int port;
+    private final int controllerPort;
     private final String bootstrapServers;
+    private volatile Process process;
 
-    private LocalKafkaProcess(Process process, String bootstrapServers) {
-        this.process = process;
-        this.bootstrapServers = bootstrapServers;
+    private LocalKafkaProcess(Path workDir, int port, int controllerPort) {
+        this.workDir = workDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.bootstrapServers = "127.0.0.1:" + port;
     }
 
     /** Starts a broker with its data and log under {@code workDir} and waits until it answers. */
     public static LocalKafkaProcess start(Path workDir) {
         try {
-            int port = freePort();
-            int controllerPort = freePort();
-            Files.createDirectories(workDir);
-            Path log = workDir.resolve("kafka-broker.log");
-            Process process = new ProcessBuilder(List.of(
-                    javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                    "-cp", launcherClasspath(),
-                    "io.leadflow.localinfra.LocalKafkaBroker",
-                    workDir.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort)))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            LocalKafkaProcess broker = new LocalKafkaProcess(process, "127.0.0.1:" + port);
+            LocalKafkaProcess broker = new LocalKafkaProcess(workDir, freePort(), freePort());
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
-            broker.awaitReady(log);
+            broker.launch();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a local Kafka broker", e);
@@ -60,9 +53,42 @@ public final class LocalKafkaProcess implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** Kills the broker as {@code kill -9} would: no flush, no controlled shutdown. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the broker again on the same ports and data, and waits until it answers. */
+    public void restart() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart the local Kafka broker", e);
+        }
+    }
+
     @Override
     public void close() {
         ChildProcesses.stop(process);
+    }
+
+    private void launch() throws IOException {
+        Files.createDirectories(workDir);
+        Path log = workDir.resolve("kafka-broker.log");
+        process = new ProcessBuilder(List.of(
+                javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-cp", launcherClasspath(),
+                "io.leadflow.localinfra.LocalKafkaBroker",
+                workDir.resolve("data").toString(), String.valueOf(port), String.valueOf(controllerPort)))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitReady(log);
     }
 
     private void awaitReady(Path log) throws IOException {

@@ -1,0 +1,353 @@
+package io.leadflow.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.events.HandoffCreated;
+import io.leadflow.events.Topics;
+import io.leadflow.testsupport.LocalKafkaProcess;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault suite (issue: nothing lost, nothing counted twice): the four packaged services on their
+ * own broker and database, under a steady load whose client keeps every acknowledged event id and
+ * resends what was not acknowledged; while it runs, services are killed with SIGKILL and restarted,
+ * the broker is killed and brought back, poison records are written to every consumed topic, and
+ * every acknowledged event is sent again. Then the invariants of DESIGN.md are checked and a table
+ * of faults and checks is printed.
+ *
+ * <p>CI runs the short form (about a minute of load). {@code deploy/chaos/run} runs the long form
+ * through system properties: {@code chaos.duration} (seconds of load), {@code chaos.rate} (events/s),
+ * {@code chaos.leads}, {@code chaos.scoring-kills}, {@code chaos.broker-outage} (seconds).
+ */
+class FaultToleranceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+    /** The stages a lead reaches only through a handoff (no sales action happens in this run). */
+    private static final Set<String> HANDED_OFF_STAGES = Set.of("MQL", "SAL", "SQL", "OPPORTUNITY", "CUSTOMER");
+    /** Which consumer groups read each topic: a poison record there is dead-lettered once per group. */
+    private static final Map<String, List<String>> CONSUMERS = Map.of(
+            Topics.ENGAGEMENT, List.of("scoring-service"),
+            Topics.LIFECYCLE, List.of("handoff-service"),
+            Topics.HANDOFFS, List.of("crm-sync-service"),
+            Topics.SALES_FEEDBACK, List.of("scoring-service", "handoff-service"));
+    /** A type each topic really carries, for a poison record that claims it but is not JSON. */
+    private static final Map<String, String> TOPIC_TYPES = Map.of(
+            Topics.ENGAGEMENT, "engagement.captured.v1",
+            Topics.LIFECYCLE, "lead.stage-changed.v1",
+            Topics.HANDOFFS, HandoffCreated.TYPE,
+            Topics.SALES_FEEDBACK, "sales.feedback.v1");
+
+    private static final int DURATION_S = Integer.getInteger("chaos.duration", 60);
+    private static final int RATE = Integer.getInteger("chaos.rate", 40);
+    private static final int LEADS = Integer.getInteger("chaos.leads", 500);
+    private static final int SCORING_KILLS = Integer.getInteger("chaos.scoring-kills", 3);
+    private static final int BROKER_OUTAGE_S = Integer.getInteger("chaos.broker-outage", 15);
+
+    private static LocalKafkaProcess broker;
+    private static LeadflowStack stack;
+    private static BrokerView kafka;
+    private final FaultReport report = new FaultReport();
+    private final Random random = new Random(7);
+
+    @BeforeAll
+    static void startStack() {
+        Path root = Path.of(System.getProperty("leadflow.root", "..")).toAbsolutePath().normalize();
+        // its own broker, so that killing it harms no other test
+        broker = LocalKafkaProcess.start(root.resolve("deploy/target/chaos-kafka-" + ProcessHandle.current().pid()));
+        stack = LeadflowStack.start(root, root.resolve("deploy/target/chaos-logs"), broker.bootstrapServers());
+        stack.webhook().stubFor(post(urlEqualTo("/crm/leads")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"crm-lead\"}")));
+        kafka = new BrokerView(broker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void underKillsOutagesPoisonAndDuplicatesNothingIsLostOrCountedTwice() throws Exception {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < LEADS; i++) {
+            emails.add("chaos-" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        }
+        Map<String, Integer> poisonByTopic;
+        int duplicates;
+        try (AckingLoad load = new AckingLoad(stack.url("capture-service"), emails, RATE)) {
+            load.start();
+            runFaults(load);
+            poisonByTopic = injectPoison();
+            load.stopGenerating();
+            boolean drained = load.drain(Duration.ofSeconds(120));
+            report.check("every event sent was acknowledged in the end", drained, load.answers().toString());
+            duplicates = load.resendAcknowledged(3);
+            boolean duplicatesDrained = load.drain(Duration.ofSeconds(180));
+            report.fault("every acknowledged event sent again 1-3 times", duplicates + " duplicates, all answered: " + duplicatesDrained);
+            report.check("capture refused no valid event", load.refused().isEmpty(), load.refused().size() + " refused "
+                    + load.refused().stream().limit(2).toList());
+
+            settle();
+            checkInvariants(load, emails, poisonByTopic);
+        } finally {
+            System.out.println(report.render());
+        }
+        assertThat(report.broken()).as("broken invariants (see the table above)").isEmpty();
+    }
+
+    /** The fault schedule, spread over the load's duration. */
+    private void runFaults(AckingLoad load) throws Exception {
+        List<Runnable> faults = new ArrayList<>();
+        for (int i = 0; i < SCORING_KILLS; i++) {
+            faults.add(() -> killAndRestart("scoring-service"));
+        }
+        faults.add(() -> killAndRestart("capture-service"));
+        faults.add(() -> killAndRestart("handoff-service"));
+        faults.add(() -> killAndRestart("crm-sync-service"));
+        faults.add(() -> brokerOutage(load));
+        java.util.Collections.shuffle(faults, random);
+        long slot = TimeUnit.SECONDS.toMillis(DURATION_S) / (faults.size() + 1);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(DURATION_S);
+        for (Runnable fault : faults) {
+            // a random moment within each slot, so kills land in different phases of processing
+            TimeUnit.MILLISECONDS.sleep(slot / 2 + random.nextLong(slot / 2));
+            fault.run();
+        }
+        long left = end - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private void killAndRestart(String name) {
+        ServiceProcess service = stack.service(name);
+        service.kill();
+        long killed = System.nanoTime();
+        service.restart();
+        service.awaitReady(READY_TIMEOUT);
+        report.fault("kill -9 " + name + ", then start it again", "ready again after "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed) + " ms");
+    }
+
+    /** kill -9 of the broker; capture must answer 503 while it is down and recover by itself. */
+    private void brokerOutage(AckingLoad load) {
+        try {
+            int unavailableBefore = load.answered("503");
+            broker.kill();
+            TimeUnit.SECONDS.sleep(BROKER_OUTAGE_S);
+            int unavailableDuring = load.answered("503") - unavailableBefore;
+            int acceptedBeforeRestart = load.answered("202");
+            broker.restart();
+            long restarted = System.nanoTime();
+            long recoveredMs = -1;
+            while (System.nanoTime() - restarted < TimeUnit.SECONDS.toNanos(120)) {
+                if (load.answered("202") > acceptedBeforeRestart) {
+                    recoveredMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
+                    break;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            report.fault("kill -9 the broker, restart it after " + BROKER_OUTAGE_S + " s",
+                    unavailableDuring + " answers 503 while down; 202 again " + recoveredMs + " ms after restart");
+            report.check("capture answers 503 while the broker is down", unavailableDuring > 0, unavailableDuring + " x 503");
+            report.check("capture accepts again after the broker is back, unrestarted", recoveredMs >= 0,
+                    recoveredMs >= 0 ? "first 202 after " + recoveredMs + " ms" : "no 202 within 120 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Three kinds of poison per consumed topic: not a CloudEvent, not JSON, an unknown type. */
+    private Map<String, Integer> injectPoison() {
+        Map<String, Integer> injected = new TreeMap<>();
+        for (String topic : CONSUMERS.keySet()) {
+            List<BrokerView.Stored> poison = List.of(
+                    new BrokerView.Stored(poisonKey(), Map.of(), "{\"no\":\"headers\"}"),
+                    new BrokerView.Stored(poisonKey(), cloudEventHeaders(TOPIC_TYPES.get(topic)), "{not json"),
+                    new BrokerView.Stored(poisonKey(), cloudEventHeaders("leadflow.unknown.v9"), "{}"));
+            kafka.write(topic, poison);
+            injected.put(topic, poison.size());
+        }
+        report.fault("poison records written to " + injected.size() + " consumed topics", injected.toString());
+        return injected;
+    }
+
+    private static String poisonKey() {
+        return "poison-" + UUID.randomUUID();
+    }
+
+    private static Map<String, String> cloudEventHeaders(String type) {
+        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
+                "ce_source", "/leadflow/chaos", "ce_time", Instant.now().toString(), "content-type", "application/json");
+    }
+
+    /**
+     * Waits until every consumer group has read everything and every service reports ready: as long
+     * as the lag keeps shrinking (a slow machine is not a broken pipeline), but no longer than
+     * {@link #STALL_TIMEOUT} without progress.
+     */
+    private void settle() throws InterruptedException {
+        Map<String, Long> lag = lagByGroup();
+        long least = total(lag);
+        long lastProgress = System.nanoTime();
+        while (total(lag) > 0 && System.nanoTime() - lastProgress < STALL_TIMEOUT.toNanos()) {
+            TimeUnit.SECONDS.sleep(2);
+            lag = lagByGroup();
+            if (total(lag) < least) {
+                least = total(lag);
+                lastProgress = System.nanoTime();
+            }
+        }
+        // the outboxes may still hold what the last consumed records caused: let them drain, then look again
+        TimeUnit.SECONDS.sleep(5);
+        lag = lagByGroup();
+        report.check("consumer lag returns to zero by itself", lag.values().stream().allMatch(records -> records == 0), lag.toString());
+        List<String> notReady = stack.services().stream().filter(service -> !service.isReady()).map(ServiceProcess::name).toList();
+        report.check("every service reports ready by itself", notReady.isEmpty(), notReady.isEmpty() ? "4 of 4 ready" : "not ready: " + notReady);
+    }
+
+    private static long total(Map<String, Long> lag) {
+        return lag.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Map<String, Long> lagByGroup() {
+        Map<String, Set<String>> topicsByGroup = new TreeMap<>();
+        CONSUMERS.forEach((topic, groups) -> groups.forEach(group -> topicsByGroup.computeIfAbsent(group, g -> new TreeSet<>()).add(topic)));
+        Map<String, Long> lag = new TreeMap<>();
+        topicsByGroup.forEach((group, topics) -> lag.put(group, kafka.lag(group, topics)));
+        return lag;
+    }
+
+    private void checkInvariants(AckingLoad load, List<String> emails, Map<String, Integer> poisonByTopic) throws Exception {
+        Set<String> acknowledged = load.acknowledgedIds();
+        Set<String> processed = new HashSet<>();
+        Map<String, Integer> entriesPerEventRule = new HashMap<>();
+        Map<String, String> stageByLead = new HashMap<>();
+        try (Connection db = stack.database(); Statement sql = db.createStatement()) {
+            try (ResultSet rows = sql.executeQuery("select event_id from scoring.processed_event")) {
+                while (rows.next()) {
+                    processed.add(rows.getString(1));
+                }
+            }
+            try (ResultSet rows = sql.executeQuery("select event_id, rule, count(*) from scoring.score_entry group by event_id, rule")) {
+                while (rows.next()) {
+                    entriesPerEventRule.put(rows.getString(1) + "/" + rows.getString(2), rows.getInt(3));
+                }
+            }
+            try (ResultSet rows = sql.executeQuery("select lead_key, stage from scoring.lead")) {
+                while (rows.next()) {
+                    stageByLead.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        Set<String> lost = new TreeSet<>(acknowledged);
+        lost.removeAll(processed);
+        report.check("every acknowledged event was processed by scoring (nothing lost)", lost.isEmpty(),
+                acknowledged.size() + " acknowledged, " + lost.size() + " missing " + lost.stream().limit(3).toList());
+        long countedTwice = entriesPerEventRule.values().stream().filter(count -> count > 1).count();
+        report.check("no event gave points twice (ledger unique per event and rule)", countedTwice == 0,
+                entriesPerEventRule.size() + " ledger entries, " + countedTwice + " repeated");
+
+        int mismatched = 0;
+        int leadsSeen = 0;
+        for (String email : emails) {
+            JsonNode lead = leadOrNull(email);
+            if (lead == null) {
+                continue;
+            }
+            leadsSeen++;
+            int ledgerSum = 0;
+            for (JsonNode entry : lead.get("ledger")) {
+                ledgerSum += entry.get("points").asInt();
+            }
+            if (ledgerSum != lead.get("score").asInt()) {
+                mismatched++;
+            }
+        }
+        report.check("every lead's score equals the sum of its ledger", mismatched == 0 && leadsSeen > 0,
+                leadsSeen + " leads, " + mismatched + " mismatched");
+
+        checkOneHandoffPerQualification(stageByLead);
+        checkDeadLetters(poisonByTopic);
+    }
+
+    private void checkOneHandoffPerQualification(Map<String, String> stageByLead) {
+        Map<String, Set<String>> handoffIdsByLead = new TreeMap<>();
+        for (BrokerView.Stored record : kafka.readAll(Topics.HANDOFFS)) {
+            if (HandoffCreated.TYPE.equals(record.header("ce_type")) && record.key() != null && !record.key().startsWith("poison-")) {
+                handoffIdsByLead.computeIfAbsent(record.key(), key -> new TreeSet<>()).add(record.header("ce_id"));
+            }
+        }
+        Set<String> qualified = stageByLead.entrySet().stream().filter(lead -> HANDED_OFF_STAGES.contains(lead.getValue()))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        long twice = handoffIdsByLead.values().stream().filter(ids -> ids.size() > 1).count();
+        report.check("every qualified lead was handed off, exactly once", !qualified.isEmpty()
+                && qualified.equals(handoffIdsByLead.keySet()) && twice == 0,
+                qualified.size() + " qualified, " + handoffIdsByLead.size() + " handed off, " + twice + " more than once");
+
+        Set<String> handoffIds = handoffIdsByLead.values().stream().flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
+        Map<String, Long> upsertsByKey = stack.webhook().findAll(postRequestedFor(urlEqualTo("/crm/leads"))).stream()
+                .collect(Collectors.groupingBy(request -> String.valueOf(request.getHeader("Idempotency-Key")), TreeMap::new, Collectors.counting()));
+        long retried = upsertsByKey.values().stream().filter(calls -> calls > 1).count();
+        report.check("one CRM upsert per handoff (one idempotency key each)", upsertsByKey.keySet().equals(handoffIds),
+                handoffIds.size() + " handoffs, " + upsertsByKey.size() + " keys upserted (" + retried + " delivered again after a kill)");
+    }
+
+    private void checkDeadLetters(Map<String, Integer> poisonByTopic) {
+        Map<String, Integer> expected = new TreeMap<>();
+        Map<String, Integer> found = new TreeMap<>();
+        poisonByTopic.forEach((topic, injected) -> {
+            String deadLetter = Topics.deadLetter(topic);
+            expected.put(deadLetter, injected * CONSUMERS.get(topic).size());
+            found.put(deadLetter, kafka.readAll(deadLetter).size());
+        });
+        report.check("dead-letter topics hold exactly the poison injected", expected.equals(found),
+                "expected " + expected + ", found " + found);
+    }
+
+    private static JsonNode leadOrNull(String email) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("scoring-service")
+                + "/v1/leads?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+}
