@@ -2,6 +2,7 @@ package io.leadflow.capture.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -10,6 +11,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.capture.domain.WriteKeyRing;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.TopicProbe;
@@ -18,6 +22,9 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The write-key management API; the broker comes from the test resource declared on {@link EventsResourceTest}. */
@@ -30,6 +37,7 @@ class WriteKeyManagementTest {
     /** As configured for the test profile. */
     private static final Path KEYS_FILE = Path.of("target/test-write-keys/write-keys.json");
     private static final String SHOP = "https://shop.example.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void a_made_secret_key_captures_until_it_is_revoked_and_only_its_hash_is_kept() throws Exception {
@@ -66,6 +74,26 @@ class WriteKeyManagementTest {
             as(ADMIN_TOKEN).when().delete(KEYS + "/" + id).then().statusCode(404).contentType(Problems.MEDIA_TYPE);
             as(ADMIN_TOKEN).when().get(KEYS).then().body("writeKeys.id", not(hasItem(id)));
         }
+    }
+
+    @Test
+    void a_key_another_instance_added_to_the_shared_file_is_accepted_after_the_reload() throws Exception {
+        // Given another instance sharing the keys file wrote a key into it
+        String key = "lf_sec_made_by_another_instance_" + UUID.randomUUID();
+        ObjectNode contents = (ObjectNode) JSON.readTree(KEYS_FILE.toFile());
+        ((ArrayNode) contents.withArray("writeKeys")).addObject()
+                .put("id", "wk_other").put("description", "another instance").put("kind", "secret")
+                .put("sha256", WriteKeyRing.sha256(key)).put("createdAt", "2026-11-23T09:00:00Z");
+        Path written = Files.writeString(KEYS_FILE.resolveSibling("other-instance.tmp"), JSON.writeValueAsString(contents));
+        Files.move(written, KEYS_FILE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        // Then this instance accepts it within the reload interval (1 s in tests), and may revoke it
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                withKey(key).body("{\"type\": \"page.viewed\", \"anonymousId\": \"a-other\"}")
+                        .when().post("/v1/events").then().statusCode(202));
+        as(ADMIN_TOKEN).when().delete(KEYS + "/wk_other").then().statusCode(204);
+        withKey(key).body("{\"type\": \"page.viewed\", \"anonymousId\": \"a-other\"}")
+                .when().post("/v1/events").then().statusCode(401);
     }
 
     @Test
