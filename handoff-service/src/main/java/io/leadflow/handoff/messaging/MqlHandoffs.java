@@ -5,6 +5,7 @@ import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.handoff.domain.HandoffAudience;
 import io.leadflow.handoff.domain.LeadProfile;
+import io.leadflow.handoff.domain.LeadSource;
 import io.leadflow.handoff.domain.RoutingDocument;
 import io.leadflow.handoff.persistence.ContributionsJson;
 import io.leadflow.handoff.persistence.Handoff;
@@ -70,7 +71,8 @@ public class MqlHandoffs {
                         routed.sla().dueAt(now, document.slaHours(rep, routed.target().queue())),
                         stageChangeId,
                         now);
-                Handoff handoff = Handoff.offered(created, routed.target().queue(), contributions.toColumn(created.topContributions()),
+                Handoff handoff = Handoff.offered(created, routed.target().queue(), LeadSource.of(change.traits()),
+                        contributions.toColumn(created.topContributions()),
                         reminders.remindAt(now, created.slaDueAt()));
                 return handoffs.persist(handoff)
                         .flatMap(saved -> events.publish(created.leadKey(), created.handoffId(), created,

@@ -84,6 +84,13 @@ public class Handoff extends PanacheEntityBase {
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
 
+    /** Where the lead came from ({@link io.leadflow.handoff.domain.LeadSource}); null when its traits say nothing. */
+    private String source;
+
+    /** When the rep accepted the lead; kept when a later action changes the status, for the accept rate. */
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
     /** When sales first acted on the handoff: with {@link #createdAt}, the time to first action. */
     @Column(name = "first_action_at")
     private Instant firstActionAt;
@@ -92,7 +99,7 @@ public class Handoff extends PanacheEntityBase {
     }
 
     /** The stored form of a handoff just offered, as announced by {@code created}. */
-    public static Handoff offered(HandoffCreated created, String queue, String topContributions, Instant remindAt) {
+    public static Handoff offered(HandoffCreated created, String queue, String source, String topContributions, Instant remindAt) {
         Handoff handoff = new Handoff();
         handoff.id = UUID.fromString(created.handoffId());
         handoff.leadId = UUID.fromString(created.leadId());
@@ -102,6 +109,7 @@ public class Handoff extends PanacheEntityBase {
         handoff.assignee = created.assignee();
         handoff.ruleMatched = created.ruleMatched();
         handoff.queue = queue;
+        handoff.source = source;
         handoff.status = HandoffStatus.OFFERED;
         handoff.slaDueAt = created.slaDueAt();
         handoff.slaRemindAt = remindAt;
@@ -120,6 +128,9 @@ public class Handoff extends PanacheEntityBase {
         status = status.after(action);
         reasonCode = reason;
         statusChangedAt = at;
+        if (action == SalesAction.ACCEPTED) {
+            acceptedAt = at;
+        }
         if (firstActionAt == null) {
             firstActionAt = at;
         }
