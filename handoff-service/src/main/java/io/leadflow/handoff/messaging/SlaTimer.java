@@ -51,7 +51,9 @@ public class SlaTimer {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${leadflow.handoff.sla-poll-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not while starting or stopping: the pool may not be open
+    @Scheduled(every = "${leadflow.handoff.sla-poll-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return pass()
                 .invoke(fired -> {
