@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.EngagementType;
+import io.leadflow.events.LeadIdentified;
+import io.leadflow.events.LeadKeys;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.TestRecords;
 import java.time.Instant;
@@ -39,6 +41,17 @@ public final class TestEngagements {
 
     public static EngagementCaptured pageView(String email, String url, Instant occurredAt, Map<String, Object> traits) {
         return new EngagementCaptured(email, EngagementType.PAGE_VIEWED, email, null, occurredAt, "api", Map.of("url", url), traits, false, null);
+    }
+
+    /** An engagement of an anonymous visitor, keyed {@code anon:<anonymousId>}. */
+    public static EngagementCaptured anonymous(String anonymousId, EngagementType type, Instant occurredAt, Map<String, Object> properties) {
+        return new EngagementCaptured("anon:" + anonymousId, type, null, anonymousId, occurredAt, "api", properties, Map.of(), false, null);
+    }
+
+    /** Writes an identification (capture's identify call) under {@code ceId}, keyed by the known lead's key. */
+    public static void identify(String ceId, String email, String anonymousId, Instant occurredAt, Map<String, Object> traits) {
+        LeadIdentified identified = new LeadIdentified(LeadKeys.normalizeEmail(email), email, anonymousId, null, occurredAt, traits);
+        TestRecords.sendCloudEvent(Topics.ENGAGEMENT, identified.leadKey(), ceId, LeadIdentified.TYPE, json(identified));
     }
 
     /** Writes the engagement to leadflow.engagement.v1 under {@code ceId}, keyed by its lead key. */

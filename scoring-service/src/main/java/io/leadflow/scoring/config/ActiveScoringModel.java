@@ -43,10 +43,15 @@ public class ActiveScoringModel {
 
     /** Scores every later engagement with this stored version. */
     public void activate(StoredModelVersion version) {
+        this.scorer = scorerOf(version);
+    }
+
+    /** A stored version at work. */
+    public static LeadScorer scorerOf(StoredModelVersion version) {
         ScoringModelJson.Parsed parsed = ScoringModelJson.parse(version.document());
         if (!parsed.valid()) {
             throw new IllegalStateException("stored scoring model version " + version.version() + " is invalid: " + parsed.problems());
         }
-        this.scorer = new LeadScorer(version.version(), parsed.model());
+        return new LeadScorer(version.version(), parsed.model());
     }
 }

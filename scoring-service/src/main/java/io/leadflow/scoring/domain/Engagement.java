@@ -3,6 +3,7 @@ package io.leadflow.scoring.domain;
 import io.leadflow.events.EngagementType;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record Engagement(
         Instant occurredAt,
         Map<String, Object> properties,
         Map<String, Object> traits,
-        boolean bot) {
+        boolean bot) implements LeadEvent {
 
     public Engagement {
         Objects.requireNonNull(eventId, "eventId");
@@ -31,6 +32,11 @@ public record Engagement(
         Objects.requireNonNull(occurredAt, "occurredAt");
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         traits = traits == null ? Map.of() : Map.copyOf(traits);
+    }
+
+    @Override
+    public ScoringOutcome scoredBy(LeadScorer scorer, LeadStanding before, List<LedgerEntry> ledger) {
+        return scorer.score(before, this, ledger);
     }
 
     /** A property as text, when it is set and not blank. */

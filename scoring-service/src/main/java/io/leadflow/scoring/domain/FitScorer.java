@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Grades a lead's profile (traits and email) with the model's fit rules. */
 public final class FitScorer {
-
-    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*)");
 
     private final FitModel model;
 
@@ -32,51 +29,27 @@ public final class FitScorer {
     private static Optional<RuleResult> evaluate(FitRule rule, Map<String, Object> traits, String email) {
         Optional<String> because = Optional.empty();
         if (rule.jobTitleKeywords() != null) {
-            because = text(traits, "jobTitle").flatMap(title -> rule.jobTitleKeywords().stream()
+            because = TraitValues.text(traits, "jobTitle").flatMap(title -> rule.jobTitleKeywords().stream()
                     .filter(keyword -> containsWord(title, keyword)).findFirst().map(keyword -> "job title " + title + " says " + keyword));
         } else if (rule.companySize() != null) {
-            because = text(traits, "companySize").flatMap(size -> firstNumber(size)
-                    .filter(employees -> inBand(employees, rule.companySize())).map(employees -> "company size " + size));
+            because = TraitValues.text(traits, "companySize").flatMap(size -> TraitValues.employees(size)
+                    .filter(employees -> TraitValues.inBand(employees, rule.companySize())).map(employees -> "company size " + size));
         } else if (rule.industries() != null) {
-            because = text(traits, "industry").filter(industry -> containsIgnoringCase(rule.industries(), industry))
+            because = TraitValues.text(traits, "industry").filter(industry -> TraitValues.containsIgnoringCase(rule.industries(), industry))
                     .map(industry -> "industry " + industry);
         } else if (rule.countries() != null) {
-            because = text(traits, "country").filter(country -> containsIgnoringCase(rule.countries(), country))
+            because = TraitValues.text(traits, "country").filter(country -> TraitValues.containsIgnoringCase(rule.countries(), country))
                     .map(country -> "country " + country);
         } else if (rule.emailDomains() != null) {
             because = Optional.ofNullable(email).map(address -> address.substring(address.lastIndexOf('@') + 1))
-                    .filter(domain -> containsIgnoringCase(rule.emailDomains(), domain)).map(domain -> "email domain " + domain);
+                    .filter(domain -> TraitValues.containsIgnoringCase(rule.emailDomains(), domain)).map(domain -> "email domain " + domain);
         }
         return because.map(reason -> new RuleResult(rule.id(), rule.points(), reason + ": " + rule.points() + " fit points"));
-    }
-
-    private static Optional<String> text(Map<String, Object> traits, String name) {
-        return Optional.ofNullable(traits.get(name)).map(Object::toString).map(String::trim).filter(value -> !value.isEmpty());
     }
 
     // whole words only: "VP Engineering" says "vp", "MVP Developer" does not
     private static boolean containsWord(String text, String keyword) {
         return Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b")
                 .matcher(text.toLowerCase(Locale.ROOT)).find();
-    }
-
-    private static boolean containsIgnoringCase(List<String> values, String value) {
-        return values.stream().anyMatch(candidate -> candidate.equalsIgnoreCase(value));
-    }
-
-    private static Optional<Integer> firstNumber(String size) {
-        Matcher number = FIRST_NUMBER.matcher(size);
-        if (!number.find()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(number.group(1).replace(",", "")));
-        } catch (NumberFormatException tooLarge) {
-            return Optional.of(Integer.MAX_VALUE);
-        }
-    }
-
-    private static boolean inBand(int employees, FitRule.SizeBand band) {
-        return (band.min() == null || employees >= band.min()) && (band.max() == null || employees <= band.max());
     }
 }

@@ -29,7 +29,7 @@ public final class LeadScorer {
         this.version = version;
         this.engagementRules = new EngagementRules(model.engagementRules());
         this.fit = new FitScorer(model.fit());
-        this.lifecycle = new LifecyclePolicy(model.lifecycle().mql());
+        this.lifecycle = new LifecyclePolicy(model.lifecycle().mql(), model.lifecycle().segments());
         this.recycleKeeps = model.lifecycle().recycleKeeps();
         this.aggregator = new ScoreAggregator(version, model.decay() == null ? new Decay(null, null)
                 : model.decay(), lifecycle);
@@ -50,6 +50,29 @@ public final class LeadScorer {
         Map<String, Object> traits = LeadTraits.merge(before.traits(), engagement.traits());
         List<RuleResult> results = engagementRules.evaluate(engagement, history);
         return aggregator.aggregate(before, engagement, history, results, traits, fit.score(traits, before.email()));
+    }
+
+    /** Takes in what an identification tells about the lead: its fit may change, and with it its stage. */
+    public ScoringOutcome told(LeadStanding before, Identification told, List<LedgerEntry> history) {
+        Map<String, Object> traits = LeadTraits.merge(before.traits(), told.traits());
+        return aggregator.reassess(before, history, traits, fit.score(traits, before.email()));
+    }
+
+    /** The fit of a lead with these traits and email (null: anonymous). */
+    public FitScore fitOf(Map<String, Object> traits, String email) {
+        return fit.score(traits, email);
+    }
+
+    /**
+     * The stage a lead in {@code current} takes once its history was scored afresh (a merge or a
+     * model replay): scoring never takes back a stage it announced, nor one sales gave; a recycled
+     * lead qualifies again when its (reweighted) score and grade meet the thresholds.
+     */
+    public LifecycleStage stageAfterRescoring(LifecycleStage current, HistoryRescorer.Rescored rescored, boolean identified) {
+        if (current == LifecycleStage.RECYCLED) {
+            return lifecycle.stageAfter(current, identified, rescored.score(), rescored.fit().grade(), rescored.traits());
+        }
+        return current.isBelow(rescored.stage()) ? rescored.stage() : current;
     }
 
     /** The share of a lead's points that keeps counting when sales recycles it (0: reset). */

@@ -36,7 +36,14 @@ public final class ScoreAggregator {
         int scoreBefore = DecayedLedger.asOf(history, asOf).score();
         int score = DecayedLedger.asOf(Stream.concat(history.stream(), entries.stream()).toList(), asOf).score();
         return new ScoringOutcome(entries, scoreBefore, score, asOf, fit, traits, before.stage(),
-                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade()));
+                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits));
+    }
+
+    /** The lead's standing once its traits (and so its fit) changed without an engagement: the score stays as it was. */
+    public ScoringOutcome reassess(LeadStanding before, List<LedgerEntry> history, Map<String, Object> traits, FitScore fit) {
+        int score = before.scoredAsOf() == null ? 0 : DecayedLedger.asOf(history, before.scoredAsOf()).score();
+        return new ScoringOutcome(List.of(), score, score, before.scoredAsOf(), fit, traits, before.stage(),
+                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits));
     }
 
     // the ledger holds one entry per event and rule: two results of one rule would break that key

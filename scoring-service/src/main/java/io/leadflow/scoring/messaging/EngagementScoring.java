@@ -10,7 +10,10 @@ import io.leadflow.scoring.domain.Engagement;
 import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.domain.LedgerEntry;
 import io.leadflow.scoring.domain.ScoringOutcome;
+import io.leadflow.scoring.persistence.ErasedKeyRepository;
 import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadAliasRepository;
+import io.leadflow.scoring.persistence.LeadHistoryRepository;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
 import io.leadflow.txmessaging.Outbox;
@@ -22,8 +25,9 @@ import java.util.List;
 
 /**
  * Applies one engagement to its lead inside the caller's transaction, with the active scoring
- * model: the lead (created on first sight), its merged traits and fit, the ledger entries, the new
- * score and stage, and the outbox rows that tell the rest of Leadflow.
+ * model: the lead (created on first sight; an identified visitor's is the known lead), its stored
+ * history, its merged traits and fit, the ledger entries, the new score and stage, and the outbox
+ * rows that tell the rest of Leadflow.
  */
 @ApplicationScoped
 public class EngagementScoring {
@@ -31,13 +35,20 @@ public class EngagementScoring {
     private final ActiveScoringModel model;
     private final LeadRepository leads;
     private final LedgerRepository ledger;
+    private final LeadHistoryRepository history;
+    private final LeadAliasRepository aliases;
+    private final ErasedKeyRepository erasure;
     private final Outbox outbox;
     private final Clock clock;
 
-    public EngagementScoring(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger, Outbox outbox, Clock clock) {
+    public EngagementScoring(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger,
+            LeadHistoryRepository history, LeadAliasRepository aliases, ErasedKeyRepository erasure, Outbox outbox, Clock clock) {
         this.model = model;
         this.leads = leads;
         this.ledger = ledger;
+        this.history = history;
+        this.aliases = aliases;
+        this.erasure = erasure;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -48,23 +59,39 @@ public class EngagementScoring {
                 captured.traits(), captured.bot());
         LeadScorer scorer = model.scorer();
         Instant now = clock.instant();
-        return leadFor(captured, scorer, now).flatMap(lead -> ledger.entriesOf(lead.id()).flatMap(history -> {
-            ScoringOutcome outcome = scorer.score(lead.standing(), engagement, history);
-            lead.apply(outcome, now);
-            return ledger.append(lead.id(), outcome.entries(), now)
-                    .flatMap(appended -> publish(lead, outcome, history, eventId, now));
-        }));
+        return leadFor(captured, scorer, now).flatMap(lead -> lead == null
+                ? Uni.createFrom().voidItem()
+                : history.record(lead.id(), engagement, now).flatMap(recorded -> ledger.entriesOf(lead.id())).flatMap(previous -> {
+                    ScoringOutcome outcome = scorer.score(lead.standing(), engagement, previous);
+                    lead.apply(outcome, now);
+                    return ledger.append(lead.id(), outcome.entries(), now)
+                            .flatMap(appended -> publish(lead, outcome, previous, eventId, now));
+                }));
     }
 
+    /**
+     * The lead the engagement counts for, or null when it happened before that lead was erased. The key is derived
+     * here, not taken from the record: one normalized email is one lead whoever sent it.
+     */
     private Uni<Lead> leadFor(EngagementCaptured captured, LeadScorer scorer, Instant now) {
-        return leads.findByKey(captured.leadKey()).flatMap(found -> {
-            if (found != null) {
-                return Uni.createFrom().item(found);
-            }
-            String email = captured.email() == null || captured.email().isBlank() ? null : LeadKeys.normalizeEmail(captured.email());
-            Lead created = new Lead(captured.leadKey(), email, scorer.initialStage(email != null), now);
-            return leads.persist(created);
-        });
+        String email = captured.email() == null || captured.email().isBlank() ? null : LeadKeys.normalizeEmail(captured.email());
+        String key = LeadKeys.of(email, captured.anonymousId());
+        if (email != null) {
+            return lockOrCreate(key, email, captured.occurredAt(), scorer, now);
+        }
+        // an identified visitor's later events count for the known lead
+        return leads.lockKey(key)
+                .flatMap(locked -> aliases.findById(captured.anonymousId().trim()))
+                .flatMap(alias -> alias != null ? leads.lockById(alias.leadId())
+                        : lockOrCreate(key, null, captured.occurredAt(), scorer, now));
+    }
+
+    private Uni<Lead> lockOrCreate(String key, String email, Instant occurredAt, LeadScorer scorer, Instant now) {
+        return leads.lockByKey(key).flatMap(found -> found != null
+                ? Uni.createFrom().item(found)
+                : erasure.allowsNewLead(key, occurredAt).flatMap(allowed -> allowed
+                        ? leads.persist(new Lead(key, email, scorer.initialStage(email != null), now))
+                        : Uni.createFrom().nullItem()));
     }
 
     private Uni<Void> publish(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String eventId, Instant now) {
@@ -75,7 +102,7 @@ public class EngagementScoring {
         if (!outcome.stageChanged()) {
             return scoreChanged;
         }
-        return scoreChanged.flatMap(done -> addToOutbox(Topics.LIFECYCLE, lead, ScoreEvents.stageChangedId(lead, outcome),
+        return scoreChanged.flatMap(done -> addToOutbox(Topics.LIFECYCLE, lead, ScoreEvents.stageChangedId(lead),
                 LeadStageChanged.TYPE, ScoreEvents.stageChanged(lead, outcome, previous, eventId, now)));
     }
 

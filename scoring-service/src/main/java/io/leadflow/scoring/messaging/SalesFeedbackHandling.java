@@ -8,6 +8,7 @@ import io.leadflow.events.Topics;
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.domain.DecayedLedger;
 import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadHistoryRepository;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
 import io.leadflow.txmessaging.Outbox;
@@ -30,13 +31,16 @@ public class SalesFeedbackHandling {
     private final ActiveScoringModel model;
     private final LeadRepository leads;
     private final LedgerRepository ledger;
+    private final LeadHistoryRepository history;
     private final Outbox outbox;
     private final Clock clock;
 
-    public SalesFeedbackHandling(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger, Outbox outbox, Clock clock) {
+    public SalesFeedbackHandling(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger,
+            LeadHistoryRepository history, Outbox outbox, Clock clock) {
         this.model = model;
         this.leads = leads;
         this.ledger = ledger;
+        this.history = history;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -71,7 +75,8 @@ public class SalesFeedbackHandling {
         // the score from the ledger as it will be, computed before the bulk update changes the rows
         return ledger.entriesOf(lead.id())
                 .map(entries -> DecayedLedger.asOf(entries.stream().map(entry -> entry.reweighted(keeps)).toList(), asOf).score())
-                .call(score -> ledger.reweight(lead.id(), keeps));
+                .call(score -> ledger.reweight(lead.id(), keeps))
+                .call(score -> history.reweight(lead.id(), keeps));
     }
 
     private static UUID leadId(SalesFeedback feedback) {

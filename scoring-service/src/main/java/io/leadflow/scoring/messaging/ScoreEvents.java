@@ -31,11 +31,16 @@ final class ScoreEvents {
      * One event per lead and stage reached, whatever caused it: so an MQL is announced exactly once
      * per qualification (a recycled lead that qualifies again is announced under a new id).
      */
-    static String stageChangedId(Lead lead, ScoringOutcome outcome) {
+    static String stageChangedId(Lead lead) {
         String leadId = lead.id().toString();
-        return outcome.stage() == LifecycleStage.MQL && lead.qualifications() > 1
-                ? DeterministicIds.of(leadId, outcome.stage().name(), String.valueOf(lead.qualifications()))
-                : DeterministicIds.of(leadId, outcome.stage().name());
+        return lead.stage() == LifecycleStage.MQL && lead.qualifications() > 1
+                ? DeterministicIds.of(leadId, lead.stage().name(), String.valueOf(lead.qualifications()))
+                : DeterministicIds.of(leadId, lead.stage().name());
+    }
+
+    /** A lead's score changed because its whole history was scored afresh: one id per cause and lead. */
+    static String rescoredId(String causeId, Lead lead) {
+        return DeterministicIds.of(causeId, lead.id().toString(), "score");
     }
 
     /** A stage change sales asked for: derived from the feedback's event id. */
@@ -44,18 +49,27 @@ final class ScoreEvents {
     }
 
     static LeadScored scoreChanged(Lead lead, ScoringOutcome outcome, String causeEventId, Instant now) {
-        return new LeadScored(lead.id().toString(), lead.leadKey(), lead.email(), outcome.score(), outcome.delta(),
-                causeEventId, outcome.stage(), now);
+        return scoreChanged(lead, outcome.delta(), causeEventId, now);
+    }
+
+    /** The lead, now at its new score, which moved by {@code delta}. */
+    static LeadScored scoreChanged(Lead lead, int delta, String causeEventId, Instant now) {
+        return new LeadScored(lead.id().toString(), lead.leadKey(), lead.email(), lead.score(), delta, causeEventId, lead.stage(), now);
     }
 
     /** @param previous the lead's ledger before this engagement, which added {@code outcome}'s entries */
     static LeadStageChanged stageChanged(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String causeEventId,
             Instant now) {
-        Ledger ledger = new Ledger(Stream.concat(previous.stream(), outcome.entries().stream()).toList());
-        List<Contribution> top = ledger.topContributions(TOP_CONTRIBUTIONS).stream()
+        return stageChanged(lead, outcome.stageBefore(), Stream.concat(previous.stream(), outcome.entries().stream()).toList(),
+                causeEventId, now);
+    }
+
+    /** The lead, now in its new stage with its score, moved from {@code from}; {@code ledger} is its whole ledger. */
+    static LeadStageChanged stageChanged(Lead lead, LifecycleStage from, List<LedgerEntry> ledger, String causeEventId, Instant now) {
+        List<Contribution> top = new Ledger(ledger).topContributions(TOP_CONTRIBUTIONS).stream()
                 .map(entry -> new Contribution(entry.eventId(), entry.type(), entry.ruleId(), entry.points(), entry.occurredAt()))
                 .toList();
-        return new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), outcome.stageBefore(), outcome.stage(),
-                outcome.score(), top, lead.traits(), causeEventId, now);
+        return new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), from, lead.stage(), lead.score(), top,
+                lead.traits(), causeEventId, now);
     }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.scoring.persistence;
 
 import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadStanding;
 import io.leadflow.scoring.domain.ScoringOutcome;
 import io.leadflow.scoring.domain.model.Grade;
@@ -92,6 +93,23 @@ public class Lead {
         }
         this.stage = outcome.stage();
         this.traits = new LinkedHashMap<>(outcome.traits());
+        this.updatedAt = now;
+    }
+
+    /**
+     * Takes what scoring its whole history afresh gave (an identity merge, a model replay), in
+     * {@code stage} (see {@link io.leadflow.scoring.domain.LeadScorer#stageAfterRescoring}).
+     */
+    public void rescored(HistoryRescorer.Rescored rescored, LifecycleStage stage, Instant now) {
+        this.score = rescored.score();
+        this.fitScore = rescored.fit().score();
+        this.grade = rescored.fit().grade();
+        this.scoredAsOf = rescored.asOf();
+        this.traits = new LinkedHashMap<>(rescored.traits());
+        if (stage == LifecycleStage.MQL && this.stage != LifecycleStage.MQL) {
+            qualifications++;
+        }
+        this.stage = stage;
         this.updatedAt = now;
     }
 

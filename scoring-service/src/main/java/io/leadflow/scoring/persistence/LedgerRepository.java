@@ -26,6 +26,19 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
         return update("weight = weight * ?1 where leadId = ?2", factor, leadId);
     }
 
+    /**
+     * Replaces a lead's whole ledger (its history was scored afresh); in the caller's transaction.
+     * The bulk delete runs at once, before the new entries are flushed, so (event, rule) stays unique.
+     */
+    public Uni<Void> replace(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
+        return erase(leadId).flatMap(deleted -> append(leadId, entries, recordedAt));
+    }
+
+    /** Erases a lead's ledger. */
+    public Uni<Long> erase(UUID leadId) {
+        return delete("leadId", leadId);
+    }
+
     /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */
     public Uni<Void> append(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
         if (entries.isEmpty()) {

@@ -48,6 +48,12 @@ public class ScoringModelStore {
                         .orElseThrow(() -> new IllegalStateException("no scoring model version is active")));
     }
 
+    /** The version with this number, or null when there is none. */
+    public Uni<StoredModelVersion> version(int version) {
+        return pool.preparedQuery(COLUMNS + " where version = $1").execute(Tuple.of(version))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(this::read).findFirst().orElse(null));
+    }
+
     /** Every version, newest first. */
     public Uni<List<StoredModelVersion>> versions() {
         return pool.query(COLUMNS + " order by version desc").execute()

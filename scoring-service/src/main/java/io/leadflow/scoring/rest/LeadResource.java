@@ -1,16 +1,20 @@
 package io.leadflow.scoring.rest;
 
 import io.leadflow.events.LeadKeys;
+import io.leadflow.scoring.messaging.LeadErasure;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,19 +23,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** Leads, their scores and the ledger that explains each score. */
+/** Leads, their scores and the ledger that explains each score; erasing a lead. */
 @Path("/v1/leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource {
 
+    private static final int MAX_TEXT = 500;
+
     private final LeadRepository leads;
     private final LedgerRepository ledger;
+    private final LeadErasure erasure;
     private final Clock clock;
 
-    public LeadResource(LeadRepository leads, LedgerRepository ledger, Clock clock) {
+    public LeadResource(LeadRepository leads, LedgerRepository ledger, LeadErasure erasure, Clock clock) {
         this.leads = leads;
         this.ledger = ledger;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -48,7 +57,7 @@ public class LeadResource {
             throw new InvalidInputException("email", "the query parameter email is required: the lead's email address");
         }
         return leads.findByKey(LeadKeys.normalizeEmail(email))
-                .onItem().ifNull().failWith(() -> new LeadNotFoundException("no lead has the email " + email.trim()))
+                .onItem().ifNull().failWith(() -> new UnknownResourceException("no lead has the email " + email.trim()))
                 .flatMap(lead -> ledger.entriesOf(lead.id()).map(entries -> LeadView.of(lead, entries)));
     }
 
@@ -65,8 +74,45 @@ public class LeadResource {
         UUID leadId = parseId(id);
         Instant now = clock.instant();
         return leads.findById(leadId)
-                .onItem().ifNull().failWith(() -> new LeadNotFoundException("no lead has the id " + id))
+                .onItem().ifNull().failWith(() -> new UnknownResourceException("no lead has the id " + id))
                 .flatMap(lead -> ledger.entriesOf(lead.id()).map(entries -> LeadScoreView.of(lead, entries, now)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Erase a lead (right to erasure): its scores, ledger, history and merged anonymous ids; "
+            + "lead.erased.v1 tells the other services")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, or requestedBy or reason is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No lead has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<Void>> erase(@Parameter(description = "The lead's id") @RestPath String id,
+            @Parameter(description = "Who asks for the erasure: an operator, a subject-request ticket", required = true)
+            @RestQuery String requestedBy,
+            @Parameter(description = "Why, as written in the request", required = true) @RestQuery String reason) {
+        UUID leadId = parseId(id);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        requireText(errors, "requestedBy", requestedBy);
+        requireText(errors, "reason", reason);
+        if (!errors.isEmpty()) {
+            throw new InvalidModelException(errors);
+        }
+        return erasure.erase(leadId, requestedBy.trim(), reason.trim())
+                .map(erased -> {
+                    if (!erased) {
+                        throw new UnknownResourceException("no lead has the id " + id);
+                    }
+                    return RestResponse.noContent();
+                });
+    }
+
+    private static void requireText(List<Problem.FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new Problem.FieldError(field, "the query parameter " + field + " is required"));
+        } else if (value.length() > MAX_TEXT) {
+            errors.add(new Problem.FieldError(field, "must be at most " + MAX_TEXT + " characters"));
+        }
     }
 
     private static UUID parseId(String id) {

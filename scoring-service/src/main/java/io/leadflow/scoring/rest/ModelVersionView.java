@@ -14,16 +14,24 @@ import java.time.Instant;
  * @param createdAt when it was published
  * @param active true for the version in force
  * @param model the model document
+ * @param replay the replay that re-scores every lead under it, started when it was published (only then)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelVersionView(int version, String author, String changelog, Instant createdAt, boolean active, JsonNode model) {
+public record ModelVersionView(int version, String author, String changelog, Instant createdAt, boolean active, JsonNode model,
+        ReplayJobView replay) {
 
     static ModelVersionView of(StoredModelVersion stored) {
         return new ModelVersionView(stored.version(), stored.author(), stored.changelog(), stored.createdAt(), stored.active(),
-                stored.document());
+                stored.document(), null);
+    }
+
+    static ModelVersionView published(StoredModelVersion stored, ReplayJobView replay) {
+        return new ModelVersionView(stored.version(), stored.author(), stored.changelog(), stored.createdAt(), stored.active(),
+                stored.document(), replay);
     }
 
     static ModelVersionView summaryOf(StoredModelVersion stored) {
-        return new ModelVersionView(stored.version(), stored.author(), stored.changelog(), stored.createdAt(), stored.active(), null);
+        return new ModelVersionView(stored.version(), stored.author(), stored.changelog(), stored.createdAt(), stored.active(), null,
+                null);
     }
 }

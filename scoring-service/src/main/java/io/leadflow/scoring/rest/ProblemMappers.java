@@ -22,8 +22,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public RestResponse<Problem> leadNotFound(LeadNotFoundException e) {
+    public RestResponse<Problem> notFound(UnknownResourceException e) {
         return problem(new Problem(TYPES + "not-found", "Not found", 404, e.getMessage(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> conflict(ConflictException e) {
+        return problem(new Problem(TYPES + "conflict", "Conflict", 409, e.getMessage(), List.of()));
     }
 
     private static RestResponse<Problem> problem(Problem problem) {

@@ -2,36 +2,59 @@ package io.leadflow.scoring.rest;
 
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.config.ScoringModelJson;
+import io.leadflow.scoring.domain.LeadScorer;
+import io.leadflow.scoring.domain.WhatIfTally;
+import io.leadflow.scoring.messaging.ModelPreview;
+import io.leadflow.scoring.messaging.ModelReplay;
+import io.leadflow.scoring.persistence.ReplayJobRepository;
 import io.leadflow.scoring.persistence.ScoringModelStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** The versioned scoring model: the active version, its history, and publishing a new one. */
+/** The versioned scoring model: the active version, its history, publishing a new one, previewing and replaying. */
 @Path("/v1/scoring-model")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoringModelResource {
 
     private static final int MAX_TEXT = 200;
+    private static final int MAX_TOP = 100;
 
     private final ScoringModelStore store;
     private final ActiveScoringModel active;
+    private final ModelReplay replay;
+    private final ModelPreview preview;
+    private final ReplayJobRepository jobs;
     private final Clock clock;
 
-    public ScoringModelResource(ScoringModelStore store, ActiveScoringModel active, Clock clock) {
+    public ScoringModelResource(ScoringModelStore store, ActiveScoringModel active, ModelReplay replay, ModelPreview preview,
+            ReplayJobRepository jobs, Clock clock) {
         this.store = store;
         this.active = active;
+        this.replay = replay;
+        this.preview = preview;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -50,8 +73,8 @@ public class ScoringModelResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish a new version; it becomes the active one at once")
-    @APIResponse(responseCode = "200", description = "The published version")
+    @Operation(summary = "Publish a new version; it becomes the active one at once, and every lead is re-scored under it in the background")
+    @APIResponse(responseCode = "200", description = "The published version, with the replay job that re-scores every lead")
     @APIResponse(responseCode = "400", description = "The request or the model is invalid; each error names its field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ModelVersionView> publish(PublishModelRequest request) {
@@ -72,7 +95,75 @@ public class ScoringModelResource {
         }
         return store.publish(request.model(), request.author().trim(), request.changelog().trim(), clock.instant())
                 .invoke(active::activate)
-                .map(ModelVersionView::of);
+                .flatMap(published -> replay.start(published)
+                        .map(job -> ModelVersionView.published(published, ReplayJobView.of(job))));
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What a candidate model would do to every lead, without publishing it or changing anything")
+    @APIResponse(responseCode = "200", description = "Leads that would change score and stage, per transition, and the top movers")
+    @APIResponse(responseCode = "400", description = "The candidate model is invalid; each error names its field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<WhatIfTally.Summary> preview(
+            @Parameter(description = "How many of the leads that would move most to list (1 to 100)") @RestQuery @DefaultValue("10") int top,
+            JsonNode model) {
+        if (top < 1 || top > MAX_TOP) {
+            throw new InvalidInputException("top", "must be between 1 and " + MAX_TOP + ", was " + top);
+        }
+        if (model == null || model.isNull()) {
+            throw new InvalidModelException(List.of(new Problem.FieldError("", "the body must be a scoring model document")));
+        }
+        ScoringModelJson.Parsed parsed = ScoringModelJson.parse(model);
+        if (!parsed.valid()) {
+            throw new InvalidModelException(parsed.problems().stream()
+                    .map(problem -> new Problem.FieldError(problem.field(), problem.message())).toList());
+        }
+        return preview.preview(new LeadScorer(0, parsed.model()), top);
+    }
+
+    @POST
+    @Path("/versions/{version}/replay")
+    @Operation(summary = "Re-score every lead's stored history under the active version, in the background")
+    @APIResponse(responseCode = "202", description = "The replay job, started; follow it at its Location")
+    @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is not the active one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ReplayJobView>> replay(@Parameter(description = "The model version") @RestPath int version) {
+        return store.version(version)
+                .onItem().ifNull().failWith(() -> new UnknownResourceException("there is no scoring model version " + version))
+                .invoke(stored -> {
+                    // new engagements are scored with the active version: a replay under another would be undone by them
+                    if (!stored.active()) {
+                        throw new ConflictException("version " + version + " is not the active one: publish its document again to go back to it");
+                    }
+                })
+                .flatMap(replay::start)
+                .map(job -> RestResponse.ResponseBuilder.accepted(ReplayJobView.of(job))
+                        .location(URI.create("/v1/scoring-model/replays/" + job.id())).build());
+    }
+
+    @GET
+    @Path("/replays/{id}")
+    @WithSession
+    @Operation(summary = "A replay job's progress")
+    @APIResponse(responseCode = "200", description = "The job: status, total, done, changed")
+    @APIResponse(responseCode = "404", description = "No such job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReplayJobView> replayJob(@Parameter(description = "The job's id") @RestPath String id) {
+        return jobs.findById(parseJobId(id))
+                .onItem().ifNull().failWith(() -> new UnknownResourceException("there is no replay job " + id))
+                .map(ReplayJobView::of);
+    }
+
+    private static UUID parseJobId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw new InvalidInputException("id", "the job id must be a UUID, was " + id);
+        }
     }
 
     private static void requireText(List<Problem.FieldError> errors, String field, String value) {

@@ -57,4 +57,21 @@ class ScoringModelJsonTest {
         assertThat(parsed.problems()).extracting(ModelProblem::field)
                 .containsExactly("engagementRules[0].points", "fit", "lifecycle");
     }
+
+    @Test
+    void segmentsAreRead() {
+        ScoringModelJson.Parsed parsed = ScoringModelJson.parse(ScoringModelJson.readTree("""
+                {"engagementRules": [{"id": "x", "type": "page.viewed", "points": 1}],
+                 "fit": {"rules": [{"id": "gb", "points": 10, "countries": ["GB"]}], "grades": {"A": 30, "B": 20, "C": 10}},
+                 "lifecycle": {"mql": {"engagement": 100, "fit": "B"},
+                               "segments": [{"id": "enterprise", "when": {"companySize": {"min": 1000}}, "mql": {"engagement": 150, "fit": "A"}}]}}
+                """));
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.model().lifecycle().segments()).singleElement().satisfies(segment -> {
+            assertThat(segment.id()).isEqualTo("enterprise");
+            assertThat(segment.when().companySize().min()).isEqualTo(1000);
+            assertThat(segment.mql().engagement()).isEqualTo(150);
+        });
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.events.EngagementType;
 import io.leadflow.scoring.TestEngagements;
+import io.leadflow.scoring.TestModels;
 import io.leadflow.scoring.TestLeads;
 import io.leadflow.scoring.config.ScoringModelJson;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,9 +84,7 @@ class ScoringModelResourceTest {
             assertThat(lead.getList("ledger.modelVersion", Integer.class)).containsExactly(version);
         } finally {
             // the other tests expect the default points
-            given().contentType(ContentType.JSON)
-                    .body(TestEngagements.json(Map.of("author", "test", "changelog", "back to the default", "model", defaults)))
-                    .when().put("/v1/scoring-model").then().statusCode(200);
+            TestModels.publishAndAwaitReplay(defaults, "back to the default");
         }
     }
 

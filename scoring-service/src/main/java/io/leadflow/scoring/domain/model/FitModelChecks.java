@@ -50,11 +50,14 @@ final class FitModelChecks {
                 problem.accept(path + "." + listName, "must list at least one value and no blank ones");
             }
         }
-        FitRule.SizeBand band = rule.companySize();
-        if (band != null && (band.min() == null && band.max() == null
-                || band.min() != null && band.max() != null && band.min() > band.max())) {
+        if (rule.companySize() != null && !isBand(rule.companySize())) {
             problem.accept(path + ".companySize", "needs min and/or max, with min <= max");
         }
+    }
+
+    /** True when the band has an end at least, and its ends in order. */
+    static boolean isBand(FitRule.SizeBand band) {
+        return (band.min() != null || band.max() != null) && (band.min() == null || band.max() == null || band.min() <= band.max());
     }
 
     private static List<String> listNamed(FitRule rule, String name) {

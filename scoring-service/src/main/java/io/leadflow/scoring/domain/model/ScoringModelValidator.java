@@ -42,12 +42,12 @@ public final class ScoringModelValidator {
         if (required("fit", model.fit())) {
             new FitModelChecks(this::problem).check("fit", model.fit());
         }
-        if (required("lifecycle", model.lifecycle()) && required("lifecycle.mql", model.lifecycle().mql())) {
-            Lifecycle.Threshold mql = model.lifecycle().mql();
-            if (required("lifecycle.mql.engagement", mql.engagement()) && mql.engagement() <= 0) {
-                problem("lifecycle.mql.engagement", "must be positive");
+        if (required("lifecycle", model.lifecycle())) {
+            checkThreshold("lifecycle.mql", model.lifecycle().mql());
+            Set<String> segmentIds = new HashSet<>();
+            for (int i = 0; i < model.lifecycle().segments().size(); i++) {
+                checkSegment("lifecycle.segments[" + i + "]", model.lifecycle().segments().get(i), segmentIds);
             }
-            required("lifecycle.mql.fit", mql.fit());
         }
         if (model.lifecycle() != null && model.lifecycle().recycle() != null) {
             Integer keep = model.lifecycle().recycle().keepPercent();
@@ -76,6 +76,43 @@ public final class ScoringModelValidator {
                 problem(path + ".cap.max", "must be at least 1");
             }
             positive(path + ".cap.per", rule.cap().per(), true);
+        }
+    }
+
+    private void checkThreshold(String path, Lifecycle.Threshold threshold) {
+        if (!required(path, threshold)) {
+            return;
+        }
+        if (required(path + ".engagement", threshold.engagement()) && threshold.engagement() <= 0) {
+            problem(path + ".engagement", "must be positive");
+        }
+        required(path + ".fit", threshold.fit());
+    }
+
+    private void checkSegment(String path, Segment segment, Set<String> ids) {
+        if (!required(path, segment)) {
+            return;
+        }
+        if (required(path + ".id", segment.id()) && (segment.id().isBlank() || !ids.add(segment.id()))) {
+            problem(path + ".id", segment.id().isBlank() ? "must not be blank" : "duplicate segment id " + segment.id());
+        }
+        Segment.Condition when = segment.when();
+        if (required(path + ".when", when)) {
+            if (when.isEmpty()) {
+                problem(path + ".when", "must set at least one of companySize, industries, countries");
+            }
+            if (when.companySize() != null && !FitModelChecks.isBand(when.companySize())) {
+                problem(path + ".when.companySize", "needs min and/or max, with min <= max");
+            }
+            checkValues(path + ".when.industries", when.industries());
+            checkValues(path + ".when.countries", when.countries());
+        }
+        checkThreshold(path + ".mql", segment.mql());
+    }
+
+    private void checkValues(String path, List<String> values) {
+        if (values != null && (values.isEmpty() || values.stream().anyMatch(value -> value == null || value.isBlank()))) {
+            problem(path, "must list at least one value and no blank ones");
         }
     }
 

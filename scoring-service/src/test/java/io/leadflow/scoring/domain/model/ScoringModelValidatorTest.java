@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.events.EngagementType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,21 @@ class ScoringModelValidatorTest {
 
         assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, lifecycle)))
                 .containsExactly("lifecycle.mql.engagement", "lifecycle.mql.fit", "lifecycle.recycle.keepPercent");
+    }
+
+    @Test
+    void segmentsNeedAnIdConditionsAndThresholds() {
+        Lifecycle lifecycle = new Lifecycle(new Lifecycle.Threshold(100, Grade.B), null, Arrays.asList(
+                new Segment("enterprise", new Segment.Condition(new FitRule.SizeBand(1000, null), null, null), new Lifecycle.Threshold(150, Grade.A)),
+                new Segment("enterprise", new Segment.Condition(null, null, null), new Lifecycle.Threshold(0, null)),
+                new Segment(" ", new Segment.Condition(new FitRule.SizeBand(500, 100), List.of(), List.of(" ")), null),
+                null));
+
+        assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, lifecycle))).containsExactly(
+                "lifecycle.segments[1].id", "lifecycle.segments[1].when", "lifecycle.segments[1].mql.engagement",
+                "lifecycle.segments[1].mql.fit", "lifecycle.segments[2].id", "lifecycle.segments[2].when.companySize",
+                "lifecycle.segments[2].when.industries", "lifecycle.segments[2].when.countries", "lifecycle.segments[2].mql",
+                "lifecycle.segments[3]");
     }
 
     private static List<String> fields(ScoringModel model) {

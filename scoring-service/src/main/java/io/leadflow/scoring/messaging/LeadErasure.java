@@ -1,0 +1,81 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.events.DeterministicIds;
+import io.leadflow.events.LeadErased;
+import io.leadflow.events.LeadKeys;
+import io.leadflow.events.Topics;
+import io.leadflow.scoring.persistence.ErasedKeyRepository;
+import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadAliasRepository;
+import io.leadflow.scoring.persistence.LeadHistoryRepository;
+import io.leadflow.scoring.persistence.LeadRepository;
+import io.leadflow.scoring.persistence.LedgerRepository;
+import io.leadflow.txmessaging.Outbox;
+import io.leadflow.txmessaging.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Erases a lead on request (right to erasure), in one transaction: its history, ledger, aliases and
+ * the lead itself are deleted, its keys are remembered only as hashes (so late events that happened
+ * before cannot bring it back), and {@code lead.erased.v1} goes to the outbox for the services
+ * that hold the lead too. The processed event ids stay: they are random ids, no personal data, and
+ * they keep a redelivered old event from counting again.
+ */
+@ApplicationScoped
+public class LeadErasure {
+
+    private final LeadRepository leads;
+    private final LeadHistoryRepository history;
+    private final LedgerRepository ledger;
+    private final LeadAliasRepository aliases;
+    private final ErasedKeyRepository erasedKeys;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public LeadErasure(LeadRepository leads, LeadHistoryRepository history, LedgerRepository ledger, LeadAliasRepository aliases,
+            ErasedKeyRepository erasedKeys, Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.leads = leads;
+        this.history = history;
+        this.ledger = ledger;
+        this.aliases = aliases;
+        this.erasedKeys = erasedKeys;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** @return false when no lead has this id */
+    public Uni<Boolean> erase(UUID leadId, String requestedBy, String reason) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> leads.lockById(leadId).flatMap(lead -> lead == null
+                        ? Uni.createFrom().item(false)
+                        : aliases.anonymousIdsOf(leadId).flatMap(anonymousIds -> erase(lead, anonymousIds, requestedBy, reason, now))))
+                .invoke(erased -> {
+                    if (erased) {
+                        relay.kick();
+                    }
+                });
+    }
+
+    private Uni<Boolean> erase(Lead lead, List<String> anonymousIds, String requestedBy, String reason, Instant now) {
+        UUID id = lead.id();
+        List<String> keys = Stream.concat(Stream.of(lead.leadKey()), anonymousIds.stream().map(anonymousId -> LeadKeys.of(null, anonymousId)))
+                .toList();
+        return history.erase(id)
+                .flatMap(erased -> ledger.erase(id))
+                .flatMap(erased -> aliases.erase(id))
+                .flatMap(erased -> leads.delete("id", id))
+                .flatMap(erased -> erasedKeys.record(keys, now))
+                .flatMap(recorded -> outbox.add(Topics.ERASURE, lead.leadKey(), DeterministicIds.of(id.toString(), "erased"), LeadErased.TYPE,
+                        new LeadErased(lead.leadKey(), anonymousIds, requestedBy, reason, now)))
+                .replaceWith(true);
+    }
+}

@@ -1,0 +1,59 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.events.LeadScored;
+import io.leadflow.events.LeadStageChanged;
+import io.leadflow.events.LifecycleStage;
+import io.leadflow.events.Topics;
+import io.leadflow.scoring.domain.HistoryRescorer;
+import io.leadflow.scoring.domain.LeadScorer;
+import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadHistoryRepository;
+import io.leadflow.scoring.persistence.LedgerRepository;
+import io.leadflow.txmessaging.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Scores a (locked) lead's whole stored history afresh under one model version, inside the
+ * caller's transaction: the ledger is replaced, the lead takes the new scores, traits and stage,
+ * and a changed score or stage is announced through the outbox. Identity merges and model replays
+ * both end here.
+ */
+@ApplicationScoped
+public class LeadRescoring {
+
+    private final LeadHistoryRepository history;
+    private final LedgerRepository ledger;
+    private final Outbox outbox;
+
+    public LeadRescoring(LeadHistoryRepository history, LedgerRepository ledger, Outbox outbox) {
+        this.history = history;
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    /**
+     * @param causeId what made the lead be re-scored (an identification's event id, a replay job's id): the
+     *     announcements' ids derive from it and the lead's id
+     * @return true when the score or the stage changed
+     */
+    public Uni<Boolean> rescore(Lead lead, LeadScorer scorer, String causeId, Instant now) {
+        return history.historyOf(lead.id()).flatMap(events -> {
+            HistoryRescorer.Rescored rescored = HistoryRescorer.rescore(scorer, lead.email(), events);
+            LifecycleStage from = lead.stage();
+            int scoreBefore = lead.score();
+            lead.rescored(rescored, scorer.stageAfterRescoring(from, rescored, lead.email() != null), now);
+            Uni<Void> written = ledger.replace(lead.id(), rescored.ledger(), now);
+            if (lead.score() != scoreBefore) {
+                written = written.call(() -> outbox.add(Topics.LEAD_SCORES, lead.leadKey(), ScoreEvents.rescoredId(causeId, lead),
+                        LeadScored.TYPE, ScoreEvents.scoreChanged(lead, lead.score() - scoreBefore, causeId, now)));
+            }
+            if (lead.stage() != from) {
+                written = written.call(() -> outbox.add(Topics.LIFECYCLE, lead.leadKey(), ScoreEvents.stageChangedId(lead),
+                        LeadStageChanged.TYPE, ScoreEvents.stageChanged(lead, from, rescored.ledger(), causeId, now)));
+            }
+            return written.replaceWith(lead.score() != scoreBefore || lead.stage() != from);
+        });
+    }
+}

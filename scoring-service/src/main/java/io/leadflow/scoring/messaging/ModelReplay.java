@@ -1,0 +1,96 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.scoring.config.ActiveScoringModel;
+import io.leadflow.scoring.domain.LeadScorer;
+import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadRepository;
+import io.leadflow.scoring.persistence.ReplayJob;
+import io.leadflow.scoring.persistence.ReplayJobRepository;
+import io.leadflow.scoring.persistence.StoredModelVersion;
+import io.leadflow.txmessaging.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-scores every lead's stored history under one model version in the background, a page of
+ * leads per transaction, recording its progress in a {@link ReplayJob}. Each lead's stage changes
+ * are announced through the outbox in the transaction that changes it, so a replay that fails
+ * half-way leaves every lead either re-scored or as it was; running it again finishes the work.
+ */
+@ApplicationScoped
+public class ModelReplay {
+
+    private static final Logger LOG = Logger.getLogger(ModelReplay.class);
+    private static final int PAGE = 100;
+    private static final UUID BEFORE_EVERY_LEAD = new UUID(0, 0);
+
+    private final LeadRepository leads;
+    private final ReplayJobRepository jobs;
+    private final LeadRescoring rescoring;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public ModelReplay(LeadRepository leads, ReplayJobRepository jobs, LeadRescoring rescoring, OutboxRelay relay, Clock clock) {
+        this.leads = leads;
+        this.jobs = jobs;
+        this.rescoring = rescoring;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** Records a job for the version and starts it in the background; answers the job as it starts. */
+    public Uni<ReplayJob> start(StoredModelVersion version) {
+        LeadScorer scorer = ActiveScoringModel.scorerOf(version);
+        return Panache.withTransaction(() -> leads.count()
+                        .flatMap(total -> jobs.persist(new ReplayJob(version.version(), total.intValue(), clock.instant()))))
+                .invoke(job -> Infrastructure.getDefaultWorkerPool().execute(() -> run(job.id(), scorer)));
+    }
+
+    // on a worker thread: each page is a transaction of its own, on a fresh Vert.x context as Hibernate Reactive wants
+    private void run(UUID jobId, LeadScorer scorer) {
+        try {
+            UUID after = BEFORE_EVERY_LEAD;
+            while (after != null) {
+                UUID from = after;
+                after = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> replayPage(jobId, scorer, from)));
+                relay.kick();
+            }
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> jobs.findById(jobId)
+                    .invoke(job -> job.finished(clock.instant()))));
+        } catch (Throwable failure) {
+            LOG.errorf(failure, "replay %s under model version %d failed; run it again to finish it", jobId, scorer.version());
+            markFailed(jobId, failure);
+        }
+    }
+
+    /** Re-scores the page of leads after {@code after}; answers the last lead's id, or null when no page follows. */
+    private Uni<UUID> replayPage(UUID jobId, LeadScorer scorer, UUID after) {
+        return leads.lockPageAfter(after, PAGE).flatMap(page -> Multi.createFrom().iterable(page)
+                .onItem().transformToUniAndConcatenate(lead -> rescoring.rescore(lead, scorer, jobId.toString(), clock.instant()))
+                .collect().asList()
+                .flatMap(changes -> jobs.findById(jobId)
+                        .invoke(job -> job.progressed(page.size(), (int) changes.stream().filter(Boolean::booleanValue).count())))
+                .map(job -> page.size() < PAGE ? null : lastId(page)));
+    }
+
+    private static UUID lastId(List<Lead> page) {
+        return page.get(page.size() - 1).id();
+    }
+
+    private void markFailed(UUID jobId, Throwable failure) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> jobs.findById(jobId)
+                    .invoke(job -> job.failed(failure.toString(), clock.instant()))));
+        } catch (Throwable unrecorded) {
+            LOG.errorf(unrecorded, "could not record that replay %s failed", jobId);
+        }
+    }
+}

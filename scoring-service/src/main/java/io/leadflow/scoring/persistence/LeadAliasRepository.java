@@ -1,0 +1,36 @@
+package io.leadflow.scoring.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Which known lead each identified anonymous id belongs to. */
+@ApplicationScoped
+@WithSession
+public class LeadAliasRepository implements PanacheRepositoryBase<LeadAlias, String> {
+
+    /** Links the anonymous id to the lead (re-linking it when another lead had it); in the caller's transaction. */
+    public Uni<Void> link(String anonymousId, UUID leadId, Instant now) {
+        return findById(anonymousId).flatMap(found -> {
+            if (found == null) {
+                return persist(new LeadAlias(anonymousId, leadId, now)).replaceWithVoid();
+            }
+            found.pointTo(leadId);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** The anonymous ids merged into a lead. */
+    public Uni<List<String>> anonymousIdsOf(UUID leadId) {
+        return find("leadId", leadId).list().map(aliases -> aliases.stream().map(LeadAlias::anonymousId).sorted().toList());
+    }
+
+    /** Erases a lead's aliases. */
+    public Uni<Long> erase(UUID leadId) {
+        return delete("leadId", leadId);
+    }
+}

@@ -1,0 +1,99 @@
+package io.leadflow.scoring.rest;
+
+import static io.leadflow.scoring.TestEngagements.anonymous;
+import static io.leadflow.scoring.TestEngagements.identify;
+import static io.leadflow.scoring.TestEngagements.send;
+import static io.leadflow.scoring.TestEngagements.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.leadflow.events.DeterministicIds;
+import io.leadflow.events.EngagementType;
+import io.leadflow.events.EventSchemas;
+import io.leadflow.events.LeadErased;
+import io.leadflow.events.Topics;
+import io.leadflow.scoring.TestEngagements;
+import io.leadflow.scoring.TestLeads;
+import io.leadflow.testsupport.ReceivedEvent;
+import io.leadflow.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeadErasureTest {
+
+    private static final Instant MORNING = Instant.parse("2026-11-22T09:00:00Z");
+
+    @Test
+    void anErasedLeadIsGoneEverywhereItIsToldAndLateEventsDoNotBringItBack() {
+        try (TopicProbe erasures = TopicProbe.tail(Topics.ERASURE)) {
+            // given a visitor who viewed a page, identified as Ada, who then opened an email
+            String visitor = "v-" + UUID.randomUUID();
+            String email = uniqueEmail("ada");
+            send(anonymous(visitor, EngagementType.PAGE_VIEWED, MORNING, Map.of("url", "https://example.com/blog")));
+            identify(UUID.randomUUID().toString(), email, visitor, MORNING.plusSeconds(60), Map.of("jobTitle", "VP Sales"));
+            String opened = UUID.randomUUID().toString();
+            TestEngagements.send(opened, TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(120)));
+            String leadId = TestLeads.awaitScore(email, 5 + 3).getString("id");
+
+            // when she asks to be erased
+            given().queryParam("requestedBy", "dpo@example.com").queryParam("reason", "GDPR art. 17 request #4711")
+                    .when().delete("/v1/leads/" + leadId)
+                    .then().statusCode(204);
+
+            // then the lead is gone from the API
+            given().queryParam("email", email).when().get("/v1/leads").then().statusCode(404);
+            given().when().get("/v1/leads/" + leadId + "/score").then().statusCode(404);
+            // and one valid lead.erased.v1 tells the other services, with the visitor id merged into her
+            ReceivedEvent erased = erasures.awaitEvents(1, event -> email.equals(event.key()), Duration.ofSeconds(30)).get(0);
+            assertThat(erased.ceType()).isEqualTo(LeadErased.TYPE);
+            assertThat(erased.ceId()).isEqualTo(DeterministicIds.of(leadId, "erased"));
+            assertThat(EventSchemas.validate(LeadErased.TYPE, erased.data())).isEmpty();
+            assertThat(erased.data().get("leadKey").asText()).isEqualTo(email);
+            assertThat(erased.data().get("anonymousIds")).hasSize(1);
+            assertThat(erased.data().get("anonymousIds").get(0).asText()).isEqualTo(visitor);
+            assertThat(erased.data().get("requestedBy").asText()).isEqualTo("dpo@example.com");
+            assertThat(erased.data().get("reason").asText()).isEqualTo("GDPR art. 17 request #4711");
+
+            // when her old email open is redelivered, a late event from before the erasure arrives, and then she comes back
+            TestEngagements.send(opened, TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(120)));
+            send(TestEngagements.of(email, EngagementType.EMAIL_CLICKED, MORNING.plusSeconds(180)));
+            String downloaded = send(TestEngagements.of(email, EngagementType.CONTENT_DOWNLOADED, Instant.now().plusSeconds(60)));
+
+            // then only what happened after the erasure counts, for a new lead (same partition: the earlier two came first)
+            JsonPath comeback = TestLeads.awaitScore(email, 10);
+            assertThat(comeback.getString("id")).isNotEqualTo(leadId);
+            assertThat(comeback.getList("ledger.eventId")).containsExactly(downloaded);
+            assertThat(comeback.getMap("traits")).isEmpty();
+        }
+    }
+
+    @Test
+    void anErasureNeedsWhoAndWhyAndAKnownLead() {
+        // given
+        String email = uniqueEmail("grace");
+        send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING));
+        String leadId = TestLeads.awaitScore(email, 3).getString("id");
+
+        // when asked without who and why, then 400 names both and nothing changes
+        given().queryParam("reason", " ").when().delete("/v1/leads/" + leadId)
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", containsInAnyOrder("requestedBy", "reason"));
+        TestLeads.awaitScore(email, 3);
+
+        // and an id that is no UUID, or no lead's, is named
+        given().queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/not-a-uuid")
+                .then().statusCode(400).body("errors[0].field", equalTo("id"));
+        given().queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/" + UUID.randomUUID())
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+    }
+}
