@@ -38,7 +38,10 @@ public class WireMockTestResource implements QuarkusTestResourceLifecycleManager
         Stubs.add(server, "salesforce/oauth-token-refresh.json", Map.of("instanceUrl", base));
         Stubs.add(server, "salesforce/lead-upsert-ok.json", Map.of());
         Stubs.add(server, "salesforce/any-call-with-an-expired-session.json", Map.of());
-        for (String pipedrive : List.of("persons-search-none", "persons-add", "persons-update", "leads-of-person-none", "leads-add")) {
+        Stubs.add(server, "salesforce/lead-delete.json", Map.of());
+        Stubs.add(server, "hubspot/gdpr-delete.json", Map.of());
+        for (String pipedrive : List.of("persons-search-none", "persons-add", "persons-update", "leads-of-person-none", "leads-add",
+                "persons-delete", "leads-delete")) {
             Stubs.add(server, "pipedrive/" + pipedrive + ".json", Map.of());
         }
         return Map.of("leadflow.crm.webhook.url", base + WEBHOOK_PATH,

@@ -86,6 +86,18 @@ public class SyncRecord {
         updatedAt = receipt.acceptedAt();
     }
 
+    /**
+     * Right to erasure: nothing that identifies the person stays (the lead key is its email, the
+     * request and an error message may hold it, the CRM record is deleted); the lead id, the target and
+     * the counts stay, so the entry still explains what happened.
+     */
+    void erase() {
+        leadKey = "erased:" + leadId;
+        request = null;
+        lastError = null;
+        externalId = null;
+    }
+
     public String handoffId() {
         return handoffId;
     }

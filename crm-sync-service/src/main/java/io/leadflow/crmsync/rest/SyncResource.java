@@ -1,6 +1,8 @@
 package io.leadflow.crmsync.rest;
 
 import io.leadflow.crmsync.messaging.OperatorRetry;
+import io.leadflow.crmsync.persistence.ErasureRecord;
+import io.leadflow.crmsync.persistence.Erasures;
 import io.leadflow.crmsync.persistence.SyncLedger;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -9,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,22 +27,30 @@ public class SyncResource {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final SyncLedger ledger;
+    private final Erasures erasures;
     private final OperatorRetry operatorRetry;
 
-    public SyncResource(SyncLedger ledger, OperatorRetry operatorRetry) {
+    public SyncResource(SyncLedger ledger, Erasures erasures, OperatorRetry operatorRetry) {
         this.ledger = ledger;
+        this.erasures = erasures;
         this.operatorRetry = operatorRetry;
     }
 
     @GET
     @Path("/{leadId}")
     @Operation(summary = "A lead's CRM syncs",
-            description = "One entry per handoff of the lead, oldest first; an unknown lead has none (an empty list).")
+            description = "One entry per handoff of the lead, oldest first; an unknown lead has none (an empty list). "
+                    + "After the lead's erasure the entries are anonymized and each carries what the erasure did in its CRM.")
     public Uni<List<SyncEntry>> forLead(@PathParam("leadId") String leadId) {
         if (!UUID.matcher(leadId).matches()) {
             throw new InvalidInputException("leadId", "must be a UUID, as scoring-service assigns them");
         }
-        return ledger.forLead(leadId).map(records -> records.stream().map(SyncEntry::from).toList());
+        return ledger.forLead(leadId).flatMap(records -> erasures.forLead(leadId).map(erased -> {
+            // the latest erasure in each CRM
+            Map<String, ErasureRecord> byTarget = new HashMap<>();
+            erased.forEach(erasure -> byTarget.put(erasure.target(), erasure));
+            return records.stream().map(record -> SyncEntry.from(record, byTarget.get(record.target()))).toList();
+        }));
     }
 
     @POST
@@ -51,6 +63,6 @@ public class SyncResource {
         if (!UUID.matcher(handoffId).matches()) {
             throw new InvalidInputException("handoffId", "must be a UUID, as handoff-service assigns them");
         }
-        return operatorRetry.retry(handoffId).map(SyncEntry::from);
+        return operatorRetry.retry(handoffId).map(record -> SyncEntry.from(record, null));
     }
 }

@@ -1,0 +1,184 @@
+package io.leadflow.crmsync.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.leadflow.crmsync.InjectWireMock;
+import io.leadflow.crmsync.Stubs;
+import io.leadflow.crmsync.TestHandoffs;
+import io.leadflow.crmsync.WireMockTestResource;
+import io.leadflow.crmsync.domain.CrmReceipt;
+import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.domain.WebhookSigner;
+import io.leadflow.crmsync.persistence.SyncLedger;
+import io.leadflow.crmsync.persistence.SyncRecord;
+import io.leadflow.events.EventSchemas;
+import io.leadflow.events.HandoffCreated;
+import io.leadflow.events.LeadErased;
+import io.leadflow.events.Topics;
+import io.leadflow.testsupport.ReceivedEvent;
+import io.leadflow.testsupport.TestRecords;
+import io.leadflow.testsupport.TopicProbe;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lead erased on request ({@code lead.erased.v1}) is deleted from every CRM Leadflow wrote it to,
+ * its ledger entries are anonymized, and each entry shows what the erasure did. The service writes
+ * to the webhook here; the lead was written to HubSpot, Salesforce and Pipedrive before (their
+ * settings are all present in %test, so each counts as configured).
+ */
+@QuarkusTest
+class LeadErasureTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @InjectWireMock
+    WireMockServer crm;
+
+    @Inject
+    SyncLedger ledger;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void anErasedLeadIsDeletedInEveryCrmItWasWrittenToAndAnonymizedInTheLedger() throws Throwable {
+        // Given a lead synced through the webhook, and written to HubSpot, Salesforce and Pipedrive by earlier handoffs
+        HandoffCreated handoff = TestHandoffs.newLead();
+        long personId = syncedEverywhere(handoff);
+        Map<String, String> pipedrive = Map.of("personId", Long.toString(personId), "handoffId", "an-earlier-handoff");
+        Stubs.add(crm, "pipedrive/leads-of-person-first-page.json", pipedrive);
+        Stubs.add(crm, "pipedrive/leads-of-person-with-handoff.json", pipedrive);
+
+        // When scoring-service publishes its erasure
+        String erasureId = UUID.randomUUID().toString();
+        publishErasure(erasureId, handoff.leadKey());
+
+        // Then every entry says the lead was erased in its CRM, by whom
+        await().atMost(TIMEOUT).until(() -> ledgerOf(handoff).getList("findAll { it.erasure?.outcome == 'ERASED' }").size() == 4);
+        JsonPath entries = ledgerOf(handoff);
+        assertThat(entries.getList("target", String.class)).containsExactlyInAnyOrder("webhook", "hubspot", "salesforce", "pipedrive");
+        assertThat(entries.getList("erasure.requestedBy", String.class)).containsOnly("dpo-ticket-4711");
+
+        // and HubSpot GDPR-deleted the contact by email
+        assertThat(crm.findAll(postRequestedFor(urlEqualTo("/crm/v3/objects/contacts/gdpr-delete"))
+                .withRequestBody(matchingJsonPath("$[?(@.objectId == '" + handoff.email() + "' && @.idProperty == 'email')]")))).hasSize(1);
+        // and Salesforce deleted the Lead by its Id
+        assertThat(crm.findAll(deleteRequestedFor(urlEqualTo("/services/data/v62.0/sobjects/Lead/00Q-" + handoff.leadId())))).hasSize(1);
+        // and Pipedrive deleted the person's two leads (both pages), then the person
+        assertThat(crm.findAll(deleteRequestedFor(urlEqualTo("/v1/leads/0a1b2c3d-0e10-11eb-879b-05d71fb426ec")))).isNotEmpty();
+        assertThat(crm.findAll(deleteRequestedFor(urlEqualTo("/v1/leads/adf21080-0e10-11eb-879b-05d71fb426ec")))).isNotEmpty();
+        assertThat(crm.findAll(deleteRequestedFor(urlEqualTo("/v1/persons/" + personId)))).hasSize(1);
+        // and the webhook receiver got a signed erasure notice, keyed by the erasure
+        List<LoggedRequest> notices = crm.findAll(postRequestedFor(urlEqualTo(WireMockTestResource.WEBHOOK_PATH))
+                .withHeader("Idempotency-Key", equalTo(erasureId)));
+        assertThat(notices).hasSize(1);
+        JsonNode notice = json.readTree(notices.get(0).getBody());
+        assertThat(notice.path("event").asText()).isEqualTo("lead.erased");
+        assertThat(notice.path("leadId").asText()).isEqualTo(handoff.leadId());
+        assertThat(new WebhookSigner(List.of("test-current-secret")).verify(notices.get(0).getHeader(WebhookSigner.TIMESTAMP_HEADER),
+                notices.get(0).getHeader(WebhookSigner.SIGNATURE_HEADER), notices.get(0).getBody(), Instant.now())).isTrue();
+
+        // and nothing in the ledger names the person any more
+        String answer = given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().asString();
+        assertThat(answer).doesNotContain(handoff.email());
+        SyncRecord entry = VertxContextSupport.subscribeAndAwait(() -> ledger.find(handoff.handoffId()));
+        assertThat(entry.leadKey()).isEqualTo("erased:" + handoff.leadId()).doesNotContain("@");
+        assertThat(entry.request()).isNull();
+        assertThat(entry.externalId()).isNull();
+
+        // When the erasure is delivered again
+        publishErasure(erasureId, handoff.leadKey());
+
+        // Then no CRM is called again
+        await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> crm.findAll(postRequestedFor(urlEqualTo("/crm/v3/objects/contacts/gdpr-delete"))
+                .withRequestBody(matchingJsonPath("$[?(@.objectId == '" + handoff.email() + "')]"))).size() == 1);
+        assertThat(ledgerOf(handoff).getList("erasure.outcome", String.class)).containsOnly("ERASED");
+    }
+
+    @Test
+    void aCrmThatKeepsFailingIsRecordedAsFailedWhileTheOthersAreErased() throws Throwable {
+        // Given a lead in the webhook's CRM and in Pipedrive, whose person Pipedrive cannot delete (500, every time)
+        HandoffCreated handoff = TestHandoffs.newLead();
+        long personId = syncedEverywhere(handoff);
+        Stubs.add(crm, "pipedrive/persons-delete-500.json", Map.of("personId", Long.toString(personId)));
+
+        // When the lead is erased
+        publishErasure(UUID.randomUUID().toString(), handoff.leadKey());
+
+        // Then after its retry budget (4 attempts in %test) Pipedrive's entry says FAILED with the answer; the others are ERASED
+        await().atMost(TIMEOUT).until(() -> ledgerOf(handoff).getList("findAll { it.erasure != null }").size() == 4);
+        JsonPath entries = ledgerOf(handoff);
+        assertThat(entries.getString("find { it.target == 'pipedrive' }.erasure.outcome")).isEqualTo("FAILED");
+        assertThat(entries.getString("find { it.target == 'pipedrive' }.erasure.detail")).contains("500");
+        assertThat(entries.getList("findAll { it.target != 'pipedrive' }.erasure.outcome", String.class)).containsOnly("ERASED");
+        assertThat(crm.findAll(deleteRequestedFor(urlEqualTo("/v1/persons/" + personId)))).hasSize(4);
+        // and the failed CRM's entry is anonymized too: the ledger keeps no email, whatever the CRM did
+        assertThat(given().get("/v1/sync/{leadId}", handoff.leadId()).then().extract().asString()).doesNotContain(handoff.email());
+    }
+
+    @Test
+    void anErasureThatBreaksTheContractGoesToItsDeadLetterTopic() {
+        try (TopicProbe dead = TopicProbe.tail(Topics.deadLetter(Topics.ERASURE))) {
+            // When a lead.erased.v1 without the required fields arrives
+            String id = UUID.randomUUID().toString();
+            TestRecords.sendCloudEvent(Topics.ERASURE, "someone@example.com", id, LeadErased.TYPE, "{\"leadKey\":\"someone@example.com\"}");
+
+            // Then it is dead-lettered, saying why
+            ReceivedEvent record = dead.awaitEvents(1, event -> id.equals(event.headers().get("ce_id")), TIMEOUT).get(0);
+            assertThat(record.headers().get("dead-letter-reason")).contains("breaks its schema");
+        }
+    }
+
+    /** Syncs the handoff through the webhook and records earlier writes of the lead to HubSpot, Salesforce and Pipedrive; answers the Pipedrive person id. */
+    private long syncedEverywhere(HandoffCreated handoff) throws Throwable {
+        TestHandoffs.publish(handoff, json);
+        await().atMost(TIMEOUT).until(() -> "SYNCED".equals(ledgerOf(handoff).getString("[0].status")));
+        long personId = ThreadLocalRandom.current().nextLong(1_000, 1_000_000_000);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ledger
+                .recordSuccess(earlier(handoff), CrmTarget.HUBSPOT, new CrmReceipt("hs-" + handoff.email(), at))
+                .flatMap(done -> ledger.recordSuccess(earlier(handoff), CrmTarget.SALESFORCE, new CrmReceipt("00Q-" + handoff.leadId(), at)))
+                .flatMap(done -> ledger.recordSuccess(earlier(handoff), CrmTarget.PIPEDRIVE, new CrmReceipt(Long.toString(personId), at)))));
+        return personId;
+    }
+
+    private static LeadUpsert earlier(HandoffCreated handoff) {
+        return LeadUpsert.of(TestHandoffs.sameLead(handoff));
+    }
+
+    private void publishErasure(String erasureId, String leadKey) throws JsonProcessingException {
+        String data = json.writeValueAsString(new LeadErased(leadKey, List.of("a-7f3c"), "dpo-ticket-4711", "subject request",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        assertThat(EventSchemas.validate(LeadErased.TYPE, json.readTree(data))).isEmpty();
+        TestRecords.sendCloudEvent(Topics.ERASURE, leadKey, erasureId, LeadErased.TYPE, data);
+    }
+
+    private static JsonPath ledgerOf(HandoffCreated handoff) {
+        return given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
+    }
+}
