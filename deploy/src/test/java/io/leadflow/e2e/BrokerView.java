@@ -29,6 +29,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** What a fault test reads from and writes to the broker directly: whole topics, consumer lag, raw records. */
 final class BrokerView {
 
+    /** What a rewind did: records to be delivered again, over how many of the topic's partitions. */
+    record Rewound(long records, int partitions, int ofPartitions) {
+    }
+
     /** A record as it is on the topic. */
     record Stored(String key, Map<String, String> headers, String value) {
 
@@ -121,6 +125,42 @@ final class BrokerView {
             return lag;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("could not read the lag of " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Moves consumer group {@code group}'s committed offsets on {@code topic} back to the first record
+     * written at or after {@code since}, as an operator replaying would. The group must have no
+     * members (stop its consumers first).
+     */
+    Rewound rewind(String group, String topic, java.time.Instant since) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            Map<TopicPartition, OffsetSpec> at = new HashMap<>();
+            admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(info -> at.put(new TopicPartition(topic, info.partition()), OffsetSpec.forTimestamp(since.toEpochMilli())));
+            var found = admin.listOffsets(at).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> rewound = new HashMap<>();
+            long again = 0;
+            for (var partition : found.entrySet()) {
+                OffsetAndMetadata current = committed.get(partition.getKey());
+                // -1: no record that recent, nothing to deliver again on this partition
+                if (partition.getValue().offset() < 0 || current == null) {
+                    continue;
+                }
+                rewound.put(partition.getKey(), new OffsetAndMetadata(partition.getValue().offset()));
+                again += Math.max(0, current.offset() - partition.getValue().offset());
+            }
+            admin.alterConsumerGroupOffsets(group, rewound).all().get(30, TimeUnit.SECONDS);
+            return new Rewound(again, rewound.size(), found.size());
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not rewind " + group + " on " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>CI runs the short form (about a minute of load). {@code deploy/chaos/run} runs the long form
  * through system properties: {@code chaos.duration} (seconds of load), {@code chaos.rate} (events/s),
- * {@code chaos.leads}, {@code chaos.scoring-kills}, {@code chaos.broker-outage} (seconds).
+ * {@code chaos.leads}, {@code chaos.scoring-kills}, {@code chaos.broker-outage} (seconds),
+ * {@code chaos.postgres-restart} (false on a machine whose PostgreSQL others are using).
  */
 class FaultToleranceIT {
 
@@ -77,6 +78,7 @@ class FaultToleranceIT {
     private static final int LEADS = Integer.getInteger("chaos.leads", 500);
     private static final int SCORING_KILLS = Integer.getInteger("chaos.scoring-kills", 3);
     private static final int BROKER_OUTAGE_S = Integer.getInteger("chaos.broker-outage", 15);
+    private static final boolean POSTGRES_RESTART = Boolean.parseBoolean(System.getProperty("chaos.postgres-restart", "true"));
 
     private static LocalKafkaProcess broker;
     private static LeadflowStack stack;
@@ -144,6 +146,11 @@ class FaultToleranceIT {
         faults.add(() -> killAndRestart("handoff-service"));
         faults.add(() -> killAndRestart("crm-sync-service"));
         faults.add(() -> brokerOutage(load));
+        faults.add(this::scoringScalesOutAndIn);
+        faults.add(this::scoringOffsetsRewound);
+        if (POSTGRES_RESTART) {
+            faults.add(this::postgresRestartedImmediately);
+        }
         java.util.Collections.shuffle(faults, random);
         long slot = TimeUnit.SECONDS.toMillis(DURATION_S) / (faults.size() + 1);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(DURATION_S);
@@ -166,6 +173,70 @@ class FaultToleranceIT {
         service.awaitReady(READY_TIMEOUT);
         report.fault("kill -9 " + name + ", then start it again", "ready again after "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed) + " ms");
+    }
+
+    /** Two more scoring instances join the consumer group under load, then leave it: partitions move twice. */
+    private void scoringScalesOutAndIn() {
+        long started = System.nanoTime();
+        List<ServiceProcess> extra = List.of(stack.addInstance("scoring-service"), stack.addInstance("scoring-service"));
+        extra.forEach(instance -> instance.awaitReady(READY_TIMEOUT));
+        long out = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        sleep(Duration.ofSeconds(5));
+        extra.forEach(stack::removeInstance);
+        report.fault("scoring scaled out to 3 instances, then back to 1", "3 ready after " + out + " ms; 2 stopped 5 s later");
+    }
+
+    /**
+     * An operator replays scoring's input: scoring stops, its group's offsets go back 10 minutes,
+     * it starts again and everything since is delivered a second time.
+     */
+    private void scoringOffsetsRewound() {
+        ServiceProcess scoring = stack.service("scoring-service");
+        scoring.close();
+        BrokerView.Rewound again = kafka.rewind("scoring-service", Topics.ENGAGEMENT, Instant.now().minus(Duration.ofMinutes(10)));
+        scoring.restart();
+        scoring.awaitReady(READY_TIMEOUT);
+        report.fault("scoring's offsets on " + Topics.ENGAGEMENT + " rewound 10 min", again.records()
+                + " records delivered again (" + again.partitions() + " of " + again.ofPartitions() + " partitions had commits)");
+    }
+
+    /**
+     * PostgreSQL stopped in immediate mode (no checkpoint: crash recovery on start) and started again,
+     * when the stack runs on this machine's own server; skipped, and said so, otherwise.
+     */
+    private void postgresRestartedImmediately() {
+        java.io.File clusters = new java.io.File("/etc/postgresql");
+        String[] versions = clusters.list();
+        boolean local = stack.postgres().host().equals("127.0.0.1") && stack.postgres().port() == 5432;
+        if (!local || versions == null || versions.length == 0) {
+            report.fault("PostgreSQL restart (immediate)", "skipped: the database is not this machine's own server");
+            return;
+        }
+        try {
+            long started = System.nanoTime();
+            Process restart = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", "restart",
+                    "-m", "immediate").redirectErrorStream(true).start();
+            String output = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            int exit = restart.waitFor();
+            report.fault("PostgreSQL " + versions[0] + " restarted in immediate mode", exit == 0
+                    ? "back after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms"
+                    : "pg_ctlcluster failed (" + exit + "): " + output);
+            report.check("PostgreSQL came back after its restart", exit == 0, output.isEmpty() ? "exit 0" : output);
+        } catch (java.io.IOException e) {
+            report.fault("PostgreSQL restart (immediate)", "skipped: pg_ctlcluster is not available (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** kill -9 of the broker; capture must answer 503 while it is down and recover by itself. */

@@ -31,10 +31,15 @@ final class LeadflowStack implements AutoCloseable {
     private final WireMockServer webhook;
     private final String bootstrap;
     private final SharedPostgres.Server db;
+    private final Path root;
+    private final Path logDir;
     private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final List<ServiceProcess> started = new ArrayList<>();
 
-    private LeadflowStack(WireMockServer webhook, String bootstrap, SharedPostgres.Server db) {
+    private LeadflowStack(Path root, Path logDir, WireMockServer webhook, String bootstrap, SharedPostgres.Server db) {
+        this.root = root;
+        this.logDir = logDir;
         this.webhook = webhook;
         this.bootstrap = bootstrap;
         this.db = db;
@@ -53,15 +58,15 @@ final class LeadflowStack implements AutoCloseable {
         SharedPostgres.Server db = SharedPostgres.freshDatabase(DATABASE);
         WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         webhook.start();
-        LeadflowStack stack = new LeadflowStack(webhook, bootstrap, db);
+        LeadflowStack stack = new LeadflowStack(root, logDir, webhook, bootstrap, db);
         try {
-            stack.launch(root, logDir, "capture-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
-            stack.launch(root, logDir, "scoring-service", withDatabase(bootstrap, db, "scoring"));
-            stack.launch(root, logDir, "handoff-service", withDatabase(bootstrap, db, "handoff"));
+            stack.launch("capture-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
+            stack.launch("scoring-service", withDatabase(bootstrap, db, "scoring"));
+            stack.launch("handoff-service", withDatabase(bootstrap, db, "handoff"));
             Map<String, String> crm = new HashMap<>(withDatabase(bootstrap, db, "crm_sync"));
             crm.put("LEADFLOW_CRM_WEBHOOK_URL", webhook.baseUrl() + "/crm/leads");
             crm.put("LEADFLOW_CRM_WEBHOOK_SECRETS", WEBHOOK_SECRET);
-            stack.launch(root, logDir, "crm-sync-service", crm);
+            stack.launch("crm-sync-service", crm);
             stack.started.forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
             return stack;
         } catch (RuntimeException e) {
@@ -79,10 +84,25 @@ final class LeadflowStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE) + "?currentSchema=" + schema);
     }
 
-    private void launch(Path root, Path logDir, String name, Map<String, String> env) {
+    private void launch(String name, Map<String, String> env) {
         ServiceProcess service = ServiceProcess.start(root, name, freePort(), env, logDir);
         started.add(service);
         services.put(name, service);
+        environments.put(name, env);
+    }
+
+    /** Starts another instance of a service, in the same consumer groups: a scale-out. */
+    ServiceProcess addInstance(String name) {
+        long running = started.stream().filter(service -> service.name().equals(name)).count();
+        ServiceProcess extra = ServiceProcess.start(root, name, name + "-" + (running + 1), freePort(), environments.get(name), logDir);
+        started.add(extra);
+        return extra;
+    }
+
+    /** Stops an instance {@link #addInstance} started, gracefully: a scale-in. */
+    void removeInstance(ServiceProcess extra) {
+        started.remove(extra);
+        extra.close();
     }
 
     String url(String service) {
@@ -99,6 +119,11 @@ final class LeadflowStack implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrap;
+    }
+
+    /** The PostgreSQL server the services use. */
+    SharedPostgres.Server postgres() {
+        return db;
     }
 
     /** A JDBC connection to the stack's database (each service has its own schema in it). */

@@ -35,13 +35,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with {@code env} on {@code port}. */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir) {
+        return start(root, name, name, port, env, logDir);
+    }
+
+    /** Starts one more instance of service {@code name}, logging to {@code <logDir>/<instance>.log}. */
+    static ServiceProcess start(Path root, String name, String instance, int port, Map<String, String> env, Path logDir) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + ".log");
+            Path log = logDir.resolve(instance + ".log");
             Files.deleteIfExists(log);
             ProcessBuilder launcher = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
