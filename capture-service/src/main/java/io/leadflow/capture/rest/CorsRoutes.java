@@ -10,9 +10,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * CORS for the capture API: web pages on the origins of the public keys (and of origin-bound forms)
@@ -49,10 +49,10 @@ class CorsRoutes {
             return;
         }
         // the keys' origins as they are now: keys made or revoked through the management API count at once
-        List<String> origins = new ArrayList<>(keys.ring().publicOrigins());
-        origins.addAll(formOrigins);
+        List<String> keyOrigins = keys.ring().publicOrigins();
         Optional<String> origin = Optional.ofNullable(context.request().getHeader("Origin")).flatMap(Origins::normalize);
-        boolean allowed = origin.filter(from -> origins.stream().anyMatch(pattern -> Origins.matches(pattern, from))).isPresent();
+        boolean allowed = origin.filter(from -> Stream.concat(keyOrigins.stream(), formOrigins.stream())
+                .anyMatch(pattern -> Origins.matches(pattern, from))).isPresent();
         context.response().putHeader("Vary", "Origin");
         if (allowed) {
             context.response()

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class WriteKeyIssuerTest {
 
     @Test
     void an_admin_token_may_do_everything_a_viewer_token_only_list() {
-        AdminTokens tokens = new AdminTokens(java.util.Map.of(
+        AdminTokens tokens = new AdminTokens(Map.of(
                 WriteKeyRing.sha256("admin-token"), AdminRole.ADMIN,
                 WriteKeyRing.sha256("viewer-token"), AdminRole.VIEWER));
 
@@ -54,7 +55,7 @@ class WriteKeyIssuerTest {
         assertThat(tokens.check(Optional.of("viewer-token"), AdminRole.ADMIN)).isEqualTo(AdminTokens.Outcome.NOT_PERMITTED);
         assertThat(tokens.check(Optional.of("guess"), AdminRole.VIEWER)).isEqualTo(AdminTokens.Outcome.UNKNOWN);
         assertThat(tokens.check(Optional.of(" "), AdminRole.VIEWER)).isEqualTo(AdminTokens.Outcome.MISSING);
-        assertThat(new AdminTokens(java.util.Map.of()).check(Optional.of("admin-token"), AdminRole.VIEWER))
+        assertThat(new AdminTokens(Map.of()).check(Optional.of("admin-token"), AdminRole.VIEWER))
                 .isEqualTo(AdminTokens.Outcome.UNKNOWN);
     }
 }

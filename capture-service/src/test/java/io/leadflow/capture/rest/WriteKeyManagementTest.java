@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -19,6 +21,7 @@ import io.leadflow.events.Topics;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +135,7 @@ class WriteKeyManagementTest {
                 .when().post(KEYS).then().statusCode(400).body("errors.field", contains("kind"));
         as(ADMIN_TOKEN).when().delete(KEYS + "/dev-secret").then().statusCode(409).contentType(Problems.MEDIA_TYPE);
 
-        as(ADMIN_TOKEN).when().get(KEYS).then().body("writeKeys.size()", org.hamcrest.Matchers.is(keysBefore));
+        as(ADMIN_TOKEN).when().get(KEYS).then().body("writeKeys.size()", is(keysBefore));
         EventsResourceTest.postEvents("{\"type\": \"page.viewed\", \"email\": \"%s\"}".formatted(EventsResourceTest.uniqueEmail()))
                 .then().statusCode(202);
     }
@@ -140,7 +143,7 @@ class WriteKeyManagementTest {
     @Test
     void the_management_api_is_in_the_openapi_document() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey(KEYS))
+                .body("paths", hasKey(KEYS))
                 .body("components.securitySchemes.adminToken.scheme", endsWith("bearer"));
     }
 
@@ -152,7 +155,7 @@ class WriteKeyManagementTest {
         return given().auth().preemptive().basic(key, "").contentType(ContentType.JSON);
     }
 
-    private static io.restassured.response.Response preflight() {
+    private static Response preflight() {
         return given().header("Origin", SHOP).header("Access-Control-Request-Method", "POST").when().options("/v1/events");
     }
 }
