@@ -9,6 +9,9 @@ public final class Channels {
     /** Sales' verdicts from sales tools and from this service ({@code leadflow.sales-feedback.v1}). */
     public static final String SALES_FEEDBACK = "sales-feedback";
 
+    /** Leads erased on request, from scoring-service ({@code leadflow.erasure.v1}). */
+    public static final String ERASURE = "erasure";
+
     private Channels() {
     }
 }
