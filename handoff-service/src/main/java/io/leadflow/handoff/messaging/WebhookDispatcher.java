@@ -7,6 +7,7 @@ import io.leadflow.handoff.config.WebhookConfig;
 import io.leadflow.handoff.domain.RetryBackoff;
 import io.leadflow.handoff.domain.WebhookSecret;
 import io.leadflow.handoff.domain.WebhookSignature;
+import io.leadflow.handoff.persistence.WebhookDelivery;
 import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -151,19 +152,19 @@ public class WebhookDispatcher {
     private Uni<Void> record(UUID id, int attempts, DeliveryOutcome outcome) {
         Instant now = clock.instant();
         RetryBackoff backoff = config.backoff();
-        String status;
+        WebhookDelivery.Status status;
         Instant next = now;
         if (outcome.delivered()) {
-            status = "DELIVERED";
+            status = WebhookDelivery.Status.DELIVERED;
         } else if (backoff.retriesAfter(attempts)) {
-            status = "PENDING";
+            status = WebhookDelivery.Status.PENDING;
             next = now.plus(backoff.delayAfter(attempts, ThreadLocalRandom.current().nextDouble()));
         } else {
-            status = "FAILED";
+            status = WebhookDelivery.Status.FAILED;
             LOG.warnf("webhook delivery %s failed for good after %d attempts: %s", id, attempts, outcome.error());
         }
         return pool.preparedQuery(RECORD)
-                .execute(Tuple.from(List.of(id, status, at(next))).addValue(outcome.statusCode()).addValue(outcome.error()))
+                .execute(Tuple.from(List.of(id, status.name(), at(next))).addValue(outcome.statusCode()).addValue(outcome.error()))
                 .replaceWithVoid();
     }
 
