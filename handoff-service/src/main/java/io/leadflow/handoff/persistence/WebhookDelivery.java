@@ -71,6 +71,13 @@ public class WebhookDelivery extends PanacheEntityBase {
         return delivery;
     }
 
+    /** Queues the delivery again, due now, with a fresh set of attempts (after the receiver was fixed). */
+    public void redeliver(Instant now) {
+        status = Status.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
     public UUID id() {
         return id;
     }

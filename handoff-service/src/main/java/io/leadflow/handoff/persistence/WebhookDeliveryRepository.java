@@ -17,4 +17,9 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 : find("subscriptionId = ?1 and status = ?2 order by createdAt desc, id", subscriptionId, status);
         return query.page(Page.ofSize(limit)).list();
     }
+
+    /** The subscription's delivery {@code id}, or null when it has none such; needs a session. */
+    public Uni<WebhookDelivery> ofSubscription(UUID subscriptionId, UUID id) {
+        return find("id = ?1 and subscriptionId = ?2", id, subscriptionId).firstResult();
+    }
 }

@@ -115,15 +115,25 @@ public class WebhookResource {
                 .map(found -> found.stream().map(DeliveryView::of).toList());
     }
 
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redeliver")
+    @WithTransaction
+    @Operation(summary = "Queues a delivery again, due now, with a fresh set of attempts (a failed one, once the receiver is fixed)")
+    public Uni<DeliveryView> redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
+        UUID delivery = uuid("deliveryId", deliveryId);
+        return find(id).flatMap(subscription -> deliveries.ofSubscription(subscription.id(), delivery))
+                .map(found -> {
+                    if (found == null) {
+                        throw new ResourceNotFoundException("delivery", deliveryId);
+                    }
+                    found.redeliver(clock.instant());
+                    return DeliveryView.of(found);
+                });
+    }
+
     /** The subscription {@code id} names; 404 when none, 400 when it is no id. Needs a session. */
     Uni<WebhookSubscription> find(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("id", "is not a webhook id: " + id);
-        }
-        return subscriptions.findById(uuid).map(found -> {
+        return subscriptions.findById(uuid("id", id)).map(found -> {
             if (found == null) {
                 throw new ResourceNotFoundException("webhook", id);
             }
@@ -133,6 +143,14 @@ public class WebhookResource {
 
     WebhookView view(WebhookSubscription subscription) {
         return WebhookView.of(subscription, subscriptions.filterOf(subscription), subscriptions.secretsOf(subscription), clock.instant());
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "is not an id: " + value);
+        }
     }
 
     private WebhookRequest valid(String body, boolean creating) {

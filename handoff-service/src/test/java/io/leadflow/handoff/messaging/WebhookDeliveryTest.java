@@ -93,8 +93,9 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void aDeliveryThatNeverSucceedsIsMarkedFailedWithItsLastErrorAfterTheLastAttempt() {
-        try (WebhookReceiver receiver = WebhookReceiver.answering(503)) {
+    void aDeliveryThatNeverSucceedsIsMarkedFailedAfterTheLastAttemptAndCanBeRedeliveredOnceTheReceiverIsFixed() {
+        // a receiver down for three requests, then fixed
+        try (WebhookReceiver receiver = WebhookReceiver.answering(503, 503, 503, 200)) {
             String id = subscribe(Map.of("url", receiver.url(), "secret", SECRET));
 
             String handoffId = Handoffs.create();
@@ -107,6 +108,13 @@ class WebhookDeliveryTest {
             assertThat(receiver.about(handoffId)).hasSize(3);
             given().queryParam("status", "failed").when().get("/v1/webhooks/" + id + "/deliveries")
                     .then().statusCode(200).body("eventId", hasItem(handoffId));
+
+            // When an operator redelivers it, then it arrives and is delivered at the first new attempt
+            given().when().post("/v1/webhooks/" + id + "/deliveries/" + failed.getString("id") + "/redeliver")
+                    .then().statusCode(200).body("status", is("PENDING"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("DELIVERED"));
+            assertThat(delivery(id, handoffId).getInt("attempts")).isEqualTo(1);
+            assertThat(receiver.about(handoffId)).hasSize(4);
         }
     }
 
