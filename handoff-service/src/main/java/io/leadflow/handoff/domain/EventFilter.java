@@ -24,10 +24,6 @@ public record EventFilter(Set<String> reps, Set<String> queues, Set<String> even
         eventTypes = eventTypes == null ? Set.of() : Set.copyOf(eventTypes);
     }
 
-    public static EventFilter everything() {
-        return new EventFilter(Set.of(), Set.of(), Set.of());
-    }
-
     public boolean matches(HandoffAudience event) {
         if (!eventTypes.isEmpty() && !eventTypes.contains(event.eventType())) {
             return false;

@@ -49,8 +49,4 @@ public class HandoffEventRecord extends PanacheEntityBase {
         this.data = data;
         this.createdAt = createdAt;
     }
-
-    public String eventId() {
-        return eventId;
-    }
 }
