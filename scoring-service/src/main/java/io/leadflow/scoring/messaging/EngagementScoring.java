@@ -38,17 +38,20 @@ public class EngagementScoring {
     private final LeadHistoryRepository history;
     private final LeadAliasRepository aliases;
     private final ErasedKeyRepository erasure;
+    private final LeadRescoring rescoring;
     private final Outbox outbox;
     private final Clock clock;
 
     public EngagementScoring(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger,
-            LeadHistoryRepository history, LeadAliasRepository aliases, ErasedKeyRepository erasure, Outbox outbox, Clock clock) {
+            LeadHistoryRepository history, LeadAliasRepository aliases, ErasedKeyRepository erasure, LeadRescoring rescoring,
+            Outbox outbox, Clock clock) {
         this.model = model;
         this.leads = leads;
         this.ledger = ledger;
         this.history = history;
         this.aliases = aliases;
         this.erasure = erasure;
+        this.rescoring = rescoring;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -59,21 +62,34 @@ public class EngagementScoring {
                 captured.traits(), captured.bot());
         LeadScorer scorer = model.scorer();
         Instant now = clock.instant();
-        return leadFor(captured, scorer, now).flatMap(lead -> lead == null
+        return leadFor(captured, scorer, now).flatMap(found -> found == null
                 ? Uni.createFrom().voidItem()
-                : history.record(lead.id(), engagement, now).flatMap(recorded -> ledger.entriesOf(lead.id())).flatMap(previous -> {
+                : ledgerOf(found).flatMap(previous -> {
+                    Lead lead = found.lead();
                     ScoringOutcome outcome = scorer.score(lead.standing(), engagement, previous);
                     lead.apply(outcome, now);
-                    return ledger.append(lead.id(), outcome.entries(), now)
+                    // a new lead is persisted once scored: one insert, not an insert and then an update
+                    Uni<Void> saved = found.created() ? leads.persist(lead).replaceWithVoid() : Uni.createFrom().voidItem();
+                    return saved.flatMap(done -> history.record(lead.id(), engagement, now))
+                            .flatMap(recorded -> ledger.append(lead.id(), outcome.entries(), now))
                             .flatMap(appended -> publish(lead, outcome, previous, eventId, now));
                 }));
+    }
+
+    /** The lead an engagement counts for, and whether this engagement is creating it (not yet persisted). */
+    private record Found(Lead lead, boolean created) {
+    }
+
+    // a lead created by this engagement has no ledger yet: no need to ask the database
+    private Uni<List<LedgerEntry>> ledgerOf(Found found) {
+        return found.created() ? Uni.createFrom().item(List.of()) : ledger.entriesOf(found.lead().id());
     }
 
     /**
      * The lead the engagement counts for, or null when it happened before that lead was erased. The key is derived
      * here, not taken from the record: one normalized email is one lead whoever sent it.
      */
-    private Uni<Lead> leadFor(EngagementCaptured captured, LeadScorer scorer, Instant now) {
+    private Uni<Found> leadFor(EngagementCaptured captured, LeadScorer scorer, Instant now) {
         String email = captured.email() == null || captured.email().isBlank() ? null : LeadKeys.normalizeEmail(captured.email());
         String key = LeadKeys.of(email, captured.anonymousId());
         if (email != null) {
@@ -82,16 +98,17 @@ public class EngagementScoring {
         // an identified visitor's later events count for the known lead
         return leads.lockKey(key)
                 .flatMap(locked -> aliases.findById(captured.anonymousId().trim()))
-                .flatMap(alias -> alias != null ? leads.lockById(alias.leadId())
+                .flatMap(alias -> alias != null
+                        ? leads.lockById(alias.leadId()).map(lead -> lead == null ? null : new Found(lead, false))
                         : lockOrCreate(key, null, captured.occurredAt(), scorer, now));
     }
 
-    private Uni<Lead> lockOrCreate(String key, String email, Instant occurredAt, LeadScorer scorer, Instant now) {
+    private Uni<Found> lockOrCreate(String key, String email, Instant occurredAt, LeadScorer scorer, Instant now) {
         return leads.lockByKey(key).flatMap(found -> found != null
-                ? Uni.createFrom().item(found)
-                : erasure.allowsNewLead(key, occurredAt).flatMap(allowed -> allowed
-                        ? leads.persist(new Lead(key, email, scorer.initialStage(email != null), now))
-                        : Uni.createFrom().nullItem()));
+                ? Uni.createFrom().item(new Found(found, false))
+                : erasure.allowsNewLead(key, occurredAt).map(allowed -> allowed
+                        ? new Found(new Lead(key, email, scorer.initialStage(email != null), now), true)
+                        : null));
     }
 
     private Uni<Void> publish(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String eventId, Instant now) {
