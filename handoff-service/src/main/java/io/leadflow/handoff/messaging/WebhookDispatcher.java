@@ -9,6 +9,7 @@ import io.leadflow.handoff.domain.WebhookSecret;
 import io.leadflow.handoff.domain.WebhookSignature;
 import io.leadflow.handoff.persistence.WebhookDelivery;
 import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -67,16 +68,18 @@ public class WebhookDispatcher {
     private final ObjectMapper json;
     private final String source;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final HttpClient http;
 
     public WebhookDispatcher(Pool pool, WebhookSubscriptionRepository subscriptions, WebhookConfig config, ObjectMapper json,
-            @ConfigProperty(name = "leadflow.cloud-events.source") String source, Clock clock) {
+            @ConfigProperty(name = "leadflow.cloud-events.source") String source, Clock clock, MeterRegistry meters) {
         this.pool = pool;
         this.subscriptions = subscriptions;
         this.config = config;
         this.json = json;
         this.source = source;
         this.clock = clock;
+        this.meters = meters;
         // redirects are not followed: a receiver that moved must be re-registered, not followed blindly
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -163,6 +166,8 @@ public class WebhookDispatcher {
             status = WebhookDelivery.Status.FAILED;
             LOG.warnf("webhook delivery %s failed for good after %d attempts: %s", id, attempts, outcome.error());
         }
+        // outcome of each attempt: delivered, pending (to be retried) or failed (given up)
+        meters.counter("leadflow.webhooks.attempts", "outcome", status.name().toLowerCase()).increment();
         return pool.preparedQuery(RECORD)
                 .execute(Tuple.from(List.of(id, status.name(), at(next))).addValue(outcome.statusCode()).addValue(outcome.error()))
                 .replaceWithVoid();

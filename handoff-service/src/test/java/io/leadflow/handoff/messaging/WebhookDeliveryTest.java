@@ -3,6 +3,7 @@ package io.leadflow.handoff.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -106,6 +107,8 @@ class WebhookDeliveryTest {
             assertThat(failed.getInt("lastStatusCode")).isEqualTo(503);
             assertThat(failed.getString("lastError")).contains("503");
             assertThat(receiver.about(handoffId)).hasSize(3);
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("leadflow_webhooks_attempts_total{outcome=\"failed\"}"));
             given().queryParam("status", "failed").when().get("/v1/webhooks/" + id + "/deliveries")
                     .then().statusCode(200).body("eventId", hasItem(handoffId));
 
