@@ -66,6 +66,13 @@ public class EngagementScoring {
                 ? Uni.createFrom().voidItem()
                 : ledgerOf(found).flatMap(previous -> {
                     Lead lead = found.lead();
+                    if (arrivedLate(engagement, previous)) {
+                        // caps count the window ending at each event, so one that happened before events already counted
+                        // changes what they should have been given: count the history again in time order, as a fresh
+                        // re-score would, so the score never depends on the order of arrival
+                        return history.record(lead.id(), engagement, now)
+                                .flatMap(recorded -> rescoring.rescore(lead, scorer, eventId, now)).replaceWithVoid();
+                    }
                     ScoringOutcome outcome = scorer.score(lead.standing(), engagement, previous);
                     lead.apply(outcome, now);
                     // a new lead is persisted once scored: one insert, not an insert and then an update
@@ -74,6 +81,10 @@ public class EngagementScoring {
                             .flatMap(recorded -> ledger.append(lead.id(), outcome.entries(), now))
                             .flatMap(appended -> publish(lead, outcome, previous, eventId, now));
                 }));
+    }
+
+    private static boolean arrivedLate(Engagement engagement, List<LedgerEntry> previous) {
+        return previous.stream().anyMatch(entry -> entry.occurredAt().isAfter(engagement.occurredAt()));
     }
 
     /** The lead an engagement counts for, and whether this engagement is creating it (not yet persisted). */
