@@ -131,6 +131,23 @@ final class BrokerView {
         }
     }
 
+    /** Whether {@code group} has committed an offset on every partition of {@code topic}. */
+    boolean committedEverywhere(String group, String topic) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            int partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions().size();
+            long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null).count();
+            return committed == partitions;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Moves consumer group {@code group}'s committed offsets on {@code topic} back to the first record
      * written at or after {@code since}, as an operator replaying would. The group must have no
