@@ -174,13 +174,32 @@ final class BrokerView {
                 rewound.put(partition.getKey(), new OffsetAndMetadata(partition.getValue().offset()));
                 again += Math.max(0, current.offset() - partition.getValue().offset());
             }
-            admin.alterConsumerGroupOffsets(group, rewound).all().get(30, TimeUnit.SECONDS);
+            alterOnceEmpty(admin, group, rewound);
             return new Rewound(again, rewound.size(), found.size());
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("could not rewind " + group + " on " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    // a member killed with SIGKILL stays in the group until its session times out (45 s): wait it out
+    private static void alterOnceEmpty(Admin admin, String group, Map<TopicPartition, OffsetAndMetadata> offsets)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                boolean stillHasMembers = e.getCause() instanceof org.apache.kafka.common.errors.UnknownMemberIdException
+                        || e.getCause() instanceof org.apache.kafka.common.errors.GroupNotEmptyException;
+                if (!stillHasMembers || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.SECONDS.sleep(2);
+            }
         }
     }
 }
