@@ -104,18 +104,11 @@ final class BrokerView {
      * partition (one it never committed on counts from the partition's start).
      */
     long lag(String group, Set<String> topics) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
-                    description.partitions().forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            Map<TopicPartition, OffsetSpec> earliest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
-            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-            var starts = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
+        return withAdmin("read the lag of " + group, admin -> {
+            List<TopicPartition> partitions = partitionsOf(admin, topics);
+            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin, group);
+            var ends = offsets(admin, partitions, OffsetSpec.latest());
+            var starts = offsets(admin, partitions, OffsetSpec.earliest());
             long lag = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
@@ -123,29 +116,15 @@ final class BrokerView {
                 lag += ends.get(partition).offset() - position;
             }
             return lag;
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not read the lag of " + group, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /** Whether {@code group} has committed an offset on every partition of {@code topic}. */
     boolean committedEverywhere(String group, String topic) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            int partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions().size();
-            long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                    .entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null).count();
-            return committed == partitions;
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not read the offsets of " + group, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return withAdmin("read the offsets of " + group, admin -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin, group);
+            return partitionsOf(admin, Set.of(topic)).stream().allMatch(committed::containsKey);
+        });
     }
 
     /**
@@ -154,15 +133,9 @@ final class BrokerView {
      * members (stop its consumers first).
      */
     Rewound rewind(String group, String topic, java.time.Instant since) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            Map<TopicPartition, OffsetSpec> at = new HashMap<>();
-            admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(info -> at.put(new TopicPartition(topic, info.partition()), OffsetSpec.forTimestamp(since.toEpochMilli())));
-            var found = admin.listOffsets(at).all().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        return withAdmin("rewind " + group + " on " + topic, admin -> {
+            var found = offsets(admin, partitionsOf(admin, Set.of(topic)), OffsetSpec.forTimestamp(since.toEpochMilli()));
+            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin, group);
             Map<TopicPartition, OffsetAndMetadata> rewound = new HashMap<>();
             long again = 0;
             for (var partition : found.entrySet()) {
@@ -176,12 +149,52 @@ final class BrokerView {
             }
             alterOnceEmpty(admin, group, rewound);
             return new Rewound(again, rewound.size(), found.size());
+        });
+    }
+
+    /** A piece of work with an admin client, which may block on the broker's answers. */
+    private interface AdminWork<T> {
+        T apply(Admin admin) throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException;
+    }
+
+    private <T> T withAdmin(String what, AdminWork<T> work) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            return work.apply(admin);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not rewind " + group + " on " + topic, e);
+            throw new IllegalStateException("could not " + what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<TopicPartition> partitionsOf(Admin admin, Set<String> topics)
+            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+                description.partitions().forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
+        return partitions;
+    }
+
+    // partitions the group never committed on are left out
+    private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin, String group)
+            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).forEach((partition, offset) -> {
+            if (offset != null) {
+                committed.put(partition, offset);
+            }
+        });
+        return committed;
+    }
+
+    private static Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> offsets(
+            Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(partition -> partition, partition -> spec)))
+                .all().get(10, TimeUnit.SECONDS);
     }
 
     // a member killed with SIGKILL stays in the group until its session times out (45 s): wait it out

@@ -70,12 +70,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Kills the service as {@code kill -9} would: no shutdown hook, no offset commit, no flush. */
     void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.kill(process);
     }
 
     /** Starts the service again with the same port and environment (after {@link #kill()}). */

@@ -23,4 +23,14 @@ public final class ChildProcesses {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Kills as {@code kill -9} would (no shutdown hook, no flush) and waits until the process is gone. */
+    public static void kill(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -55,12 +55,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
 
     /** Kills the broker as {@code kill -9} would: no flush, no controlled shutdown. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.kill(process);
     }
 
     /** Starts the broker again on the same ports and data, and waits until it answers. */
