@@ -25,10 +25,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -123,6 +126,65 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void aRecycledLeadThatEngagesAgainIsHandedToSalesAnew() throws Exception {
+        String email = "grace-" + UUID.randomUUID() + "@example.com";
+        try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
+            // Given a lead handed to sales, whom the rep sends back to nurture
+            postJourney(email, UUID.randomUUID().toString());
+            String firstHandoff = handoffs.awaitEvents(1, event -> isFor(event, email) && isCreated(event), PIPELINE_TIMEOUT)
+                    .get(0).data().get("handoffId").asText();
+            HttpResponse<String> recycled = postJson(stack.url("handoff-service") + "/v1/handoffs/" + firstHandoff + "/recycle",
+                    Map.of("reasonCode", "not-now"));
+            assertThat(recycled.statusCode()).as(recycled.body()).isEqualTo(200);
+
+            // Then scoring hears it: the lead is RECYCLED and, as the model keeps none of its points, starts from zero
+            JsonNode nurtured = awaitLead(email, lead -> "RECYCLED".equals(lead.get("stage").asText()));
+            assertThat(nurtured.get("score").asInt()).isZero();
+
+            // When the lead comes back weeks later in spirit: the same journey, new events
+            postJourney(email, UUID.randomUUID().toString());
+
+            // Then it is an MQL again, with a second handoff of its own, and the CRM hears of both
+            List<ReceivedEvent> created = handoffs.awaitEvents(2, event -> isFor(event, email) && isCreated(event), PIPELINE_TIMEOUT);
+            String secondHandoff = created.get(1).data().get("handoffId").asText();
+            assertThat(secondHandoff).isNotEqualTo(firstHandoff);
+            assertThat(awaitLead(email, lead -> "MQL".equals(lead.get("stage").asText())).get("score").asInt())
+                    .isGreaterThanOrEqualTo(100);
+            await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> {
+                stack.webhook().verify(1, postRequestedFor(urlEqualTo("/crm/leads")).withHeader("Idempotency-Key", equalTo(firstHandoff)));
+                stack.webhook().verify(1, postRequestedFor(urlEqualTo("/crm/leads")).withHeader("Idempotency-Key", equalTo(secondHandoff)));
+            });
+        }
+    }
+
+    @Test
+    void aRejectedLeadStaysDisqualifiedHoweverItEngages() throws Exception {
+        String email = "hedy-" + UUID.randomUUID() + "@example.com";
+        try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
+            // Given a lead handed to sales, whom the rep rejects
+            postJourney(email, UUID.randomUUID().toString());
+            String handoff = handoffs.awaitEvents(1, event -> isFor(event, email) && isCreated(event), PIPELINE_TIMEOUT)
+                    .get(0).data().get("handoffId").asText();
+            HttpResponse<String> refusedWithoutReason = postJson(stack.url("handoff-service") + "/v1/handoffs/" + handoff + "/reject", Map.of());
+            assertThat(refusedWithoutReason.statusCode()).as("a rejection needs a reason code").isEqualTo(400);
+            HttpResponse<String> rejected = postJson(stack.url("handoff-service") + "/v1/handoffs/" + handoff + "/reject",
+                    Map.of("reasonCode", "no-budget"));
+            assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+            awaitLead(email, lead -> "DISQUALIFIED".equals(lead.get("stage").asText()));
+
+            // When it engages again as much as before
+            postJourney(email, UUID.randomUUID().toString());
+            awaitLead(email, lead -> eventsOf(lead, "demo.requested") >= 2);
+
+            // Then it stays disqualified and sales gets no second handoff
+            assertThat(getJson(stack.url("scoring-service") + "/v1/leads?email=" + encode(email)).get("stage").asText())
+                    .isEqualTo("DISQUALIFIED");
+            assertThat(handoffs.collectFor(Duration.ofSeconds(3)).stream().filter(event -> isFor(event, email) && isCreated(event)))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void latencyOnAWarmPipelineIsReported() throws Exception {
         List<Long> latencies = new java.util.ArrayList<>();
         try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
@@ -172,6 +234,20 @@ class PipelineEndToEndIT {
         return posted;
     }
 
+    private static boolean isCreated(ReceivedEvent event) {
+        return HandoffCreated.TYPE.equals(event.ceType());
+    }
+
+    private static JsonNode awaitLead(String email, Predicate<JsonNode> condition) {
+        return await().atMost(PIPELINE_TIMEOUT).until(
+                () -> getJson(stack.url("scoring-service") + "/v1/leads?email=" + encode(email)), condition::test);
+    }
+
+    private static HttpResponse<String> postJson(String url, Map<String, String> body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static boolean isFor(ReceivedEvent event, String email) {
         return event.data() != null && email.equals(event.data().path("email").asText());
     }
@@ -208,6 +284,17 @@ class PipelineEndToEndIT {
             }
         }
         return sum;
+    }
+
+    /** How many events of {@code type} the lead's ledger counts (an event may earn under several rules). */
+    private static long eventsOf(JsonNode lead, String type) {
+        Set<String> eventIds = new HashSet<>();
+        for (JsonNode entry : lead.get("ledger")) {
+            if (type.equals(entry.get("type").asText())) {
+                eventIds.add(entry.get("eventId").asText());
+            }
+        }
+        return eventIds.size();
     }
 
     private static void postEvent(String eventId, String type, String email, Map<String, String> properties) throws Exception {
