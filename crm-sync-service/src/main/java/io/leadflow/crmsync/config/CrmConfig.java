@@ -32,6 +32,20 @@ public interface CrmConfig {
     /** The retries of a CRM write that failed: exponential backoff with jitter, until it succeeds or the budget is spent. */
     Retry retry();
 
+    /** How handoffs are taken from Kafka: a poll at a time, written in chunks of the CRM's batch size. */
+    Handoffs handoffs();
+
+    interface Handoffs {
+
+        /**
+         * The largest handoff record taken, in bytes of its JSON value; a larger one is dead-lettered. A
+         * handoff is a few KB (capture takes events of at most 32 KB), so a larger one is a fault upstream,
+         * and one oversize input must not make every call of its chunk fail.
+         */
+        @WithDefault("65536")
+        int maxRecordBytes();
+    }
+
     interface Webhook {
 
         /** The URL that receives each handoff as a signed JSON POST (env LEADFLOW_CRM_WEBHOOK_URL); required with target webhook. */
@@ -57,7 +71,7 @@ public interface CrmConfig {
         /** The private app's access token, sent as a bearer token (env LEADFLOW_CRM_HUBSPOT_ACCESS_TOKEN); required with target hubspot. */
         Optional<String> accessToken();
 
-        /** Contacts per batch upsert call; HubSpot documents 100 as the most. */
+        /** Contacts per batch upsert call, 1 to 100 (HubSpot's documented maximum). */
         @WithDefault("100")
         int batchSize();
 
@@ -122,7 +136,7 @@ public interface CrmConfig {
         /** Leadflow rep id to Salesforce user id ({@code OwnerId}); a rep not listed leaves the owner to the org's rules. */
         Map<String, String> owners();
 
-        /** Leads per sObject Collections call; Salesforce documents 200 as the most. */
+        /** Leads per sObject Collections call, 1 to 200 (Salesforce's documented maximum). */
         @WithDefault("200")
         int batchSize();
 

@@ -19,6 +19,11 @@ public interface CrmAdapter {
     /** The CRM this adapter writes to, as recorded in the ledger and on {@code crm.synced.v1}. */
     CrmTarget target();
 
+    /** The most leads one call of {@link #upsertAll} carries: the CRM's batch limit, or 1 for a CRM without a batch API. */
+    default int batchSize() {
+        return 1;
+    }
+
     /**
      * Creates or updates the lead in the CRM.
      *

@@ -27,15 +27,15 @@ public class OperatorRetry {
 
     private final SyncLedger ledger;
     private final CrmAdapter crm;
-    private final HandoffSync sync;
+    private final SyncRecorder recorder;
     private final OutboxRelay relay;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public OperatorRetry(SyncLedger ledger, CrmAdapter crm, HandoffSync sync, OutboxRelay relay, ObjectMapper json, Clock clock) {
+    public OperatorRetry(SyncLedger ledger, CrmAdapter crm, SyncRecorder recorder, OutboxRelay relay, ObjectMapper json, Clock clock) {
         this.ledger = ledger;
         this.crm = crm;
-        this.sync = sync;
+        this.recorder = recorder;
         this.relay = relay;
         this.json = json;
         this.clock = clock;
@@ -54,7 +54,7 @@ public class OperatorRetry {
             LeadUpsert lead = lead(record);
             LOG.infof("operator retry of handoff %s to %s", handoffId, crm.target().wireName());
             return crm.upsert(lead)
-                    .flatMap(receipt -> Panache.withTransaction(() -> sync.recordSync(lead, receipt)).invoke(relay::kick))
+                    .flatMap(receipt -> Panache.withTransaction(() -> recorder.recordSync(lead, receipt)).invoke(relay::kick))
                     .onFailure(CrmCallException.class).recoverWithUni(failure -> ledger
                             .recordRetryFailed(lead, crm.target(), failure.getMessage(), clock.instant())
                             .flatMap(recorded -> Uni.createFrom().failure(new Refused(Refused.Why.CRM_REFUSED, failure.getMessage()))))

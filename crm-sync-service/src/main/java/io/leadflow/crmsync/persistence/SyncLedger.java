@@ -11,16 +11,24 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** The sync ledger: one {@link SyncRecord} per handoff. */
 @ApplicationScoped
 public class SyncLedger implements PanacheRepositoryBase<SyncRecord, String> {
 
+    /** Those of {@code handoffIds} that are settled: SYNCED, or FAILED (dead-lettered; only an operator retries them). */
     @WithSession
-    public Uni<Boolean> isSynced(String handoffId) {
-        return findById(handoffId).map(record -> record != null && record.status() == SyncStatus.SYNCED);
+    public Uni<Set<String>> settledAmong(Collection<String> handoffIds) {
+        if (handoffIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return list("handoffId in ?1 and status in ?2", handoffIds, List.of(SyncStatus.SYNCED, SyncStatus.FAILED))
+                .map(records -> records.stream().map(SyncRecord::handoffId).collect(Collectors.toSet()));
     }
 
     @WithSession

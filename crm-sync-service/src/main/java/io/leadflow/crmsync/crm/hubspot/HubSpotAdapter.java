@@ -48,6 +48,8 @@ public class HubSpotAdapter implements CrmAdapter {
 
     static final String BATCH_UPSERT_PATH = "/crm/v3/objects/contacts/batch/upsert";
     static final String GDPR_DELETE_PATH = "/crm/v3/objects/contacts/gdpr-delete";
+    /** HubSpot's documented maximum of inputs per batch call. */
+    static final int MAX_BATCH_SIZE = 100;
     private static final String CRM = "hubspot";
 
     private final Vertx vertx;
@@ -68,6 +70,9 @@ public class HubSpotAdapter implements CrmAdapter {
         this.baseUrl = this.config.baseUrl().toString().replaceAll("/+$", "");
         this.bearer = "Bearer " + this.config.accessToken().filter(token -> !token.isBlank()).orElseThrow(
                 () -> new IllegalStateException("target hubspot needs leadflow.crm.hubspot.access-token (LEADFLOW_CRM_HUBSPOT_ACCESS_TOKEN)"));
+        if (this.config.batchSize() < 1 || this.config.batchSize() > MAX_BATCH_SIZE) {
+            throw new IllegalStateException("leadflow.crm.hubspot.batch-size must be 1 to " + MAX_BATCH_SIZE + ", was " + this.config.batchSize());
+        }
         this.contacts = new HubSpotContacts(json, this.config);
         this.burst = new RollingWindowLimiter(this.config.burstLimit(), this.config.burstWindow());
         this.json = json;
@@ -78,6 +83,11 @@ public class HubSpotAdapter implements CrmAdapter {
     @Override
     public CrmTarget target() {
         return CrmTarget.HUBSPOT;
+    }
+
+    @Override
+    public int batchSize() {
+        return config.batchSize();
     }
 
     @Override

@@ -39,6 +39,8 @@ import java.util.List;
 public class SalesforceAdapter implements CrmAdapter {
 
     private static final String CRM = "salesforce";
+    /** Salesforce's documented maximum of records per sObject Collections call. */
+    static final int MAX_BATCH_SIZE = 200;
 
     private final SalesforceApi api;
     private final CrmConfig.Salesforce config;
@@ -50,6 +52,10 @@ public class SalesforceAdapter implements CrmAdapter {
     public SalesforceAdapter(SalesforceApi api, CrmConfig config, ObjectMapper json, Clock clock) {
         this.api = api;
         this.config = config.salesforce();
+        if (this.config.batchSize() < 1 || this.config.batchSize() > MAX_BATCH_SIZE) {
+            throw new IllegalStateException("leadflow.crm.salesforce.batch-size must be 1 to " + MAX_BATCH_SIZE + ", was "
+                    + this.config.batchSize());
+        }
         this.leads = new SalesforceLeads(json, this.config);
         this.split = new PartialFailureSplit(this::send, this.config.batchSize(), clock);
         this.json = json;
@@ -64,6 +70,11 @@ public class SalesforceAdapter implements CrmAdapter {
     @Override
     public CrmTarget target() {
         return CrmTarget.SALESFORCE;
+    }
+
+    @Override
+    public int batchSize() {
+        return config.batchSize();
     }
 
     @Override
