@@ -112,6 +112,22 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyServiceVerifiesBearerTokensAgainstTheOidcProviderOverHttps(String overlay) {
+        RenderedManifests manifests = Overlays.rendered(overlay);
+
+        // one place names the provider: its signing keys over HTTPS and its issuer
+        JsonNode oidc = manifests.get("ConfigMap", "leadflow-oidc").path("data");
+        assertThat(oidc.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText()).startsWith("https://");
+        assertThat(oidc.path("MP_JWT_VERIFY_ISSUER").asText()).startsWith("https://");
+        // and every service reads it: without it a service would refuse every token
+        for (String service : Overlays.SERVICES) {
+            JsonNode container = containers(podSpec(manifests.get("Deployment", service))).get(0);
+            assertThat(container.path("envFrom").findValuesAsText("name")).as("%s envFrom", service).contains("leadflow-oidc");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void prometheusScrapesEveryServiceOnItsMetricsEndpoint(String overlay) {
         RenderedManifests manifests = Overlays.rendered(overlay);
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.Topics;
+import io.leadflow.localinfra.DevTokens;
 import io.leadflow.testsupport.LocalKafkaProcess;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,6 +57,8 @@ class FaultToleranceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Sign-in for scoring's management API (docs/security.md). */
+    private static final String ADMIN = DevTokens.bearer("chaos-admin", "admin");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
     /** The stages a lead reaches only through a handoff (no sales action happens in this run). */
@@ -391,12 +394,12 @@ class FaultToleranceIT {
     /** scoring's what-if preview of its active model scores every lead's stored history afresh: nothing may move. */
     private void checkScoresEqualAFreshRescore() throws Exception {
         String scoring = stack.url("scoring-service");
-        HttpResponse<String> active = HTTP.send(HttpRequest.newBuilder(URI.create(scoring + "/v1/scoring-model")).GET().build(),
+        HttpResponse<String> active = HTTP.send(HttpRequest.newBuilder(URI.create(scoring + "/v1/scoring-model")).header("Authorization", ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode model = JSON.readTree(active.body());
         JsonNode document = model.get("model");
         HttpResponse<String> preview = HTTP.send(HttpRequest.newBuilder(URI.create(scoring + "/v1/scoring-model/preview?top=3"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(document))).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode whatIf = preview.statusCode() == 200 ? JSON.readTree(preview.body()) : null;
         report.check("every lead's score equals a fresh re-score of its events", whatIf != null
@@ -456,7 +459,7 @@ class FaultToleranceIT {
 
     private static JsonNode leadOrNull(String email) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("scoring-service")
-                + "/v1/leads?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + "/v1/leads?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8))).header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.e2e;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.leadflow.events.Topics;
+import io.leadflow.localinfra.DevTokens;
 import io.leadflow.testsupport.KafkaTopics;
 import io.leadflow.testsupport.SharedKafka;
 import io.leadflow.testsupport.SharedPostgres;
@@ -84,11 +85,20 @@ final class LeadflowStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE) + "?currentSchema=" + schema);
     }
 
-    private void launch(String name, Map<String, String> env) {
+    private void launch(String name, Map<String, String> serviceEnv) {
+        Map<String, String> env = new HashMap<>(serviceEnv);
+        env.putAll(devSignIn(root));
         ServiceProcess service = ServiceProcess.start(root, name, freePort(), env, logDir);
         started.add(service);
         services.put(name, service);
         environments.put(name, env);
+    }
+
+    /** The services verify bearer JWTs with the development key, as the local stack's do (docs/security.md). */
+    private static Map<String, String> devSignIn(Path root) {
+        return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + root.resolve("local-infra/src/main/resources").resolve(DevTokens.PUBLIC_KEY_RESOURCE),
+                "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
     }
 
     /** Starts another instance of a service, in the same consumer groups: a scale-out. */

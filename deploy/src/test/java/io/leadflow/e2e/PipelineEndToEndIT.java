@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.Topics;
+import io.leadflow.localinfra.DevTokens;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import java.io.IOException;
@@ -53,6 +54,9 @@ class PipelineEndToEndIT {
     /** capture-service's documented development secret key, as the HTTP Basic user with an empty password. */
     private static final String WRITE_KEY_AUTHORIZATION = "Basic "
             + java.util.Base64.getEncoder().encodeToString("lf_dev_secret:".getBytes(StandardCharsets.UTF_8));
+
+    /** Sign-in for the management and sales APIs: an admin may read and act on every handoff (docs/security.md). */
+    private static final String ADMIN = DevTokens.bearer("e2e-admin", "admin");
 
     private static LeadflowStack stack;
 
@@ -245,7 +249,7 @@ class PipelineEndToEndIT {
 
     private static HttpResponse<String> postJson(String url, Map<String, String> body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean isFor(ReceivedEvent event, String email) {
@@ -316,7 +320,7 @@ class PipelineEndToEndIT {
     }
 
     private static JsonNode getJson(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
