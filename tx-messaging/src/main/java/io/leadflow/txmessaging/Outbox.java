@@ -2,16 +2,23 @@ package io.leadflow.txmessaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Records an event to publish in the caller's transaction, so that it is published if and only if
- * that transaction commits (no dual write). {@link OutboxRelay} sends it afterwards.
+ * Records events to publish in the caller's transaction, so that they are published if and only if
+ * that transaction commits (no dual write). {@link OutboxRelay} sends them afterwards.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final int COLUMNS = 6;
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -22,17 +29,64 @@ public class Outbox {
     }
 
     /**
-     * Adds an event to the outbox; must run inside an open transaction.
+     * An event to publish.
      *
      * @param eventId the CloudEvent id; deterministic ids make a repeated decision a no-op downstream
      */
+    public record Event(String topic, String recordKey, String eventId, String ceType, Object data) {
+    }
+
+    /** Adds an event to the outbox; must run inside an open transaction. */
     public Uni<Void> add(String topic, String recordKey, String eventId, String ceType, Object data) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("cannot serialize " + ceType, e));
+        return addAll(List.of(new Event(topic, recordKey, eventId, ceType, data)));
+    }
+
+    /** Adds events to the outbox in one statement, in this order; must run inside an open transaction. */
+    public Uni<Void> addAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return new OutboxMessage(eventId, topic, recordKey, ceType, payload, clock.instant()).persist().replaceWithVoid();
+        List<String> payloads;
+        try {
+            payloads = payloads(events);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Instant now = clock.instant();
+        // one multi-row insert: a batch of events costs one round trip, not one per row (ids come from the sequence)
+        return Panache.getSession().flatMap(session -> {
+            Mutiny.MutationQuery insert = session.createNativeMutationQuery(insertOf(events.size()));
+            int parameter = 1;
+            for (int i = 0; i < events.size(); i++) {
+                Event event = events.get(i);
+                insert.setParameter(parameter++, event.eventId())
+                        .setParameter(parameter++, event.topic())
+                        .setParameter(parameter++, event.recordKey())
+                        .setParameter(parameter++, event.ceType())
+                        .setParameter(parameter++, payloads.get(i))
+                        .setParameter(parameter++, now);
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    private List<String> payloads(List<Event> events) {
+        return events.stream().map(event -> {
+            try {
+                return json.writeValueAsString(event.data());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot serialize " + event.ceType(), e);
+            }
+        }).toList();
+    }
+
+    private static String insertOf(int rows) {
+        StringJoiner values = new StringJoiner(", ");
+        for (int row = 0; row < rows; row++) {
+            int first = row * COLUMNS + 1;
+            values.add("(?" + first + ", ?" + (first + 1) + ", ?" + (first + 2) + ", ?" + (first + 3) + ", ?" + (first + 4)
+                    + ", ?" + (first + 5) + ")");
+        }
+        return "insert into outbox (event_id, topic, record_key, ce_type, payload, created_at) values " + values;
     }
 }

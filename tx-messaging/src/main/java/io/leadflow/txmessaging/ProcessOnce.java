@@ -7,14 +7,20 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Applies an incoming event's effect at most once: the event id is recorded in
+ * Applies incoming events' effects at most once: the event ids are recorded in
  * {@code processed_event} in the same transaction as the effect (and the effect's outbox rows), so a
- * redelivery finds the id and changes nothing. Transient failures are retried with backoff for as
- * long as they last; a {@link PoisonRecordException} is passed on for the dead-letter queue.
+ * redelivery finds the ids and changes nothing. Transient failures are retried with backoff for as
+ * long as they last, the whole transaction again; a {@link PoisonRecordException} is passed on for
+ * the dead-letter queue.
  */
 @ApplicationScoped
 public class ProcessOnce {
@@ -38,30 +44,54 @@ public class ProcessOnce {
      * @return true when the effect ran, false for a duplicate
      */
     public Uni<Boolean> process(String channel, String eventId, Supplier<Uni<Void>> effect) {
+        return processAll(channel, List.of(eventId), fresh -> effect.get()).map(fresh -> !fresh.isEmpty());
+    }
+
+    /**
+     * Runs {@code effect} on the events of {@code eventIds} not processed before, all in one transaction; an id
+     * repeated in the list counts once. Nothing runs (and no transaction opens for none) when every id was processed before.
+     *
+     * @param channel the incoming channel, for metrics and logs
+     * @param effect given the ids to process, in the order of {@code eventIds}
+     * @return the ids the effect processed
+     */
+    public Uni<Set<String>> processAll(String channel, List<String> eventIds, Function<Set<String>, Uni<Void>> effect) {
+        Set<String> ids = new LinkedHashSet<>(eventIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        meters.summary("leadflow.events.batch.size", "channel", channel).record(eventIds.size());
         Timer.Sample sample = Timer.start(meters);
         return TransientRetry.untilSuccess(
-                        () -> Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(eventId)
-                                .flatMap(seen -> seen != null
-                                        ? Uni.createFrom().item(false)
-                                        : new ProcessedEvent(eventId, clock.instant()).persist()
-                                                .flatMap(saved -> effect.get())
-                                                .replaceWith(true))),
+                        () -> Panache.withTransaction(() -> ProcessedEvent.alreadyProcessed(ids).flatMap(seen -> {
+                            Set<String> fresh = new LinkedHashSet<>(ids);
+                            fresh.removeAll(seen);
+                            if (fresh.isEmpty()) {
+                                return Uni.createFrom().item(fresh);
+                            }
+                            Instant now = clock.instant();
+                            return ProcessedEvent.persist(fresh.stream().map(id -> new ProcessedEvent(id, now)))
+                                    .flatMap(recorded -> effect.apply(fresh))
+                                    .replaceWith(fresh);
+                        })),
                         failure -> !(failure instanceof PoisonRecordException),
-                        failure -> logRetry(channel, eventId, failure),
+                        failure -> logRetry(channel, ids, failure),
                         Duration.ofMillis(200), Duration.ofSeconds(10))
-                .invoke(processed -> {
+                .invoke(fresh -> {
                     sample.stop(meters.timer("leadflow.events.processing", "channel", channel));
-                    meters.counter("leadflow.events.in", "channel", channel, "duplicate", String.valueOf(!processed)).increment();
-                    if (processed) {
+                    meters.counter("leadflow.events.in", "channel", channel, "duplicate", "false").increment(fresh.size());
+                    meters.counter("leadflow.events.in", "channel", channel, "duplicate", "true").increment(eventIds.size() - fresh.size());
+                    if (!fresh.isEmpty()) {
                         relay.kick();
                     }
                 })
                 .onFailure().invoke(failure -> meters.counter("leadflow.events.failed", "channel", channel).increment());
     }
 
-    private Uni<Void> logRetry(String channel, String eventId, Throwable failure) {
+    private Uni<Void> logRetry(String channel, Set<String> eventIds, Throwable failure) {
         meters.counter("leadflow.events.retried", "channel", channel).increment();
-        LOG.warnf("processing %s from %s failed, retrying: %s", eventId, channel, failure.toString());
+        LOG.warnf("processing %d event(s) from %s (first %s) failed, retrying: %s", eventIds.size(), channel,
+                eventIds.iterator().next(), failure.toString());
         return Uni.createFrom().voidItem();
     }
 }

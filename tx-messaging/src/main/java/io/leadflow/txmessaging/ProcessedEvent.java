@@ -1,11 +1,15 @@
 package io.leadflow.txmessaging;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The id of an incoming event whose effect has been committed. */
 @Entity
@@ -29,5 +33,15 @@ public class ProcessedEvent extends PanacheEntityBase {
 
     public String eventId() {
         return eventId;
+    }
+
+    /** Which of these event ids were processed before: one query whatever their number. */
+    static Uni<Set<String>> alreadyProcessed(Collection<String> eventIds) {
+        return ProcessedEvent.<ProcessedEvent>list("eventId in ?1", eventIds)
+                .map(found -> {
+                    Set<String> ids = new HashSet<>();
+                    found.forEach(event -> ids.add(event.eventId));
+                    return ids;
+                });
     }
 }
