@@ -3,58 +3,110 @@ package io.leadflow.scoring.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.LeadIdentified;
+import io.leadflow.scoring.messaging.EngagementTopicEvent.Captured;
+import io.leadflow.scoring.messaging.EngagementTopicEvent.Identified;
 import io.leadflow.txmessaging.IncomingEvent;
 import io.leadflow.txmessaging.PoisonRecordException;
 import io.leadflow.txmessaging.ProcessOnce;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Counts each engagement and identification once: the event id (ce_id) is recorded with its effect
- * in one transaction, so a redelivery changes nothing; poison records go to the dead-letter topic.
+ * Counts each engagement and identification once, a polled batch of records per transaction: the
+ * event ids (ce_id) are recorded with their effects in one transaction, so a redelivery of the batch,
+ * or of part of it, changes nothing; a transient failure retries the whole transaction. A poison
+ * record goes to the dead-letter topic on its own, after the rest of its batch was committed.
  */
 @ApplicationScoped
 public class EngagementConsumer {
 
     private final ObjectMapper json;
     private final ProcessOnce processOnce;
-    // the effect of each event type the topic carries, read from the record before any transaction opens
-    private final Map<String, Function<IncomingEvent, Supplier<Uni<Void>>>> effects;
+    private final EngagementCounting counting;
+    private final IdentityMerging merging;
+    // each event type the topic carries, read from its record before any transaction opens
+    private final Map<String, Function<IncomingEvent, EngagementTopicEvent>> readers;
 
-    public EngagementConsumer(ObjectMapper json, ProcessOnce processOnce, EngagementScoring scoring, IdentityMerging merging) {
+    public EngagementConsumer(ObjectMapper json, ProcessOnce processOnce, EngagementCounting counting, IdentityMerging merging) {
         this.json = json;
         this.processOnce = processOnce;
-        this.effects = Map.of(
+        this.counting = counting;
+        this.merging = merging;
+        this.readers = Map.of(
                 EngagementCaptured.TYPE, event -> {
                     EngagementCaptured engagement = event.dataAs(EngagementCaptured.class, json);
-                    requireLead(event, engagement.email(), engagement.anonymousId());
-                    return () -> scoring.count(event.id(), engagement);
+                    RecordLimits.requireLead(event, engagement.email(), engagement.anonymousId());
+                    return new Captured(event.id(), engagement);
                 },
                 LeadIdentified.TYPE, event -> {
                     LeadIdentified identified = event.dataAs(LeadIdentified.class, json);
-                    requireLead(event, identified.email(), null);
-                    requireLead(event, null, identified.anonymousId());
-                    return () -> merging.merge(event.id(), identified);
+                    RecordLimits.requireLead(event, identified.email(), null);
+                    RecordLimits.requireLead(event, null, identified.anonymousId());
+                    return new Identified(event.id(), identified);
                 });
     }
 
     @Incoming(Channels.ENGAGEMENT)
-    public Uni<Void> consume(Message<String> message) {
-        return IncomingEvent.handle(message, json, List.copyOf(effects.keySet()), event -> {
-            Supplier<Uni<Void>> effect = effects.get(event.type()).apply(event);
-            return processOnce.process(Channels.ENGAGEMENT, event.id(), effect);
-        });
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        Map<String, EngagementTopicEvent> events = new LinkedHashMap<>();
+        Map<KafkaRecord<String, String>, PoisonRecordException> poison = new LinkedHashMap<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                EngagementTopicEvent event = read(record);
+                // a record repeated within the batch counts once, as across batches
+                events.putIfAbsent(event.id(), event);
+            } catch (PoisonRecordException e) {
+                poison.put(record, e);
+            }
+        }
+        return processOnce.processAll(Channels.ENGAGEMENT, List.copyOf(events.keySet()),
+                        fresh -> apply(events.values().stream().filter(event -> fresh.contains(event.id())).toList()))
+                .flatMap(done -> deadLetter(new ArrayList<>(poison.entrySet())))
+                .flatMap(done -> Uni.createFrom().completionStage(batch::ack));
     }
 
-    private static void requireLead(IncomingEvent event, String email, String anonymousId) {
-        if ((email == null || email.isBlank()) && (anonymousId == null || anonymousId.isBlank())) {
-            throw new PoisonRecordException(event.type() + " " + event.id() + " names no lead: email or anonymousId is required");
+    private EngagementTopicEvent read(KafkaRecord<String, String> record) {
+        RecordLimits.requireSize(record.getPayload());
+        IncomingEvent event = IncomingEvent.read(record, json, List.copyOf(readers.keySet()));
+        RecordLimits.requireId(event);
+        return readers.get(event.type()).apply(event);
+    }
+
+    // runs of engagements are counted together; an identification in between changes who later ones count for
+    private Uni<Void> apply(List<EngagementTopicEvent> events) {
+        Uni<Void> applied = Uni.createFrom().voidItem();
+        List<Captured> run = new ArrayList<>();
+        for (EngagementTopicEvent event : events) {
+            if (event instanceof Captured captured) {
+                run.add(captured);
+            } else {
+                List<Captured> before = List.copyOf(run);
+                run.clear();
+                Identified identified = (Identified) event;
+                applied = applied.flatMap(done -> count(before)).flatMap(done -> merging.merge(identified.id(), identified.data()));
+            }
         }
+        List<Captured> last = List.copyOf(run);
+        return applied.flatMap(done -> count(last));
+    }
+
+    private Uni<Void> count(List<Captured> engagements) {
+        return engagements.isEmpty() ? Uni.createFrom().voidItem() : counting.count(engagements);
+    }
+
+    private static Uni<Void> deadLetter(List<Map.Entry<KafkaRecord<String, String>, PoisonRecordException>> poison) {
+        Uni<Void> sent = Uni.createFrom().voidItem();
+        for (Map.Entry<KafkaRecord<String, String>, PoisonRecordException> record : poison) {
+            sent = sent.flatMap(done -> Uni.createFrom().completionStage(() -> record.getKey().nack(record.getValue())));
+        }
+        return sent;
     }
 }

@@ -1,9 +1,6 @@
 package io.leadflow.scoring.messaging;
 
-import io.leadflow.events.LeadScored;
-import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.LifecycleStage;
-import io.leadflow.events.Topics;
 import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.persistence.Lead;
@@ -13,6 +10,7 @@ import io.leadflow.txmessaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Scores a (locked) lead's whole stored history afresh under one model version, inside the
@@ -44,16 +42,10 @@ public class LeadRescoring {
             LifecycleStage from = lead.stage();
             int scoreBefore = lead.score();
             lead.rescored(rescored, scorer.stageAfterRescoring(from, rescored, lead.email() != null), now);
-            Uni<Void> written = ledger.replace(lead.id(), rescored.ledger(), now);
-            if (lead.score() != scoreBefore) {
-                written = written.call(() -> outbox.add(Topics.LEAD_SCORES, lead.leadKey(), ScoreEvents.rescoredId(causeId, lead),
-                        LeadScored.TYPE, ScoreEvents.scoreChanged(lead, lead.score() - scoreBefore, causeId, now)));
-            }
-            if (lead.stage() != from) {
-                written = written.call(() -> outbox.add(Topics.LIFECYCLE, lead.leadKey(), ScoreEvents.stageChangedId(lead),
-                        LeadStageChanged.TYPE, ScoreEvents.stageChanged(lead, from, rescored.ledger(), causeId, now)));
-            }
-            return written.replaceWith(lead.score() != scoreBefore || lead.stage() != from);
+            List<Outbox.Event> announcements = ScoreEvents.rescored(lead, scoreBefore, from, rescored.ledger(), causeId, now);
+            return ledger.replace(lead.id(), rescored.ledger(), now)
+                    .flatMap(replaced -> outbox.addAll(announcements))
+                    .replaceWith(!announcements.isEmpty());
         });
     }
 }

@@ -5,11 +5,14 @@ import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.LeadScored;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.LifecycleStage;
+import io.leadflow.events.Topics;
 import io.leadflow.scoring.domain.Ledger;
 import io.leadflow.scoring.domain.LedgerEntry;
 import io.leadflow.scoring.domain.ScoringOutcome;
 import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.txmessaging.Outbox;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,6 +23,45 @@ final class ScoreEvents {
     static final int TOP_CONTRIBUTIONS = 5;
 
     private ScoreEvents() {
+    }
+
+    /**
+     * What to announce once the lead took an engagement's outcome: its new score when some rule gave points, its new
+     * stage when it reached one.
+     *
+     * @param previous the lead's ledger before this engagement
+     */
+    static List<Outbox.Event> counted(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String eventId, Instant now) {
+        List<Outbox.Event> events = new ArrayList<>(2);
+        if (outcome.counted()) {
+            events.add(new Outbox.Event(Topics.LEAD_SCORES, lead.leadKey(), scoreChangedId(eventId), LeadScored.TYPE,
+                    scoreChanged(lead, outcome, eventId, now)));
+        }
+        if (outcome.stageChanged()) {
+            events.add(new Outbox.Event(Topics.LIFECYCLE, lead.leadKey(), stageChangedId(lead), LeadStageChanged.TYPE,
+                    stageChanged(lead, outcome, previous, eventId, now)));
+        }
+        return events;
+    }
+
+    /**
+     * What to announce once the lead took the result of scoring its whole history afresh: its score when it changed,
+     * its stage when it moved.
+     *
+     * @param ledger the lead's new ledger
+     */
+    static List<Outbox.Event> rescored(Lead lead, int scoreBefore, LifecycleStage stageBefore, List<LedgerEntry> ledger, String causeId,
+            Instant now) {
+        List<Outbox.Event> events = new ArrayList<>(2);
+        if (lead.score() != scoreBefore) {
+            events.add(new Outbox.Event(Topics.LEAD_SCORES, lead.leadKey(), rescoredId(causeId, lead), LeadScored.TYPE,
+                    scoreChanged(lead, lead.score() - scoreBefore, causeId, now)));
+        }
+        if (lead.stage() != stageBefore) {
+            events.add(new Outbox.Event(Topics.LIFECYCLE, lead.leadKey(), stageChangedId(lead), LeadStageChanged.TYPE,
+                    stageChanged(lead, stageBefore, ledger, causeId, now)));
+        }
+        return events;
     }
 
     /** One score change per counted engagement: a redelivered engagement yields the same id. */

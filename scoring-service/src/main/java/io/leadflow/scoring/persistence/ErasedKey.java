@@ -26,6 +26,10 @@ public class ErasedKey {
         this.erasedAt = erasedAt;
     }
 
+    String keyHash() {
+        return keyHash;
+    }
+
     public Instant erasedAt() {
         return erasedAt;
     }

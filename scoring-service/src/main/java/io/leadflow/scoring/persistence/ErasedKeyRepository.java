@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Which lead keys were erased, and when: kept as hashes so that the erased keys themselves are gone. */
 @ApplicationScoped
@@ -35,7 +39,22 @@ public class ErasedKeyRepository implements PanacheRepositoryBase<ErasedKey, Str
      * late must not bring it back; one that happened after the erasure is a new lead.
      */
     public Uni<Boolean> allowsNewLead(String leadKey, Instant occurredAt) {
-        return findById(hash(leadKey)).map(found -> found == null || occurredAt.isAfter(found.erasedAt()));
+        return findById(hash(leadKey)).map(found -> allowsNewLead(found == null ? null : found.erasedAt(), occurredAt));
+    }
+
+    /** As {@link #allowsNewLead(String, Instant)}, given when the key was erased (null: never). */
+    public static boolean allowsNewLead(Instant erasedAt, Instant occurredAt) {
+        return erasedAt == null || occurredAt.isAfter(erasedAt);
+    }
+
+    /** When each of these keys was erased, for those that were: one query. */
+    public Uni<Map<String, Instant>> erasedAt(Collection<String> leadKeys) {
+        if (leadKeys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Map<String, String> keysByHash = leadKeys.stream().distinct().collect(Collectors.toMap(ErasedKeyRepository::hash, Function.identity()));
+        return list("keyHash in ?1", keysByHash.keySet())
+                .map(found -> found.stream().collect(Collectors.toMap(erased -> keysByHash.get(erased.keyHash()), ErasedKey::erasedAt)));
     }
 
     private static String hash(String leadKey) {

@@ -5,8 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Which known lead each identified anonymous id belongs to. */
 @ApplicationScoped
@@ -22,6 +25,15 @@ public class LeadAliasRepository implements PanacheRepositoryBase<LeadAlias, Str
             found.pointTo(leadId);
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** The lead each of these anonymous ids was identified as, for those that were. */
+    public Uni<Map<String, UUID>> leadsOf(Collection<String> anonymousIds) {
+        if (anonymousIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("anonymousId in ?1", anonymousIds)
+                .map(aliases -> aliases.stream().collect(Collectors.toMap(LeadAlias::anonymousId, LeadAlias::leadId)));
     }
 
     /** The anonymous ids merged into a lead. */

@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,14 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
         return persist(new StoredLeadEvent(leadId, event, now)).replaceWithVoid();
     }
 
+    /** Adds events to several leads' histories, each lead's in arrival order; in the transaction that counts them. */
+    public Uni<Void> record(Map<UUID, ? extends List<? extends LeadEvent>> eventsByLead, Instant now) {
+        List<StoredLeadEvent> rows = eventsByLead.entrySet().stream()
+                .flatMap(lead -> lead.getValue().stream().map(event -> new StoredLeadEvent(lead.getKey(), event, now)))
+                .toList();
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+    }
+
     /** A lead's history in the order it happened (arrival order among events of one moment). */
     public Uni<List<RecordedEvent>> historyOf(UUID leadId) {
         return find("leadId", Sort.by("occurredAt").and("seq"), leadId).list()
@@ -30,7 +39,10 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
     }
 
     /** The histories of several leads, each in the order it happened. */
-    public Uni<Map<UUID, List<RecordedEvent>>> historiesOf(List<UUID> leadIds) {
+    public Uni<Map<UUID, List<RecordedEvent>>> historiesOf(Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("seq"), leadIds).list()
                 .map(events -> events.stream().collect(Collectors.groupingBy(StoredLeadEvent::leadId,
                         Collectors.mapping(StoredLeadEvent::toRecordedEvent, Collectors.toList()))));

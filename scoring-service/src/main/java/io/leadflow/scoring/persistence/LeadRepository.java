@@ -6,7 +6,9 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /** Leads by their key. */
@@ -32,6 +34,20 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /**
+     * The leads with these keys or ids, each locked until the transaction ends, in id order: one query for a
+     * batch of engagements, and concurrent batches lock their common leads in the same order.
+     */
+    public Uni<List<Lead>> lockAll(Collection<String> leadKeys, Collection<UUID> ids) {
+        if (leadKeys.isEmpty() && ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        var query = ids.isEmpty() ? find("leadKey in ?1", Sort.by("id"), leadKeys)
+                : leadKeys.isEmpty() ? find("id in ?1", Sort.by("id"), ids)
+                : find("leadKey in ?1 or id in ?2", Sort.by("id"), leadKeys, ids);
+        return query.withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The first {@code size} leads whose id comes after {@code after}, in id order: a page of every lead. */
     public Uni<List<Lead>> pageAfter(UUID after, int size) {
         return find("id > ?1", Sort.by("id"), after).page(0, size).list();
@@ -53,5 +69,25 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                         .setParameter(1, leadKey)
                         .getSingleResult())
                 .replaceWithVoid();
+    }
+
+    /** As {@link #lockKey}, for several keys at once, taken in key order. */
+    public Uni<Void> lockKeys(Collection<String> leadKeys) {
+        if (leadKeys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> sorted = leadKeys.stream().distinct().sorted().toList();
+        StringJoiner values = new StringJoiner(", ");
+        for (int i = 1; i <= sorted.size(); i++) {
+            values.add("(?" + i + ")");
+        }
+        return getSession().flatMap(session -> {
+            var query = session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(lead_key)) from (values "
+                    + values + ") as keys (lead_key) order by lead_key) as locked", Long.class);
+            for (int i = 0; i < sorted.size(); i++) {
+                query.setParameter(i + 1, sorted.get(i));
+            }
+            return query.getSingleResult();
+        }).replaceWithVoid();
     }
 }

@@ -7,8 +7,11 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The score ledger: what each engagement gave each lead. */
 @ApplicationScoped
@@ -19,6 +22,16 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
     public Uni<List<LedgerEntry>> entriesOf(UUID leadId) {
         return find("leadId", Sort.by("occurredAt").and("eventId").and("rule"), leadId).list()
                 .map(entries -> entries.stream().map(ScoreEntry::toLedgerEntry).toList());
+    }
+
+    /** The ledgers of several leads, each oldest engagement first: one query. A lead without entries is absent. */
+    public Uni<Map<UUID, List<LedgerEntry>>> entriesOf(Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("eventId").and("rule"), leadIds).list()
+                .map(entries -> entries.stream().collect(Collectors.groupingBy(ScoreEntry::leadId,
+                        Collectors.mapping(ScoreEntry::toLedgerEntry, Collectors.toList()))));
     }
 
     /** Multiplies the weight of every entry of a lead's ledger by {@code factor} (recycling); in the caller's transaction. */
@@ -37,6 +50,20 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
     /** Erases a lead's ledger. */
     public Uni<Long> erase(UUID leadId) {
         return delete("leadId", leadId);
+    }
+
+    /** Erases the ledgers of several leads: one statement. */
+    public Uni<Long> erase(Collection<UUID> leadIds) {
+        return leadIds.isEmpty() ? Uni.createFrom().item(0L) : delete("leadId in ?1", leadIds);
+    }
+
+    /** Adds entries to several leads' ledgers; must run in the transaction that changes their scores. */
+    public Uni<Void> append(Map<UUID, List<LedgerEntry>> entriesByLead, Instant recordedAt) {
+        List<ScoreEntry> rows = entriesByLead.entrySet().stream()
+                .flatMap(lead -> lead.getValue().stream().map(entry -> new ScoreEntry(lead.getKey(), entry, recordedAt)))
+                .toList();
+        // Panache refuses to persist an empty stream
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
     }
 
     /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */

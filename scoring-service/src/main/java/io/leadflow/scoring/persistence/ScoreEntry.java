@@ -71,6 +71,10 @@ public class ScoreEntry {
         this.recordedAt = recordedAt;
     }
 
+    UUID leadId() {
+        return leadId;
+    }
+
     LedgerEntry toLedgerEntry() {
         return new LedgerEntry(eventId, type, rule, points, reason, occurredAt,
                 halfLifeSeconds == null ? null : Duration.ofSeconds(halfLifeSeconds), modelVersion, weight);

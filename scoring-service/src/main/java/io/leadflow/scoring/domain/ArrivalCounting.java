@@ -1,0 +1,106 @@
+package io.leadflow.scoring.domain;
+
+import io.leadflow.events.LifecycleStage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Counts a lead's new engagements one after another, in the order they arrived, each exactly as if it had
+ * come alone: one on time is scored on top of the ledger; one that happened before points already counted
+ * makes the lead's whole history (the new engagements before it included) be scored afresh in time order,
+ * because caps count the window ending at each event and a score must not depend on the order of arrival.
+ */
+public final class ArrivalCounting {
+
+    private ArrivalCounting() {
+    }
+
+    /** What counting one engagement did. */
+    public sealed interface Step permits Counted, Recounted {
+
+        Engagement engagement();
+    }
+
+    /**
+     * Scored on top of the ledger.
+     *
+     * @param ledgerBefore the ledger it was scored on
+     */
+    public record Counted(Engagement engagement, ScoringOutcome outcome, List<LedgerEntry> ledgerBefore) implements Step {
+    }
+
+    /**
+     * It arrived late: the history was scored afresh, and the lead is now in {@code stage}
+     * (see {@link LeadScorer#stageAfterRescoring}).
+     */
+    public record Recounted(Engagement engagement, HistoryRescorer.Rescored rescored, LifecycleStage stage) implements Step {
+    }
+
+    /**
+     * @param steps one per engagement, in arrival order
+     * @param ledger the lead's whole ledger afterwards
+     * @param replaced true when some engagement arrived late: {@code ledger} replaces the stored one instead of
+     *     extending it
+     */
+    public record Result(List<Step> steps, List<LedgerEntry> ledger, boolean replaced) {
+    }
+
+    /**
+     * False when none of the engagements can arrive late, so that counting them needs no stored history: each
+     * happened no earlier than every ledger entry and every engagement before it.
+     */
+    public static boolean mayArriveLate(List<LedgerEntry> ledger, List<Engagement> engagements) {
+        Instant latest = ledger.stream().map(LedgerEntry::occurredAt).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        for (Engagement engagement : engagements) {
+            if (engagement.occurredAt().isBefore(latest)) {
+                return true;
+            }
+            latest = engagement.occurredAt();
+        }
+        return false;
+    }
+
+    /**
+     * @param standing where the lead stands before the first of them
+     * @param ledger its stored ledger, oldest engagement first
+     * @param history its stored history in the order it happened; may be null when {@link #mayArriveLate} is false
+     * @param engagements the new engagements in arrival order
+     */
+    public static Result count(LeadScorer scorer, LeadStanding standing, List<LedgerEntry> ledger, List<RecordedEvent> history,
+            List<Engagement> engagements) {
+        List<LedgerEntry> current = new ArrayList<>(ledger);
+        List<RecordedEvent> events = history == null ? null : new ArrayList<>(history);
+        List<Step> steps = new ArrayList<>(engagements.size());
+        boolean replaced = false;
+        for (Engagement engagement : engagements) {
+            if (events != null) {
+                events.add(new RecordedEvent(engagement, 1));
+            }
+            if (arrivedLate(engagement, current)) {
+                if (events == null) {
+                    throw new IllegalArgumentException("engagement " + engagement.eventId() + " arrived late: the history is needed");
+                }
+                // arrival order among events of one moment: the sort is stable and the new events come last
+                events.sort(Comparator.comparing(recorded -> recorded.event().occurredAt()));
+                HistoryRescorer.Rescored rescored = HistoryRescorer.rescore(scorer, standing.email(), events);
+                LifecycleStage stage = scorer.stageAfterRescoring(standing.stage(), rescored, standing.identified());
+                steps.add(new Recounted(engagement, rescored, stage));
+                current = new ArrayList<>(rescored.ledger());
+                standing = new LeadStanding(stage, standing.email(), rescored.traits(), rescored.asOf());
+                replaced = true;
+            } else {
+                ScoringOutcome outcome = scorer.score(standing, engagement, current);
+                steps.add(new Counted(engagement, outcome, List.copyOf(current)));
+                current.addAll(outcome.entries());
+                standing = new LeadStanding(outcome.stage(), standing.email(), outcome.traits(), outcome.asOf());
+            }
+        }
+        return new Result(steps, current, replaced);
+    }
+
+    private static boolean arrivedLate(Engagement engagement, List<LedgerEntry> ledger) {
+        return ledger.stream().anyMatch(entry -> entry.occurredAt().isAfter(engagement.occurredAt()));
+    }
+}

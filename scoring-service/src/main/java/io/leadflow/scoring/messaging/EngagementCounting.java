@@ -1,0 +1,115 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.config.ActiveScoringModel;
+import io.leadflow.scoring.domain.ArrivalCounting;
+import io.leadflow.scoring.domain.Engagement;
+import io.leadflow.scoring.domain.LeadScorer;
+import io.leadflow.scoring.domain.LedgerEntry;
+import io.leadflow.scoring.domain.RecordedEvent;
+import io.leadflow.scoring.messaging.EngagementTopicEvent.Captured;
+import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadHistoryRepository;
+import io.leadflow.scoring.persistence.LeadRepository;
+import io.leadflow.scoring.persistence.LedgerRepository;
+import io.leadflow.txmessaging.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Counts a batch of engagements inside the caller's transaction, with the active scoring model, in a
+ * fixed number of statements whatever the batch's size: the leads are found and locked together
+ * ({@link EngagementLeads}), their ledgers (and, only where an engagement may have arrived late, their
+ * histories) read together, every lead's engagements counted in memory in arrival order
+ * ({@link ArrivalCounting}), and the history rows, ledger entries, leads and outbox rows written in bulk.
+ */
+@ApplicationScoped
+class EngagementCounting {
+
+    private final ActiveScoringModel model;
+    private final EngagementLeads engagementLeads;
+    private final LeadRepository leads;
+    private final LedgerRepository ledger;
+    private final LeadHistoryRepository history;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    EngagementCounting(ActiveScoringModel model, EngagementLeads engagementLeads, LeadRepository leads, LedgerRepository ledger,
+            LeadHistoryRepository history, Outbox outbox, Clock clock) {
+        this.model = model;
+        this.engagementLeads = engagementLeads;
+        this.leads = leads;
+        this.ledger = ledger;
+        this.history = history;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Counts the engagements, in the transaction that records them as processed. */
+    Uni<Void> count(List<Captured> batch) {
+        LeadScorer scorer = model.scorer();
+        Instant now = clock.instant();
+        return engagementLeads.find(batch, scorer, now).flatMap(found -> {
+            List<UUID> stored = found.byLead().keySet().stream().filter(lead -> !found.created().contains(lead)).map(Lead::id).toList();
+            return ledger.entriesOf(stored).flatMap(ledgers -> {
+                Set<UUID> mayBeLate = found.byLead().entrySet().stream()
+                        .filter(lead -> ArrivalCounting.mayArriveLate(ledgers.getOrDefault(lead.getKey().id(), List.of()), lead.getValue()))
+                        .map(lead -> lead.getKey().id())
+                        .collect(Collectors.toSet());
+                return history.historiesOf(mayBeLate)
+                        .flatMap(histories -> write(found, ledgers, histories, mayBeLate, scorer, now));
+            });
+        });
+    }
+
+    private Uni<Void> write(EngagementLeads.Found found, Map<UUID, List<LedgerEntry>> ledgers, Map<UUID, List<RecordedEvent>> histories,
+            Set<UUID> mayBeLate, LeadScorer scorer, Instant now) {
+        Map<UUID, List<Engagement>> recorded = new LinkedHashMap<>();
+        Map<UUID, List<LedgerEntry>> newEntries = new LinkedHashMap<>();
+        List<UUID> replaced = new ArrayList<>();
+        List<Outbox.Event> announcements = new ArrayList<>();
+        found.byLead().forEach((lead, engagements) -> {
+            List<LedgerEntry> before = ledgers.getOrDefault(lead.id(), List.of());
+            // only read where an engagement may have arrived late (a new lead has none stored)
+            List<RecordedEvent> stored = mayBeLate.contains(lead.id()) ? histories.getOrDefault(lead.id(), List.of()) : null;
+            ArrivalCounting.Result result = ArrivalCounting.count(scorer, lead.standing(), before, stored, engagements);
+            result.steps().forEach(step -> announcements.addAll(apply(lead, step, now)));
+            recorded.put(lead.id(), engagements);
+            if (result.replaced()) {
+                replaced.add(lead.id());
+                newEntries.put(lead.id(), result.ledger());
+            } else {
+                newEntries.put(lead.id(), result.ledger().subList(before.size(), result.ledger().size()));
+            }
+        });
+        // the replaced ledgers' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
+        return ledger.erase(replaced)
+                .flatMap(erased -> found.created().isEmpty() ? Uni.createFrom().voidItem() : leads.persist(found.created()))
+                .flatMap(persisted -> history.record(recorded, now))
+                .flatMap(done -> ledger.append(newEntries, now))
+                .flatMap(done -> outbox.addAll(announcements));
+    }
+
+    // the lead takes the step's result; answers what to announce about it
+    private static List<Outbox.Event> apply(Lead lead, ArrivalCounting.Step step, Instant now) {
+        String eventId = step.engagement().eventId();
+        if (step instanceof ArrivalCounting.Counted counted) {
+            lead.apply(counted.outcome(), now);
+            return ScoreEvents.counted(lead, counted.outcome(), counted.ledgerBefore(), eventId, now);
+        }
+        ArrivalCounting.Recounted recounted = (ArrivalCounting.Recounted) step;
+        LifecycleStage stageBefore = lead.stage();
+        int scoreBefore = lead.score();
+        lead.rescored(recounted.rescored(), recounted.stage(), now);
+        return ScoreEvents.rescored(lead, scoreBefore, stageBefore, recounted.rescored().ledger(), eventId, now);
+    }
+}

@@ -1,0 +1,19 @@
+package io.leadflow.scoring.messaging;
+
+import io.leadflow.events.EngagementCaptured;
+import io.leadflow.events.LeadIdentified;
+
+/** An event of {@code leadflow.engagement.v1}, read and checked: what a batch is made of. */
+sealed interface EngagementTopicEvent permits EngagementTopicEvent.Captured, EngagementTopicEvent.Identified {
+
+    /** The CloudEvent id. */
+    String id();
+
+    /** An engagement to count. */
+    record Captured(String id, EngagementCaptured data) implements EngagementTopicEvent {
+    }
+
+    /** An anonymous visitor made known. */
+    record Identified(String id, LeadIdentified data) implements EngagementTopicEvent {
+    }
+}

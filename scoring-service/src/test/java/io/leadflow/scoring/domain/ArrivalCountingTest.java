@@ -1,0 +1,86 @@
+package io.leadflow.scoring.domain;
+
+import static io.leadflow.scoring.domain.Models.capped;
+import static io.leadflow.scoring.domain.Models.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadflow.events.EngagementType;
+import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.model.Decay;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ArrivalCountingTest {
+
+    private static final String EMAIL = "ada@example.com";
+
+    // at most 2 opens a day count: which ones depends on the time order, not the order of arrival
+    private final LeadScorer scorer = new LeadScorer(1, Models.model(List.of(
+            rule("view", EngagementType.PAGE_VIEWED, 5),
+            capped("open", EngagementType.EMAIL_OPENED, 3, 2, Duration.ofDays(1))),
+            new Decay(Map.of(), Duration.ofDays(30))));
+    private final LeadStanding fresh = new LeadStanding(LifecycleStage.LEAD, EMAIL, Map.of(), null);
+
+    private final Engagement first = Engagements.at("e1", EngagementType.EMAIL_OPENED, Engagements.NOON);
+    private final Engagement second = Engagements.at("e2", EngagementType.EMAIL_OPENED, Engagements.NOON.plusSeconds(60));
+    private final Engagement third = Engagements.at("e3", EngagementType.EMAIL_OPENED, Engagements.NOON.plusSeconds(120));
+    private final Engagement view = Engagements.at("e4", EngagementType.PAGE_VIEWED, Engagements.NOON.plusSeconds(180));
+
+    @Test
+    void engagementsInTimeOrderAreCountedOnTopOfTheLedgerWithoutTheHistory() {
+        // given engagements that arrive in the order they happened
+        List<Engagement> batch = List.of(first, second, third, view);
+        assertThat(ArrivalCounting.mayArriveLate(List.of(), batch)).isFalse();
+
+        // when they are counted, with no history read
+        ArrivalCounting.Result result = ArrivalCounting.count(scorer, fresh, List.of(), null, batch);
+
+        // then each is a step of its own on the ledger so far, and the cap held back the third open
+        assertThat(result.replaced()).isFalse();
+        assertThat(result.steps()).allMatch(step -> step instanceof ArrivalCounting.Counted);
+        assertThat(result.ledger()).extracting(LedgerEntry::eventId).containsExactly("e1", "e2", "e4");
+        ArrivalCounting.Counted last = (ArrivalCounting.Counted) result.steps().get(3);
+        assertThat(last.ledgerBefore()).extracting(LedgerEntry::eventId).containsExactly("e1", "e2");
+        assertThat(last.outcome().score()).isEqualTo(3 + 3 + 5);
+    }
+
+    @Test
+    void aLateEngagementRescoresTheHistoryAsAFreshRescoreWould() {
+        // given a stored ledger of the second and third opens, and the first one arriving after them with a page view
+        ArrivalCounting.Result stored = ArrivalCounting.count(scorer, fresh, List.of(), null, List.of(second, third));
+        List<RecordedEvent> history = List.of(new RecordedEvent(second, 1), new RecordedEvent(third, 1));
+        List<Engagement> batch = List.of(first, view);
+        assertThat(ArrivalCounting.mayArriveLate(stored.ledger(), batch)).isTrue();
+
+        // when the batch is counted
+        LeadStanding standing = new LeadStanding(LifecycleStage.LEAD, EMAIL, Map.of(), second.occurredAt().plusSeconds(60));
+        ArrivalCounting.Result result = ArrivalCounting.count(scorer, standing, stored.ledger(), history, batch);
+
+        // then the late open re-scored the history in time order (the third open is now over the cap), and the page view
+        // counted on top of that; the ledger is what a fresh re-score of every event gives
+        assertThat(result.replaced()).isTrue();
+        assertThat(result.steps().get(0)).isInstanceOf(ArrivalCounting.Recounted.class);
+        assertThat(result.steps().get(1)).isInstanceOf(ArrivalCounting.Counted.class);
+        HistoryRescorer.Rescored fromScratch = HistoryRescorer.rescore(scorer, EMAIL,
+                List.of(new RecordedEvent(first, 1), new RecordedEvent(second, 1), new RecordedEvent(third, 1), new RecordedEvent(view, 1)));
+        assertThat(result.ledger()).isEqualTo(fromScratch.ledger());
+        assertThat(result.ledger()).extracting(LedgerEntry::eventId).containsExactly("e1", "e2", "e4");
+        assertThat(((ArrivalCounting.Counted) result.steps().get(1)).outcome().score()).isEqualTo(fromScratch.score());
+    }
+
+    @Test
+    void engagementsOutOfOrderWithinTheBatchMayArriveLateToo() {
+        // given a new lead whose batch holds a later engagement before an earlier one
+        List<Engagement> batch = List.of(second, first);
+
+        // then its (empty) history is needed, and counting without it is refused rather than guessed
+        assertThat(ArrivalCounting.mayArriveLate(List.of(), batch)).isTrue();
+        assertThatThrownBy(() -> ArrivalCounting.count(scorer, fresh, List.of(), null, batch))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ArrivalCounting.count(scorer, fresh, List.of(), List.of(), batch).ledger())
+                .extracting(LedgerEntry::eventId).containsExactly("e1", "e2");
+    }
+}
