@@ -37,6 +37,10 @@ public interface HandoffConfig {
     @WithDefault("PT15S")
     Duration streamHeartbeat();
 
+    /** How long a client whose stream dropped waits before reconnecting (the {@code retry} field the stream sends). */
+    @WithDefault("PT3S")
+    Duration streamReconnectDelay();
+
     /** How long handoff events are kept for webhook deliveries and live streams (ISO-8601; undelivered ones stay). */
     @WithDefault("P7D")
     Duration eventRetention();

@@ -21,10 +21,17 @@ public class HandoffEventRetention {
 
     private static final Logger LOG = Logger.getLogger(HandoffEventRetention.class);
 
+    // records the last position deleted, so that a stream resumed from before it says it lost events
     private static final String PRUNE = """
-            delete from handoff_event e
-            where e.created_at < $1
-              and not exists (select 1 from webhook_delivery d where d.event_id = e.event_id and d.status = 'PENDING')""";
+            with pruned as (
+                delete from handoff_event e
+                where e.created_at < $1
+                  and not exists (select 1 from webhook_delivery d where d.event_id = e.event_id and d.status = 'PENDING')
+                returning e.position),
+            marked as (
+                update handoff_event_mark set position = greatest(position, (select max(position) from pruned))
+                where name = 'pruned')
+            select count(*) as pruned from pruned""";
 
     private final Pool pool;
     private final HandoffConfig config;
@@ -50,6 +57,6 @@ public class HandoffEventRetention {
     public Uni<Integer> prune() {
         return pool.preparedQuery(PRUNE)
                 .execute(Tuple.of(clock.instant().minus(config.eventRetention()).atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount());
+                .map(rows -> rows.iterator().next().getLong("pruned").intValue());
     }
 }

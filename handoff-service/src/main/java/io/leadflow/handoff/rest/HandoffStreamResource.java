@@ -2,10 +2,11 @@ package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.config.HandoffConfig;
 import io.leadflow.handoff.domain.EventFilter;
-import io.leadflow.handoff.messaging.HandoffEventFeed;
-import io.leadflow.handoff.messaging.StreamedEvent;
+import io.leadflow.handoff.messaging.HandoffStreams;
+import io.leadflow.handoff.messaging.StreamSignal;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -13,51 +14,90 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * Live handoff events for a rep's or a queue's screen, as Server-Sent Events: the event name is the
- * CloudEvent type, the id its id, the data its JSON data. A comment line opens the stream and
- * another keeps it alive, so proxies do not close an idle one.
+ * Handoff events for a rep's or a queue's screen, as Server-Sent Events: the event name is the
+ * CloudEvent type, the id the event's position in commit order, the data its JSON data. A client
+ * reconnecting with {@code Last-Event-ID} (as EventSource does) first gets what it missed. The
+ * opening comment says how long to wait before reconnecting, and another keeps the stream alive,
+ * so proxies do not close an idle one.
  */
 @Path("/v1/handoffs/stream")
 public class HandoffStreamResource {
 
-    /** Events one slow client may fall behind by before its stream is ended (it reconnects). */
-    private static final int MAX_BEHIND = 1000;
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    static final String REPLAY_TRUNCATED = "replay-truncated";
+    private static final Pattern POSITION = Pattern.compile("\\d{1,18}");
 
-    private final HandoffEventFeed feed;
+    private final HandoffStreams streams;
     private final HandoffConfig config;
 
-    public HandoffStreamResource(HandoffEventFeed feed, HandoffConfig config) {
-        this.feed = feed;
+    public HandoffStreamResource(HandoffStreams streams, HandoffConfig config) {
+        this.streams = streams;
         this.config = config;
+    }
+
+    /**
+     * What a {@code replay-truncated} event says: the replay after {@code lastEventId} leaves events out.
+     *
+     * @param reason {@code expired} (past retention) or {@code unknown} (an id this stream never gave)
+     */
+    public record TruncationNotice(String lastEventId, String reason, String detail) {
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live handoff events naming a rep or from a queue (text/event-stream)")
+    @Operation(summary = "Handoff events naming a rep or from a queue (text/event-stream); resumes after Last-Event-ID")
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "events naming this rep (assignee, previous assignee, escalated to)") @QueryParam("rep") String rep,
             @Parameter(description = "events of leads dealt from this queue") @QueryParam("queue") String queue,
+            @Parameter(description = "the id of the last event received: the events after it are replayed first") @HeaderParam(LAST_EVENT_ID) String lastEventId,
             @Context Sse sse) {
         if (isBlank(rep) && isBlank(queue)) {
             throw new InvalidRequestException("rep", "or queue is required: the stream is of a rep or of a queue");
         }
+        OptionalLong resumeAfter = position(lastEventId);
         EventFilter filter = new EventFilter(isBlank(rep) ? Set.of() : Set.of(rep.trim()), isBlank(queue) ? Set.of() : Set.of(queue.trim()), Set.of());
-        Multi<OutboundSseEvent> events = feed.events()
-                .filter(event -> filter.matches(event.audience()))
-                .onOverflow().buffer(MAX_BEHIND)
-                .map(event -> sseEvent(sse, event));
+        Multi<OutboundSseEvent> events = streams.open(filter, resumeAfter).map(signal -> sseEvent(sse, signal));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.streamHeartbeat())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().comment("connected").build()), events, heartbeats);
+        return Multi.createBy().merging().streams(events, heartbeats);
     }
 
-    private static OutboundSseEvent sseEvent(Sse sse, StreamedEvent event) {
-        return sse.newEventBuilder().id(event.id()).name(event.audience().eventType()).data(event.data()).build();
+    private OutboundSseEvent sseEvent(Sse sse, StreamSignal signal) {
+        if (signal instanceof StreamSignal.Event event) {
+            return sse.newEventBuilder().id(Long.toString(event.event().position()))
+                    .name(event.event().audience().eventType()).data(event.event().data()).build();
+        }
+        if (signal instanceof StreamSignal.ReplayTruncated truncated) {
+            return sse.newEventBuilder().name(REPLAY_TRUNCATED).mediaType(MediaType.APPLICATION_JSON_TYPE).data(notice(truncated)).build();
+        }
+        return sse.newEventBuilder().comment("connected").reconnectDelay(config.streamReconnectDelay().toMillis()).build();
+    }
+
+    private static TruncationNotice notice(StreamSignal.ReplayTruncated truncated) {
+        String detail = switch (truncated.reason()) {
+            case EXPIRED -> "events after it are past retention and some are gone: replaying the ones kept";
+            case UNKNOWN -> "this stream never gave that id: replaying every event kept";
+        };
+        return new TruncationNotice(Long.toString(truncated.lastEventId()), truncated.reason().name().toLowerCase(Locale.ROOT), detail);
+    }
+
+    /** The position a Last-Event-ID header names; empty without one. */
+    private static OptionalLong position(String lastEventId) {
+        if (isBlank(lastEventId)) {
+            return OptionalLong.empty();
+        }
+        if (!POSITION.matcher(lastEventId.trim()).matches()) {
+            throw new InvalidRequestException(LAST_EVENT_ID, "is not an id this stream gives: a whole number, as in the events' id field");
+        }
+        return OptionalLong.of(Long.parseLong(lastEventId.trim()));
     }
 
     private static boolean isBlank(String value) {

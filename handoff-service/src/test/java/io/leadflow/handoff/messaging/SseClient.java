@@ -19,8 +19,8 @@ import org.awaitility.Awaitility;
  */
 final class SseClient implements AutoCloseable {
 
-    /** One event of the stream; {@code comment} for comment lines (no name, id or data). */
-    record Event(String name, String id, String data, String comment) {
+    /** One event of the stream; {@code comment} for comment lines; {@code retry} the reconnect delay in ms, when sent. */
+    record Event(String name, String id, String data, String comment, Long retry) {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -28,7 +28,16 @@ final class SseClient implements AutoCloseable {
     private volatile String contentType;
 
     SseClient(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+        this(uri, null);
+    }
+
+    /** A client reconnecting as EventSource does: {@code lastEventId} is the id of the last event it received. */
+    SseClient(URI uri, String lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(answer -> {
             contentType = answer.headers().firstValue("Content-Type").orElse("");
@@ -54,6 +63,7 @@ final class SseClient implements AutoCloseable {
         String name = null;
         String id = null;
         String comment = null;
+        Long retry = null;
         StringBuilder data = null;
         for (String line : block) {
             int colon = line.indexOf(':');
@@ -64,23 +74,34 @@ final class SseClient implements AutoCloseable {
                 case "event" -> name = value;
                 case "id" -> id = value;
                 case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                case "retry" -> retry = Long.valueOf(value);
                 default -> {
-                    // retry and unknown fields do not matter here
+                    // unknown fields do not matter here
                 }
             }
         }
-        return new Event(name, id, data == null ? null : data.toString(), comment);
+        return new Event(name, id, data == null ? null : data.toString(), comment, retry);
     }
 
-    /** Waits for the first comment, which the server sends once it is subscribed. */
+    /** Waits for the opening comment, which the server sends once it is subscribed to live events. */
     SseClient awaitOpen(Duration wait) {
-        Awaitility.await().atMost(wait).until(() -> events.stream().anyMatch(event -> event.comment() != null));
+        Awaitility.await().atMost(wait).until(() -> events.stream().anyMatch(event -> "connected".equals(event.comment())));
         return this;
     }
 
     Event await(Predicate<Event> wanted, Duration wait) {
         Awaitility.await().atMost(wait).until(() -> events.stream().anyMatch(wanted));
         return events.stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    /** Every event so far, in the order received. */
+    List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    /** The id of the last event received with one, as EventSource keeps it for reconnecting; null before any. */
+    String lastEventId() {
+        return events.stream().map(Event::id).filter(id -> id != null).reduce((first, second) -> second).orElse(null);
     }
 
     String contentType() {
