@@ -8,12 +8,15 @@ import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.TestRecords;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.utils.Utils;
 
 /** Handoffs as handoff-service publishes them, each for a new lead unless said otherwise. */
 public final class TestHandoffs {
@@ -24,6 +27,30 @@ public final class TestHandoffs {
     public static HandoffCreated newLead() {
         String email = "lead-" + UUID.randomUUID() + "@example.com";
         return forLead(UUID.randomUUID().toString(), email, email);
+    }
+
+    /**
+     * {@code count} handoffs of new leads whose keys spread evenly over the topic's partitions (as the
+     * producer's default partitioner places them), so however a poll splits them by partition, each
+     * partition's share stays within one batch call.
+     */
+    public static List<HandoffCreated> newLeadsSpreadOver(int partitions, int count) {
+        List<List<HandoffCreated>> byPartition = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            byPartition.add(new ArrayList<>());
+        }
+        int perPartition = (count + partitions - 1) / partitions;
+        List<HandoffCreated> leads = new ArrayList<>();
+        while (leads.size() < count) {
+            HandoffCreated lead = newLead();
+            byte[] key = lead.leadKey().getBytes(StandardCharsets.UTF_8);
+            List<HandoffCreated> share = byPartition.get(Utils.toPositive(Utils.murmur2(key)) % partitions);
+            if (share.size() < perPartition) {
+                share.add(lead);
+                leads.add(lead);
+            }
+        }
+        return leads;
     }
 
     /** Another handoff of the same lead: same id and key, so the same partition. */
