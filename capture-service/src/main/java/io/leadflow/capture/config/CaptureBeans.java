@@ -1,6 +1,5 @@
 package io.leadflow.capture.config;
 
-import io.leadflow.capture.domain.AdminTokens;
 import io.leadflow.capture.domain.BotClassifier;
 import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.FormCatalog;
@@ -9,7 +8,6 @@ import io.leadflow.capture.domain.FormMapper;
 import io.leadflow.capture.domain.IdentityRules;
 import io.leadflow.capture.domain.SegmentMapper;
 import io.leadflow.capture.domain.WriteKeyIssuer;
-import io.leadflow.capture.domain.WriteKeyRing;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Wires the plain-Java capture rules to the configuration. */
 @ApplicationScoped
@@ -68,16 +65,6 @@ public class CaptureBeans {
     @Singleton
     WriteKeyIssuer writeKeyIssuer() {
         return new WriteKeyIssuer(new SecureRandom(), clock);
-    }
-
-    /** The management API's tokens; a broken hash stops the start. */
-    @Produces
-    @Singleton
-    @Startup
-    AdminTokens adminTokens(CaptureConfig config) {
-        return new AdminTokens(config.adminTokens().entrySet().stream().collect(Collectors.toMap(
-                token -> WriteKeyRing.checkedHash("admin token " + token.getKey(), token.getValue().sha256()),
-                token -> token.getValue().role())));
     }
 
     private static String newEventId() {

@@ -1,6 +1,5 @@
 package io.leadflow.capture.config;
 
-import io.leadflow.capture.domain.AdminRole;
 import io.leadflow.capture.domain.KeyKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -37,20 +36,6 @@ public interface CaptureConfig {
     /** How often the keys file is checked for changes other instances sharing it made. */
     @WithDefault("5s")
     Duration writeKeysReload();
-
-    /** The bearer tokens of the management API ({@code /v1/admin/...}), by name; none: it refuses every call. */
-    Map<String, AdminToken> adminTokens();
-
-    /** One management token: its hash, never the token. */
-    interface AdminToken {
-
-        /** The lowercase hex SHA-256 of the token ({@code printf %s "$TOKEN" | sha256sum}). */
-        String sha256();
-
-        /** {@code viewer} (list keys) or {@code admin} (also create and revoke them). */
-        @WithDefault("admin")
-        AdminRole role();
-    }
 
     /** How long browsers may cache a CORS preflight answer. */
     @WithDefault("24h")

@@ -51,7 +51,7 @@ public final class WriteKeyRing {
      *
      * @throws IllegalArgumentException when it is not 64 hex digits
      */
-    public static String checkedHash(String what, String sha256) {
+    private static String checkedHash(String what, String sha256) {
         String hash = sha256.trim().toLowerCase(Locale.ROOT);
         if (!hash.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException(what + ": sha256 must be 64 hex digits");

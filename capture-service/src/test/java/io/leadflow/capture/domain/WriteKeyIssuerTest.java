@@ -8,11 +8,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Plain JUnit: making keys and checking management tokens is plain Java. */
+/** Plain JUnit: making keys is plain Java. */
 class WriteKeyIssuerTest {
 
     private final WriteKeyIssuer issuer = new WriteKeyIssuer(new SecureRandom(), Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC));
@@ -42,20 +41,5 @@ class WriteKeyIssuerTest {
         assertThat(issuer.problems("public", "x".repeat(201), List.of("https://ok.example", "ftp://files.example")))
                 .extracting(FieldError::field).containsExactly("description", "allowedOrigins[1]");
         assertThatThrownBy(() -> issuer.issue("public", null, List.of())).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void an_admin_token_may_do_everything_a_viewer_token_only_list() {
-        AdminTokens tokens = new AdminTokens(Map.of(
-                WriteKeyRing.sha256("admin-token"), AdminRole.ADMIN,
-                WriteKeyRing.sha256("viewer-token"), AdminRole.VIEWER));
-
-        assertThat(tokens.check(Optional.of("admin-token"), AdminRole.ADMIN)).isEqualTo(AdminTokens.Outcome.GRANTED);
-        assertThat(tokens.check(Optional.of("viewer-token"), AdminRole.VIEWER)).isEqualTo(AdminTokens.Outcome.GRANTED);
-        assertThat(tokens.check(Optional.of("viewer-token"), AdminRole.ADMIN)).isEqualTo(AdminTokens.Outcome.NOT_PERMITTED);
-        assertThat(tokens.check(Optional.of("guess"), AdminRole.VIEWER)).isEqualTo(AdminTokens.Outcome.UNKNOWN);
-        assertThat(tokens.check(Optional.of(" "), AdminRole.VIEWER)).isEqualTo(AdminTokens.Outcome.MISSING);
-        assertThat(new AdminTokens(Map.of()).check(Optional.of("admin-token"), AdminRole.VIEWER))
-                .isEqualTo(AdminTokens.Outcome.UNKNOWN);
     }
 }
