@@ -54,10 +54,12 @@ public class HandoffConsumer {
                 deadLetters.add(deadLetter(record, poison));
             }
         }
-        return Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(deadLetter -> deadLetter)
-                .collect().last()
-                .flatMap(deadLettered -> sync.sync(handoffs))
-                .flatMap(synced -> Uni.createFrom().completionStage(poll::ack));
+        // the sync first, on this (safe) context: a dead-letter nack completes on the record's own context,
+        // where Hibernate Reactive cannot run
+        return sync.sync(handoffs)
+                .flatMap(synced -> Multi.createFrom().iterable(deadLetters).onItem().transformToUniAndConcatenate(deadLetter -> deadLetter)
+                        .collect().last())
+                .flatMap(deadLettered -> Uni.createFrom().completionStage(poll::ack));
     }
 
     private ConsumedHandoff read(KafkaRecord<String, String> record) {

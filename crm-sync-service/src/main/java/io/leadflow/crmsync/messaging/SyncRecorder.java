@@ -17,8 +17,11 @@ import io.leadflow.txmessaging.ProcessOnce;
 import io.leadflow.txmessaging.TransientRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.vertx.core.ContextAwareScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
@@ -122,9 +125,12 @@ public class SyncRecorder {
         LOG.errorf("%s did not take handoff %s after %d attempts; sending it to %s for an operator: %s", target, lead.handoffId(),
                 attempts, Topics.deadLetter(Topics.CRM_SYNC), error);
         count("dead-lettered", 1);
+        // the broker's acknowledgement may complete elsewhere; the transaction (and the handoffs after this one) stay on this context
+        Executor onThisContext = ContextAwareScheduler.delegatingTo(Infrastructure.getDefaultWorkerPool()).withCurrentContext();
         return TransientRetry.untilSuccess(
                         () -> deadLetters.send(handoff.eventId(), lead.leadKey(), handoff.payload(), error, attempts, target),
                         failure -> true, failure -> logDeadLetterFailure(lead, failure), retry.initialBackoff(), retry.maxBackoff())
+                .emitOn(onThisContext)
                 .flatMap(sent -> processOnce.process(Channels.HANDOFFS, handoff.eventId(),
                         () -> ledger.recordGaveUp(lead, crm.target(), request, clock.instant())))
                 .replaceWithVoid();

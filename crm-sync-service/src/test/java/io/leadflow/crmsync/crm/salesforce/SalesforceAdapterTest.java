@@ -13,7 +13,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadflow.crmsync.InjectWireMock;
 import io.leadflow.crmsync.Stubs;
 import io.leadflow.crmsync.TestHandoffs;
+import io.leadflow.crmsync.domain.ConsumedHandoff;
 import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.domain.SyncPlan;
 import io.leadflow.crmsync.domain.UpsertOutcome;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -72,6 +74,30 @@ class SalesforceAdapterTest {
         assertThat(record.path("Company").asText()).isEqualTo("Analytical Engines");
         assertThat(record.path("Title").asText()).isEqualTo("VP Engineering");
         assertThat(body.path("records").get(1).has("OwnerId")).isFalse();
+    }
+
+    @Test
+    void aPollIsWrittenInOneCollectionCallPerTwoHundredHandoffs() throws Exception {
+        // Given a poll of 450 handoffs, cut as the consumer cuts it at the adapter's batch size
+        List<ConsumedHandoff> polled = IntStream.range(0, 450).mapToObj(i -> LeadUpsert.of(TestHandoffs.newLead()))
+                .map(lead -> new ConsumedHandoff(lead.handoffId(), lead, "{}")).toList();
+        List<List<ConsumedHandoff>> chunks = SyncPlan.nextRound(polled, adapter.batchSize());
+
+        // When each chunk is written with one upsertAll, as HandoffSync does
+        for (List<ConsumedHandoff> chunk : chunks) {
+            List<UpsertOutcome> outcomes = adapter.upsertAll(chunk.stream().map(ConsumedHandoff::lead).toList()).await().atMost(TIMEOUT);
+            assertThat(outcomes).allMatch(UpsertOutcome::isAccepted);
+        }
+
+        // Then Salesforce saw three collection calls, of 200, 200 and 50 Leads, one per chunk
+        assertThat(adapter.batchSize()).isEqualTo(200);
+        List<Integer> recordsPerCall = new ArrayList<>();
+        for (List<ConsumedHandoff> chunk : chunks) {
+            List<LoggedRequest> calls = callsWith(chunk.get(0).lead().leadId());
+            assertThat(calls).hasSize(1);
+            recordsPerCall.add(json.readTree(calls.get(0).getBody()).path("records").size());
+        }
+        assertThat(recordsPerCall).containsExactly(200, 200, 50);
     }
 
     @Test
