@@ -14,15 +14,20 @@ import io.leadflow.crmsync.InjectWireMock;
 import io.leadflow.crmsync.OnePoll;
 import io.leadflow.crmsync.Stubs;
 import io.leadflow.crmsync.TestHandoffs;
+import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.domain.UpsertOutcome;
 import io.leadflow.crmsync.messaging.Channels;
 import io.leadflow.crmsync.messaging.CrmDeadLetters;
 import io.leadflow.events.HandoffCreated;
+import io.leadflow.crmsync.persistence.SyncLedger;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -30,6 +35,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,6 +67,12 @@ class HubSpotBatchSyncTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    HubSpotAdapter adapter;
+
+    @Inject
+    SyncLedger ledger;
 
     @Test
     void aBurstOfHandoffsGoesInBatchCallsOfAtMostAHundredAndEachLeadIsSyncedOnce() {
@@ -217,6 +229,51 @@ class HubSpotBatchSyncTest {
             assertThat(syncs.collectFor(Duration.ofMillis(500))).noneMatch(event -> isAboutAny(event, handoffs));
         }
         assertThat(handoffs).allSatisfy(handoff -> assertThat(ledgerOf(handoff).getInt("[0].attempts")).isEqualTo(1));
+    }
+
+    @Test
+    void aBatchRedeliveredAfterACrashMidwayCreatesNothingTwice() throws Throwable {
+        // Given the state a crash in the middle of a poll leaves: the first 20 handoffs recorded as synced; the
+        // next 20 taken by HubSpot, but the crash came before their records (the ledger shows an attempt, no success)
+        List<HandoffCreated> handoffs = TestHandoffs.newLeadsSpreadOver(partitions(), 40);
+        List<HandoffCreated> recorded = handoffs.subList(0, 20);
+        List<HandoffCreated> notRecorded = handoffs.subList(20, 40);
+        try (TopicProbe syncs = TopicProbe.tail(Topics.CRM_SYNC)) {
+            new OnePoll(json).handoffs(recorded).publish();
+            syncs.awaitEvents(20, event -> isAboutAny(event, recorded), TIMEOUT);
+        }
+        List<LeadUpsert> takenBeforeTheCrash = notRecorded.stream().map(LeadUpsert::of).toList();
+        List<UpsertOutcome> taken = adapter.upsertAll(takenBeforeTheCrash).await().atMost(TIMEOUT);
+        for (LeadUpsert lead : takenBeforeTheCrash) {
+            String request = json.writeValueAsString(lead);
+            VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailure(lead, CrmTarget.HUBSPOT, request, "crashed before the commit",
+                    Instant.now()));
+        }
+        int callsBefore = callsCarrying(emailsOf(handoffs)).size();
+
+        try (TopicProbe syncs = TopicProbe.tail(Topics.CRM_SYNC)) {
+            // When the restarted service gets the whole poll again
+            new OnePoll(json).handoffs(handoffs).publish();
+
+            // Then only the 20 unrecorded handoffs are sent again, each once, and announced once
+            syncs.awaitEvents(20, event -> isAboutAny(event, notRecorded), TIMEOUT);
+            assertThat(syncs.collectFor(Duration.ofMillis(500))).filteredOn(event -> isAboutAny(event, handoffs))
+                    .extracting(event -> event.data().path("handoffId").asText())
+                    .containsExactlyInAnyOrderElementsOf(notRecorded.stream().map(HandoffCreated::handoffId).toList());
+        }
+        List<LoggedRequest> newCalls = callsCarrying(emailsOf(handoffs)).subList(callsBefore, callsCarrying(emailsOf(handoffs)).size());
+        assertThat(newCalls.stream().flatMap(call -> emailsIn(call).stream()).toList())
+                .containsExactlyInAnyOrderElementsOf(emailsOf(notRecorded));
+
+        // and each lead is still one contact: the ledger names the contact HubSpot answered before the crash
+        for (int i = 0; i < notRecorded.size(); i++) {
+            JsonPath ledger = ledgerOf(notRecorded.get(i));
+            assertThat(ledger.getList("$")).hasSize(1);
+            assertThat(ledger.getString("[0].status")).isEqualTo("SYNCED");
+            assertThat(ledger.getInt("[0].attempts")).isEqualTo(2);
+            assertThat(ledger.getString("[0].externalId")).isEqualTo(taken.get(i).receipt().externalId());
+        }
+        assertThat(recorded).allSatisfy(handoff -> assertThat(ledgerOf(handoff).getInt("[0].attempts")).isEqualTo(1));
     }
 
     private int partitions() {
