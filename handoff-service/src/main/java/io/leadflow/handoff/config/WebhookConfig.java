@@ -4,6 +4,8 @@ import io.leadflow.handoff.domain.RetryBackoff;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** How webhook deliveries are sent and retried. */
 @ConfigMapping(prefix = "leadflow.webhooks")
@@ -36,6 +38,12 @@ public interface WebhookConfig {
     /** How long the secrets a rotation replaces keep signing, so receivers can switch over. */
     @WithDefault("PT24H")
     Duration rotationOverlap();
+
+    /**
+     * Hosts (names or addresses, comma-separated) webhooks may be sent to even over http or when they
+     * resolve to a private, loopback or link-local address; every other URL must be https to a public address.
+     */
+    Optional<List<String>> allowedHosts();
 
     default RetryBackoff backoff() {
         return new RetryBackoff(retryBase(), retryMax(), maxAttempts());

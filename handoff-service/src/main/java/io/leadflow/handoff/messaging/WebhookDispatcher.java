@@ -69,11 +69,14 @@ public class WebhookDispatcher {
     private final String source;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WebhookTargets targets;
     private final HttpClient http;
 
     public WebhookDispatcher(Pool pool, WebhookSubscriptionRepository subscriptions, WebhookConfig config, ObjectMapper json,
-            @ConfigProperty(name = "leadflow.cloud-events.source") String source, Clock clock, MeterRegistry meters) {
+            @ConfigProperty(name = "leadflow.cloud-events.source") String source, Clock clock, MeterRegistry meters,
+            WebhookTargets targets) {
         this.pool = pool;
+        this.targets = targets;
         this.subscriptions = subscriptions;
         this.config = config;
         this.json = json;
@@ -115,11 +118,17 @@ public class WebhookDispatcher {
     private Uni<Void> deliver(Row row) {
         UUID id = row.getUUID("id");
         int attempts = row.getInteger("attempts");
-        return Uni.createFrom().item(() -> request(row))
-                .flatMap(request -> Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding())))
-                .map(response -> DeliveryOutcome.answered(response.statusCode()))
+        // the URL is checked again before each attempt: its host may resolve elsewhere since it was subscribed
+        return targets.refusal(row.getString("url"))
+                .flatMap(refusal -> refusal.isPresent() ? Uni.createFrom().item(DeliveryOutcome.refused(refusal.get())) : send(row))
                 .onFailure().recoverWithItem(DeliveryOutcome::failed)
                 .flatMap(outcome -> record(id, attempts, outcome));
+    }
+
+    private Uni<DeliveryOutcome> send(Row row) {
+        return Uni.createFrom().item(() -> request(row))
+                .flatMap(request -> Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding())))
+                .map(response -> DeliveryOutcome.answered(response.statusCode()));
     }
 
     private HttpRequest request(Row row) {
@@ -159,12 +168,12 @@ public class WebhookDispatcher {
         Instant next = now;
         if (outcome.delivered()) {
             status = WebhookDelivery.Status.DELIVERED;
-        } else if (backoff.retriesAfter(attempts)) {
+        } else if (outcome.retryable() && backoff.retriesAfter(attempts)) {
             status = WebhookDelivery.Status.PENDING;
             next = now.plus(backoff.delayAfter(attempts, ThreadLocalRandom.current().nextDouble()));
         } else {
             status = WebhookDelivery.Status.FAILED;
-            LOG.warnf("webhook delivery %s failed for good after %d attempts: %s", id, attempts, outcome.error());
+            LOG.warnf("webhook delivery %s failed for good after %d attempt(s): %s", id, attempts, outcome.error());
         }
         // outcome of each attempt: delivered, pending (to be retried) or failed (given up)
         meters.counter("leadflow.webhooks.attempts", "outcome", status.name().toLowerCase()).increment();

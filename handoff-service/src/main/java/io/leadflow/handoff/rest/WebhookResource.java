@@ -3,10 +3,12 @@ package io.leadflow.handoff.rest;
 import io.leadflow.handoff.domain.FieldProblem;
 import io.leadflow.handoff.domain.SecretRing;
 import io.leadflow.handoff.domain.WebhookSecret;
+import io.leadflow.handoff.messaging.WebhookTargets;
 import io.leadflow.handoff.persistence.WebhookDelivery;
 import io.leadflow.handoff.persistence.WebhookDeliveryRepository;
 import io.leadflow.handoff.persistence.WebhookSubscription;
 import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +24,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,22 +44,27 @@ public class WebhookResource {
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
     private final StrictJson json;
+    private final WebhookTargets targets;
     private final Clock clock;
 
     public WebhookResource(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries, StrictJson json,
-            Clock clock) {
+            WebhookTargets targets, Clock clock) {
         this.subscriptions = subscriptions;
+        this.targets = targets;
         this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
     }
 
+    // no transaction around the request's validation: it looks the URL's host up in DNS first
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     @Operation(summary = "Subscribes a URL to handoff events; the answer shows the signing secret, this once")
     public Uni<RestResponse<WebhookView>> create(String body) {
-        WebhookRequest request = valid(body, true);
+        return valid(body, true).flatMap(request -> Panache.withTransaction(() -> create(request)));
+    }
+
+    private Uni<RestResponse<WebhookView>> create(WebhookRequest request) {
         Instant now = clock.instant();
         WebhookSecret secret = request.secret() == null ? WebhookSecret.generate(now) : WebhookSecret.of(request.secret(), now);
         SecretRing ring = SecretRing.of(secret);
@@ -83,14 +93,12 @@ public class WebhookResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     @Operation(summary = "Changes a subscription's URL and filter; its secrets change only by rotation")
     public Uni<WebhookView> update(@PathParam("id") String id, String body) {
-        WebhookRequest request = valid(body, false);
-        return find(id).map(subscription -> {
+        return valid(body, false).flatMap(request -> Panache.withTransaction(() -> find(id).map(subscription -> {
             subscriptions.change(subscription, request.url(), request.filter(), clock.instant());
             return view(subscription);
-        });
+        })));
     }
 
     @DELETE
@@ -153,13 +161,23 @@ public class WebhookResource {
         }
     }
 
-    private WebhookRequest valid(String body, boolean creating) {
+    /** The request, or 400 naming every wrong field, among them a URL no webhook may be sent to. */
+    private Uni<WebhookRequest> valid(String body, boolean creating) {
         WebhookRequest request = json.read(body, WebhookRequest.class, "a webhook subscription");
         List<FieldProblem> problems = request.problems(creating);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return request;
+        Uni<Optional<String>> refusal = problems.stream().anyMatch(problem -> "url".equals(problem.field()))
+                ? Uni.createFrom().item(Optional.empty())
+                : targets.refusal(request.url())
+                        .onFailure(UnknownHostException.class).recoverWithItem(Optional.of("has a host that does not resolve"));
+        return refusal.map(urlRefusal -> {
+            List<FieldProblem> all = new ArrayList<>();
+            urlRefusal.ifPresent(reason -> all.add(new FieldProblem("url", reason)));
+            all.addAll(problems);
+            if (!all.isEmpty()) {
+                throw new InvalidRequestException(all);
+            }
+            return request;
+        });
     }
 
     private static WebhookDelivery.Status status(String status) {

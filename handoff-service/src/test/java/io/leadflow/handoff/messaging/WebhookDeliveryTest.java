@@ -15,11 +15,15 @@ import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,9 @@ class WebhookDeliveryTest {
     private static final String NEW_SECRET = "rotated-secret-0123456789abcdef";
 
     private final List<String> subscriptions = new ArrayList<>();
+
+    @Inject
+    Pool pool;
 
     @AfterEach
     void unsubscribe() {
@@ -163,6 +170,66 @@ class WebhookDeliveryTest {
                 .then().statusCode(400).body("errors.field", hasItems("rep"));
 
         given().when().get("/v1/webhooks").then().body("size()", is(before));
+    }
+
+    @Test
+    void aUrlThatWouldReachThisServicesOwnNetworkIsRefusedNamingUrlAndWhyAndStoresNothing() {
+        int before = given().when().get("/v1/webhooks").then().extract().path("size()");
+
+        // metadata endpoint, pod network, loopback over IPv6 and IPv4-mapped IPv6, multicast, plain http
+        Map<String, String> refused = Map.of(
+                "https://169.254.169.254/latest/meta-data/", "link-local",
+                "https://10.0.0.5/hook", "private",
+                "https://[::1]:8443/hook", "loopback",
+                "https://[::ffff:192.168.1.20]/hook", "private",
+                "https://239.1.2.3/hook", "multicast",
+                "http://93.184.216.34/hook", "https");
+        refused.forEach((url, reason) -> given().contentType("application/json").body(Map.of("url", url))
+                .when().post("/v1/webhooks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("url"))
+                .body("errors.message", hasItem(containsString(reason))));
+
+        given().when().get("/v1/webhooks").then().body("size()", is(before));
+    }
+
+    @Test
+    void aSubscriptionCannotBeMovedToARefusedUrlAndKeepsItsOwn() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            String id = subscribe(Map.of("url", receiver.url()));
+
+            given().contentType("application/json").body(Map.of("url", "https://172.20.0.1/hook"))
+                    .when().put("/v1/webhooks/" + id)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("url")).body("errors.message", hasItem(containsString("172.20.0.1")));
+
+            given().when().get("/v1/webhooks/" + id).then().statusCode(200).body("url", is(receiver.url()));
+        }
+    }
+
+    @Test
+    void aStoredUrlThatNoLongerPassesIsNotSentToAndItsDeliveryFailsAtOnceSayingWhy() {
+        // Given a receiver on a loopback address that is not allow-listed, and a subscription whose
+        // stored URL points there (as after a DNS change, or stored before the check existed)
+        try (WebhookReceiver allowed = WebhookReceiver.answering(200);
+                WebhookReceiver elsewhere = WebhookReceiver.listening("127.0.0.2", 200)) {
+            String id = subscribe(Map.of("url", allowed.url()));
+            String moved = elsewhere.url().replace("http://", "https://");
+            pool.preparedQuery("update webhook_subscription set url = $2 where id = $1")
+                    .execute(Tuple.of(UUID.fromString(id), moved)).await().atMost(WAIT);
+
+            // When a handoff is made
+            String handoffId = Handoffs.create();
+
+            // Then the delivery is failed at its first attempt, with the reason, and never sent
+            await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("FAILED"));
+            JsonPath failed = delivery(id, handoffId);
+            assertThat(failed.getInt("attempts")).isEqualTo(1);
+            assertThat(failed.getString("lastStatusCode")).isNull();
+            assertThat(failed.getString("lastError")).contains("not sent").contains("127.0.0.2").contains("loopback");
+            assertThat(elsewhere.count()).isZero();
+            assertThat(allowed.count()).isZero();
+        }
     }
 
     private String subscribe(Map<String, Object> request) {

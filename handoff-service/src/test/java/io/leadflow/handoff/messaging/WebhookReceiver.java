@@ -34,14 +34,16 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> answers;
     private final int lastAnswer;
+    private final String host;
 
-    private WebhookReceiver(int... answers) throws IOException {
+    private WebhookReceiver(String host, int... answers) throws IOException {
+        this.host = host;
         this.answers = new ArrayDeque<>();
         for (int answer : answers) {
             this.answers.add(answer);
         }
         this.lastAnswer = answers[answers.length - 1];
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("Leadflow-Signature"),
@@ -55,15 +57,25 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** A receiver answering these statuses in turn, then the last one for ever. */
     static WebhookReceiver answering(int... answers) {
+        return listening("127.0.0.1", answers);
+    }
+
+    /** A receiver on another address of this machine (127.0.0.2: loopback, but not allow-listed). */
+    static WebhookReceiver listening(String host, int... answers) {
         try {
-            return new WebhookReceiver(answers);
+            return new WebhookReceiver(host, answers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://" + host + ":" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** How many requests arrived in all. */
+    int count() {
+        return received.size();
     }
 
     /** Waits until {@code count} requests about handoff {@code handoffId} arrived, and answers them. */
