@@ -34,8 +34,8 @@ public record DecayedLedger(Instant asOf, int score, List<DecayedEntry> entries)
     }
 
     public static DecayedLedger asOf(List<LedgerEntry> ledger, Instant asOf) {
-        double[] exact = ledger.stream().mapToDouble(entry -> entry.decayedAt(asOf)).toArray();
-        int score = (int) Math.floor(sum(exact) + 0.5);
+        double[] exact = exactValues(ledger, asOf);
+        int score = roundedSum(exact);
         int[] shown = new int[exact.length];
         int floors = 0;
         for (int i = 0; i < exact.length; i++) {
@@ -54,6 +54,23 @@ public record DecayedLedger(Instant asOf, int score, List<DecayedEntry> entries)
             entries.add(new DecayedEntry(ledger.get(i), shown[i]));
         }
         return new DecayedLedger(asOf, score, entries);
+    }
+
+    /** The engagement score alone, as {@link #asOf} gives it, without sharing it out among the entries. */
+    public static int scoreAsOf(List<LedgerEntry> ledger, Instant asOf) {
+        return roundedSum(exactValues(ledger, asOf));
+    }
+
+    private static double[] exactValues(List<LedgerEntry> ledger, Instant asOf) {
+        double[] exact = new double[ledger.size()];
+        for (int i = 0; i < exact.length; i++) {
+            exact[i] = ledger.get(i).decayedAt(asOf);
+        }
+        return exact;
+    }
+
+    private static int roundedSum(double[] exact) {
+        return (int) Math.floor(sum(exact) + 0.5);
     }
 
     // Kahan summation: the sum must not depend on floating-point drift across many small entries

@@ -53,7 +53,7 @@ public final class HistoryRescorer {
             standing = new LeadStanding(outcome.stage(), email, outcome.traits(), outcome.asOf());
             fit = outcome.fit();
         }
-        int score = standing.scoredAsOf() == null ? 0 : DecayedLedger.asOf(weighted, standing.scoredAsOf()).score();
+        int score = standing.scoredAsOf() == null ? 0 : DecayedLedger.scoreAsOf(weighted, standing.scoredAsOf());
         return new Rescored(weighted, score, standing.scoredAsOf(), fit, standing.traits(), standing.stage());
     }
 }

@@ -33,15 +33,15 @@ public final class ScoreAggregator {
                 .toList();
         Instant asOf = before.scoredAsOf() == null || engagement.occurredAt().isAfter(before.scoredAsOf())
                 ? engagement.occurredAt() : before.scoredAsOf();
-        int scoreBefore = DecayedLedger.asOf(history, asOf).score();
-        int score = DecayedLedger.asOf(Stream.concat(history.stream(), entries.stream()).toList(), asOf).score();
+        int scoreBefore = DecayedLedger.scoreAsOf(history, asOf);
+        int score = DecayedLedger.scoreAsOf(Stream.concat(history.stream(), entries.stream()).toList(), asOf);
         return new ScoringOutcome(entries, scoreBefore, score, asOf, fit, traits, before.stage(),
                 lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits));
     }
 
     /** The lead's standing once its traits (and so its fit) changed without an engagement: the score stays as it was. */
     public ScoringOutcome reassess(LeadStanding before, List<LedgerEntry> history, Map<String, Object> traits, FitScore fit) {
-        int score = before.scoredAsOf() == null ? 0 : DecayedLedger.asOf(history, before.scoredAsOf()).score();
+        int score = before.scoredAsOf() == null ? 0 : DecayedLedger.scoreAsOf(history, before.scoredAsOf());
         return new ScoringOutcome(List.of(), score, score, before.scoredAsOf(), fit, traits, before.stage(),
                 lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits));
     }

@@ -74,7 +74,7 @@ public class SalesFeedbackHandling {
         Instant asOf = lead.scoredAsOf() == null ? clock.instant() : lead.scoredAsOf();
         // the score from the ledger as it will be, computed before the bulk update changes the rows
         return ledger.entriesOf(lead.id())
-                .map(entries -> DecayedLedger.asOf(entries.stream().map(entry -> entry.reweighted(keeps)).toList(), asOf).score())
+                .map(entries -> DecayedLedger.scoreAsOf(entries.stream().map(entry -> entry.reweighted(keeps)).toList(), asOf))
                 .call(score -> ledger.reweight(lead.id(), keeps))
                 .call(score -> history.reweight(lead.id(), keeps));
     }
