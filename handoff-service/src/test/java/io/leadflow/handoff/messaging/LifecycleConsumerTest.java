@@ -4,6 +4,7 @@ import static io.leadflow.handoff.messaging.StageChanges.aboutLead;
 import static io.leadflow.handoff.messaging.StageChanges.qualifiedBy;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -126,6 +127,39 @@ class LifecycleConsumerTest {
                     .then().statusCode(200)
                     .body("id", containsInAnyOrder(
                             DeterministicIds.of("handoff", ceId), DeterministicIds.of("handoff", requalifiedId)));
+        }
+    }
+
+    @Test
+    void aLeadSalesRecycledThatBecomesAnMqlAgainGetsANewHandoffOnlyOnce() {
+        // Given a lead handed off, then recycled by its rep (scoring is told)
+        LeadStageChanged change = StageChanges.toMql(StageChanges.newLeadEmail());
+        try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS);
+                TopicProbe feedback = TopicProbe.tail(Topics.SALES_FEEDBACK)) {
+            String firstChange = StageChanges.send(change);
+            String first = handoffs.awaitEvents(1, qualifiedBy(firstChange), WAIT).get(0).ceId();
+            given().contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
+                    .when().post("/v1/handoffs/" + first + "/recycle")
+                    .then().statusCode(200).body("status", is("RECYCLED"));
+            feedback.awaitEvents(1, event -> first.equals(event.data().path("handoffId").asText())
+                    && "recycled".equals(event.data().path("action").asText()), WAIT);
+
+            // When scoring makes the lead an MQL again, and that stage change is delivered twice
+            LeadStageChanged again = StageChanges.change(change.email(), LifecycleStage.RECYCLED, LifecycleStage.MQL);
+            String againChange = StageChanges.send(again);
+            StageChanges.send(againChange, again);
+
+            // Then the new qualification makes one new handoff, offered afresh
+            ReceivedEvent second = handoffs.awaitEvents(1, qualifiedBy(againChange), WAIT).get(0);
+            assertThat(second.ceId()).isEqualTo(DeterministicIds.of("handoff", againChange)).isNotEqualTo(first);
+            assertThat(second.key()).isEqualTo(change.leadKey());
+            assertThat(handoffs.collectFor(Duration.ofSeconds(3)).stream().filter(qualifiedBy(againChange))).hasSize(1);
+            // and the lead has both: the new one offered, the recycled one as it was
+            given().queryParam("email", change.email())
+                    .when().get("/v1/handoffs")
+                    .then().statusCode(200)
+                    .body("id", contains(second.ceId(), first))
+                    .body("status", contains("OFFERED", "RECYCLED"));
         }
     }
 

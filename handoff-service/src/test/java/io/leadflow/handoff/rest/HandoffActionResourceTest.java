@@ -67,6 +67,48 @@ class HandoffActionResourceTest {
     }
 
     @Test
+    void rejectingAndRecyclingAnnounceTheChangeWithItsReasonAndTellScoring() {
+        // Given two handoffs offered to reps
+        String rejected = Handoffs.create();
+        String recycled = Handoffs.create();
+        try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS);
+                TopicProbe feedback = TopicProbe.tail(Topics.SALES_FEEDBACK)) {
+
+            // When a rep rejects one for lack of budget, and another is sent back to nurture
+            given().contentType("application/json").body("{\"reasonCode\": \"no-budget\", \"actor\": \"ana\"}")
+                    .when().post("/v1/handoffs/" + rejected + "/reject")
+                    .then().statusCode(200).body("status", is("REJECTED")).body("reasonCode", is("no-budget"));
+            given().contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
+                    .when().post("/v1/handoffs/" + recycled + "/recycle")
+                    .then().statusCode(200).body("status", is("RECYCLED")).body("reasonCode", is("not-now"));
+
+            // Then each change is announced with its reason, following the contract
+            ReceivedEvent rejectedChange = handoffs.awaitEvents(1, about(rejected, HandoffStatusChanged.TYPE), WAIT).get(0);
+            ReceivedEvent recycledChange = handoffs.awaitEvents(1, about(recycled, HandoffStatusChanged.TYPE), WAIT).get(0);
+            assertThat(rejectedChange.data().get("status").asText()).isEqualTo("rejected");
+            assertThat(rejectedChange.data().get("reasonCode").asText()).isEqualTo("no-budget");
+            assertThat(rejectedChange.data().get("actor").asText()).isEqualTo("ana");
+            assertThat(recycledChange.data().get("status").asText()).isEqualTo("recycled");
+            assertThat(recycledChange.data().get("reasonCode").asText()).isEqualTo("not-now");
+            assertThat(List.of(rejectedChange, recycledChange))
+                    .allSatisfy(event -> assertThat(EventSchemas.validate(HandoffStatusChanged.TYPE, event.data())).isEmpty());
+
+            // and scoring is told of each, with the same reason, keyed by the lead
+            ReceivedEvent rejectedFeedback = feedback.awaitEvents(1, about(rejected, SalesFeedback.TYPE), WAIT).get(0);
+            ReceivedEvent recycledFeedback = feedback.awaitEvents(1, about(recycled, SalesFeedback.TYPE), WAIT).get(0);
+            assertThat(rejectedFeedback.data().get("action").asText()).isEqualTo("rejected");
+            assertThat(rejectedFeedback.data().get("reasonCode").asText()).isEqualTo("no-budget");
+            assertThat(recycledFeedback.data().get("action").asText()).isEqualTo("recycled");
+            assertThat(recycledFeedback.data().get("reasonCode").asText()).isEqualTo("not-now");
+            assertThat(recycledFeedback.key()).isEqualTo(recycledChange.key());
+            assertThat(List.of(rejectedFeedback, recycledFeedback)).allSatisfy(event -> {
+                assertThat(EventSchemas.validate(SalesFeedback.TYPE, event.data())).isEmpty();
+                assertThat(event.headers()).containsEntry("ce_source", CloudEventSources.HANDOFF);
+            });
+        }
+    }
+
+    @Test
     void rejectingWithoutAReasonIsAProblemNamingReasonCodeAndChangesNothing() {
         String id = Handoffs.create();
 
