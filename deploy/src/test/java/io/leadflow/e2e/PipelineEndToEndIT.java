@@ -25,7 +25,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -189,8 +193,35 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void anErasedLeadLeavesNoPersonalDataInAnyServiceAndItsCrmHearsOfIt() throws Exception {
+        String email = "ida-" + UUID.randomUUID() + "@example.com";
+        try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
+            // Given a lead handed to sales and synced to the CRM
+            postJourney(email, UUID.randomUUID().toString());
+            handoffs.awaitEvents(1, event -> isFor(event, email) && isCreated(event), PIPELINE_TIMEOUT);
+            awaitWebhookCall(email);
+            String leadId = getJson(stack.url("scoring-service") + "/v1/leads?email=" + encode(email)).get("id").asText();
+            assertThat(rowsHolding(email)).as("the lead's data before erasure").isNotEmpty();
+
+            // When an admin erases it
+            HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("scoring-service") + "/v1/leads/"
+                    + leadId + "?requestedBy=" + encode("dpo@example.com") + "&reason=" + encode("subject access request 42")))
+                    .header("Authorization", ADMIN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+
+            // Then no table of any service holds its email any more, and the CRM was told to erase it
+            await().atMost(PIPELINE_TIMEOUT).untilAsserted(() -> assertThat(rowsHolding(email)).isEmpty());
+            await().atMost(PIPELINE_TIMEOUT).until(() -> stack.webhook().findAll(postRequestedFor(urlEqualTo("/crm/leads"))).stream()
+                    .anyMatch(request -> request.getBodyAsString().contains("lead.erased")));
+            HttpResponse<String> gone = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("scoring-service") + "/v1/leads?email="
+                    + encode(email))).header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(gone.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void latencyOnAWarmPipelineIsReported() throws Exception {
-        List<Long> latencies = new java.util.ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
         try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
             for (int i = 0; i < 5; i++) {
                 String email = "warm-" + i + "-" + UUID.randomUUID() + "@example.com";
@@ -236,6 +267,35 @@ class PipelineEndToEndIT {
         assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
         assertThat(form.headers().firstValue("Location")).isPresent();
         return posted;
+    }
+
+    /**
+     * Every row, in every table of every service's schema, whose text (any column, as text) holds
+     * {@code needle}: as "schema.table: row" lines.
+     */
+    private static List<String> rowsHolding(String needle) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection db = stack.database()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = db.createStatement().executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
+                    + "WHERE table_schema IN ('scoring', 'handoff', 'crm_sync') AND table_type = 'BASE TABLE'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            assertThat(tables).as("the services' tables").hasSizeGreaterThan(5);
+            for (String table : tables) {
+                try (PreparedStatement query = db.prepareStatement("SELECT t::text FROM " + table + " t WHERE strpos(lower(t::text), lower(?)) > 0")) {
+                    query.setString(1, needle);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            found.add(table + ": " + rows.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static boolean isCreated(ReceivedEvent event) {
