@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * The {@code format: email} check of the JSON Schema validator that the contract's schemas are
  * checked with: capture accepts exactly the emails its consumers will find valid.
  */
-final class SchemaEmailFormat implements Predicate<String> {
+public final class SchemaEmailFormat implements Predicate<String> {
 
     private final EmailFormat format = new EmailFormat();
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +51,15 @@ public final class EmailLinkEvents {
             errors.add(new FieldError("url", "must be an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters"));
         }
         return errors;
+    }
+
+    /**
+     * The link of a request {@link #problems} found nothing wrong with: email and target trimmed, a
+     * blank campaign left out.
+     */
+    public EmailLink link(String email, String campaign, String url) {
+        return new EmailLink(email.trim(), Optional.ofNullable(campaign).filter(text -> !text.isBlank()),
+                Optional.ofNullable(url).map(String::trim));
     }
 
     /** The engagement of one fetch of the link's open pixel. */

@@ -68,11 +68,10 @@ public class EmailLinksResource {
             metrics.rejected(Rejection.INVALID, 1);
             return Problems.invalid(problems);
         }
-        Optional<String> campaign = Optional.ofNullable(request.campaign()).filter(text -> !text.isBlank());
+        EmailLink link = events.link(request.email(), request.campaign(), request.url());
         String base = uri.getBaseUri().toString().replaceAll("/$", "");
-        String open = tokens.sign(new EmailLink(request.email().trim(), campaign, Optional.empty()));
-        String click = request.url() == null ? null
-                : base + "/v1/c/" + tokens.sign(new EmailLink(request.email().trim(), campaign, Optional.of(request.url().trim())));
+        String open = tokens.sign(new EmailLink(link.email(), link.campaign(), Optional.empty()));
+        String click = link.url().map(url -> base + "/v1/c/" + tokens.sign(link)).orElse(null);
         return Response.ok(new EmailLinks(base + "/v1/o/" + open + ".gif", click)).type(MediaType.APPLICATION_JSON).build();
     }
 }

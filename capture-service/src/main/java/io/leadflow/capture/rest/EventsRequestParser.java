@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.domain.RawEvent;
+import io.leadflow.capture.domain.SegmentMapper.MessageType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Optional;
 class EventsRequestParser {
 
     static final String NATIVE_BATCH = "events";
+    static final String SEGMENT_BATCH = "batch";
     static final String WRITE_KEY = "writeKey";
 
     private final ObjectMapper json;
@@ -36,12 +38,25 @@ class EventsRequestParser {
     }
 
     /**
+     * A Segment request's messages: one message where the endpoint implies its type
+     * ({@code /v1/track}), a batch where it does not ({@code /v1/batch}).
+     */
+    ParsedRequest parseSegment(byte[] body, Optional<MessageType> implied) throws MalformedRequestException {
+        ParsedRequest parsed = parse(body, SEGMENT_BATCH);
+        if (parsed.batch() == implied.isPresent()) {
+            throw new MalformedRequestException(implied.isPresent() ? "body" : SEGMENT_BATCH, implied.isPresent()
+                    ? "must be one message; send batches to /v1/batch" : "must be an array of messages");
+        }
+        return parsed;
+    }
+
+    /**
      * The request's events, each with its place in the request and its size, and the write key
      * it carries in its body.
      *
      * @param batchField the field holding a batch's array of events
      */
-    ParsedRequest parse(byte[] body, String batchField) throws MalformedRequestException {
+    private ParsedRequest parse(byte[] body, String batchField) throws MalformedRequestException {
         String shape = "must be an event object or {\"" + batchField + "\": [...]}";
         if (body == null || body.length == 0) {
             throw new MalformedRequestException("body", shape + ", it is empty");

@@ -50,8 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SegmentResource {
 
-    private static final String BATCH = "batch";
-
     private final EventsRequestParser parser;
     private final SegmentMapper mapper;
     private final AcknowledgedCapture capture;
@@ -106,11 +104,7 @@ public class SegmentResource {
         guard.requireBeforeBody(headers, Addresses.of(connection));
         ParsedRequest parsed;
         try {
-            parsed = parser.parse(body, BATCH);
-            if (parsed.batch() == implied.isPresent()) {
-                throw new MalformedRequestException(implied.isPresent() ? "body" : BATCH, implied.isPresent()
-                        ? "must be one message; send batches to /v1/batch" : "must be an array of messages");
-            }
+            parsed = parser.parseSegment(body, implied);
         } catch (MalformedRequestException e) {
             // without a key in the header, an unreadable body carries none either: 401 first
             guard.require(headers, Addresses.of(connection), Optional.empty(), Capability.ENGAGE);

@@ -3,6 +3,7 @@ package io.leadflow.capture.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.leadflow.events.EngagementCaptured;
@@ -97,6 +98,17 @@ class EmailTrackingTest {
         given().auth().preemptive().basic(EventsResourceTest.SECRET_KEY, "")
                 .contentType(ContentType.JSON).body("{\"email\": \"ada@example.com\", \"url\": \"javascript:alert(1)\"}")
                 .when().post("/v1/email-links").then().statusCode(400).body("errors[0].field", containsString("url"));
+    }
+
+    @Test
+    void a_body_that_looks_like_utf_32_but_is_not_is_refused_as_malformed() throws Exception {
+        // EmailLinkFuzzTest's finding: it was answered 500
+        byte[] body = EmailTrackingTest.class.getResourceAsStream(
+                "EmailLinkFuzzTestInputs/aLinkRequestIsRefusedOrSignedAsAskedFor/crash-utf32-looking-body").readAllBytes();
+
+        given().auth().preemptive().basic(EventsResourceTest.SECRET_KEY, "").contentType(ContentType.JSON).body(body)
+                .when().post("/v1/email-links")
+                .then().statusCode(400).contentType(Problems.MEDIA_TYPE).body("errors[0].field", is("body"));
     }
 
     private static ExtractableResponse<Response> createLinks(String email) {

@@ -8,6 +8,7 @@ import io.leadflow.capture.domain.RawEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Plain JUnit: the parser needs only an ObjectMapper. */
@@ -44,7 +45,7 @@ class EventsRequestParserTest {
     @Test
     void the_write_key_may_travel_in_the_body_of_an_event_or_of_a_batch() throws Exception {
         assertThat(parser.parse(bytes("{\"type\": \"page.viewed\", \"writeKey\": \"k1\"}")).writeKey()).contains("k1");
-        ParsedRequest batch = parser.parse(bytes("{\"batch\": [{\"type\": \"page\"}], \"writeKey\": \"k2\"}"), "batch");
+        ParsedRequest batch = parser.parseSegment(bytes("{\"batch\": [{\"type\": \"page\"}], \"writeKey\": \"k2\"}"), Optional.empty());
         assertThat(batch.batch()).isTrue();
         assertThat(batch.writeKey()).contains("k2");
         assertThat(batch.events()).extracting(RawEvent::path).containsExactly("batch[0]");
