@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadflow.crmsync.InjectWireMock;
+import io.leadflow.crmsync.SyncApi;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.crmsync.WireMockTestResource;
 import io.leadflow.crmsync.domain.WebhookSigner;
@@ -229,7 +230,7 @@ class HandoffSyncTest {
     }
 
     private static JsonPath syncsOf(String leadId) {
-        return given().get("/v1/sync/{leadId}", leadId).then().statusCode(200).extract().jsonPath();
+        return SyncApi.asMarketingOps().get("/v1/sync/{leadId}", leadId).then().statusCode(200).extract().jsonPath();
     }
 
     private static boolean isAbout(ReceivedEvent event, HandoffCreated handoff) {

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadflow.crmsync.InjectWireMock;
 import io.leadflow.crmsync.Stubs;
+import io.leadflow.crmsync.SyncApi;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.crmsync.WireMockTestResource;
 import io.leadflow.crmsync.domain.CrmReceipt;
@@ -104,7 +104,7 @@ class LeadErasureTest {
                 notices.get(0).getHeader(WebhookSigner.SIGNATURE_HEADER), notices.get(0).getBody(), Instant.now())).isTrue();
 
         // and nothing in the ledger names the person any more
-        String answer = given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().asString();
+        String answer = SyncApi.asMarketingOps().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().asString();
         assertThat(answer).doesNotContain(handoff.email());
         SyncRecord entry = VertxContextSupport.subscribeAndAwait(() -> ledger.find(handoff.handoffId()));
         assertThat(entry.leadKey()).isEqualTo("erased:" + handoff.leadId()).doesNotContain("@");
@@ -138,7 +138,7 @@ class LeadErasureTest {
         assertThat(entries.getList("findAll { it.target != 'pipedrive' }.erasure.outcome", String.class)).containsOnly("ERASED");
         assertThat(crm.findAll(deleteRequestedFor(urlEqualTo("/v1/persons/" + personId)))).hasSize(4);
         // and the failed CRM's entry is anonymized too: the ledger keeps no email, whatever the CRM did
-        assertThat(given().get("/v1/sync/{leadId}", handoff.leadId()).then().extract().asString()).doesNotContain(handoff.email());
+        assertThat(SyncApi.asMarketingOps().get("/v1/sync/{leadId}", handoff.leadId()).then().extract().asString()).doesNotContain(handoff.email());
     }
 
     @Test
@@ -179,6 +179,6 @@ class LeadErasureTest {
     }
 
     private static JsonPath ledgerOf(HandoffCreated handoff) {
-        return given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
+        return SyncApi.asMarketingOps().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.leadflow.crmsync.InjectWireMock;
+import io.leadflow.crmsync.SyncApi;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.crmsync.WireMockTestResource;
 import io.leadflow.events.HandoffCreated;
@@ -71,7 +71,7 @@ class RetryBudgetTest {
                 .withHeader("Idempotency-Key", equalTo(handoff.handoffId())))).hasSize(4);
 
         // When an operator retries while the receiver still refuses, Then 502 and it stays FAILED, one attempt more
-        given().post("/v1/sync/{handoffId}/retry", handoff.handoffId())
+        SyncApi.asAdmin().post("/v1/sync/{handoffId}/retry", handoff.handoffId())
                 .then().statusCode(502).contentType(startsWith("application/problem+json"));
         assertThat(statusOf(handoff)).isEqualTo("FAILED");
         assertThat(attemptsOf(handoff)).isEqualTo(5);
@@ -79,7 +79,7 @@ class RetryBudgetTest {
         try (TopicProbe syncs = TopicProbe.tail(Topics.CRM_SYNC)) {
             // When the receiver is fixed and the operator retries, Then it is synced and announced
             webhook.removeStub(refusal);
-            given().post("/v1/sync/{handoffId}/retry", handoff.handoffId())
+            SyncApi.asAdmin().post("/v1/sync/{handoffId}/retry", handoff.handoffId())
                     .then().statusCode(200);
             assertThat(statusOf(handoff)).isEqualTo("SYNCED");
             syncs.awaitEvents(1, event -> event.data() != null
@@ -87,19 +87,19 @@ class RetryBudgetTest {
         }
 
         // and a second retry of a SYNCED handoff is refused
-        given().post("/v1/sync/{handoffId}/retry", handoff.handoffId()).then().statusCode(409);
+        SyncApi.asAdmin().post("/v1/sync/{handoffId}/retry", handoff.handoffId()).then().statusCode(409);
     }
 
     @Test
     void retryOfAnUnknownOrMalformedHandoffIsAProblem() {
-        given().post("/v1/sync/{handoffId}/retry", UUID.randomUUID().toString()).then().statusCode(404)
+        SyncApi.asAdmin().post("/v1/sync/{handoffId}/retry", UUID.randomUUID().toString()).then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        given().post("/v1/sync/{handoffId}/retry", "not-a-uuid").then().statusCode(400)
+        SyncApi.asAdmin().post("/v1/sync/{handoffId}/retry", "not-a-uuid").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"));
     }
 
     private static JsonPath ledgerOf(HandoffCreated handoff) {
-        return given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
+        return SyncApi.asMarketingOps().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
     }
 
     private static String statusOf(HandoffCreated handoff) {

@@ -1,12 +1,15 @@
 package io.leadflow.crmsync.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.leadflow.crmsync.SyncApi;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,13 +20,13 @@ class SyncResourceTest {
 
     @Test
     void unknownLeadHasNoSyncs() {
-        given().get("/v1/sync/{leadId}", UUID.randomUUID().toString())
+        SyncApi.asMarketingOps().get("/v1/sync/{leadId}", UUID.randomUUID().toString())
                 .then().statusCode(200).body("$", empty());
     }
 
     @Test
     void leadIdThatIsNotAUuidIsAProblemNamingTheField() {
-        given().get("/v1/sync/{leadId}", "ada@example.com")
+        SyncApi.asMarketingOps().get("/v1/sync/{leadId}", "ada@example.com")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(400))
@@ -46,5 +49,14 @@ class SyncResourceTest {
     void metricsAndOpenApiAreServed() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/v1/sync/{leadId}"));
+    }
+
+    @Test
+    void theSyncApiNeedsABearerJwtInTheOpenApiDocumentAndHubSpotsWebhookDoesNot() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
+                .body("paths.'/v1/sync/{leadId}'.get.security[0].keySet()", contains("jwt"))
+                .body("paths.'/v1/sync/{handoffId}/retry'.post.security[0].keySet()", contains("jwt"))
+                .body("paths.'/v1/inbound/hubspot'.post.security", nullValue());
     }
 }

@@ -3,7 +3,6 @@ package io.leadflow.crmsync.crm.hubspot;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadflow.crmsync.InjectWireMock;
 import io.leadflow.crmsync.Stubs;
+import io.leadflow.crmsync.SyncApi;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.events.CrmSynced;
 import io.leadflow.events.DeterministicIds;
@@ -91,6 +91,6 @@ class HubSpotSyncTest {
     }
 
     private static JsonPath ledgerOf(HandoffCreated handoff) {
-        return given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
+        return SyncApi.asMarketingOps().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
     }
 }

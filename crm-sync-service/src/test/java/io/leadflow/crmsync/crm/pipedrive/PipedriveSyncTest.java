@@ -3,7 +3,6 @@ package io.leadflow.crmsync.crm.pipedrive;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leadflow.crmsync.InjectWireMock;
 import io.leadflow.crmsync.Stubs;
+import io.leadflow.crmsync.SyncApi;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.events.CrmSynced;
 import io.leadflow.events.DeterministicIds;
@@ -78,6 +78,6 @@ class PipedriveSyncTest {
     }
 
     private static JsonPath ledgerOf(HandoffCreated handoff) {
-        return given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
+        return SyncApi.asMarketingOps().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath();
     }
 }

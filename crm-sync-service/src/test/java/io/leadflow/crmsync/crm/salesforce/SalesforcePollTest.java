@@ -3,7 +3,6 @@ package io.leadflow.crmsync.crm.salesforce;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leadflow.crmsync.InjectWireMock;
 import io.leadflow.crmsync.Stubs;
+import io.leadflow.crmsync.SyncApi;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.crmsync.persistence.PollWatermarks;
 import io.leadflow.events.EventSchemas;
@@ -106,7 +106,7 @@ class SalesforcePollTest {
     }
 
     private static boolean synced(HandoffCreated handoff) {
-        return "SYNCED".equals(given().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath()
+        return "SYNCED".equals(SyncApi.asMarketingOps().get("/v1/sync/{leadId}", handoff.leadId()).then().statusCode(200).extract().jsonPath()
                 .getString("[0].status"));
     }
 }

@@ -1,0 +1,229 @@
+package io.leadflow.crmsync.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.leadflow.crmsync.InjectWireMock;
+import io.leadflow.crmsync.SyncApi;
+import io.leadflow.crmsync.TestHandoffs;
+import io.leadflow.crmsync.WireMockTestResource;
+import io.leadflow.crmsync.domain.CrmTarget;
+import io.leadflow.crmsync.domain.HubSpotSignatureV3;
+import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.persistence.SyncLedger;
+import io.leadflow.events.HandoffCreated;
+import io.leadflow.localinfra.DevTokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call the sync API (docs/security.md): every endpoint without a token, with each kind of
+ * refused token and with each role; a refused call changes nothing (no CRM call, the ledger as it
+ * was). HubSpot's webhook stays open: its v3 signature is its authentication. Infrastructure from
+ * HandoffSyncTest's resources.
+ */
+@QuarkusTest
+class SyncAccessTest {
+
+    private static final String HUBSPOT_SIGNED_URL = "https://leadflow.example.com/v1/inbound/hubspot";
+
+    /** The sync endpoints, with the roles docs/security.md lets call them. */
+    enum Endpoint {
+        READ(List.of("marketing-ops", "sales-manager", "admin"),
+                (request, handoff) -> request.when().get("/v1/sync/{leadId}", handoff.leadId())),
+        RETRY(List.of("admin"),
+                (request, handoff) -> request.when().post("/v1/sync/{handoffId}/retry", handoff.handoffId()));
+
+        private final List<String> roles;
+        /** Sends the call about a FAILED handoff made for the test. */
+        private final BiFunction<RequestSpecification, HandoffCreated, Response> call;
+
+        Endpoint(List<String> roles, BiFunction<RequestSpecification, HandoffCreated, Response> call) {
+            this.roles = roles;
+            this.call = call;
+        }
+    }
+
+    /** Credentials that are no valid bearer JWT, each for an admin, and what the refusal must say. */
+    enum Refused {
+        NO_TOKEN(request -> request, "needs a bearer JWT"),
+        NOT_A_JWT(request -> request.header("Authorization", "Bearer lf_dev_admin"), "not a well-formed signed JWT"),
+        EXPIRED(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
+                DevTokens.ISSUER, Duration.ofHours(1), Instant.now().minus(Duration.ofHours(2)))), "expired"),
+        OTHER_ISSUER(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
+                "https://idp.example.com/realms/other", Duration.ofHours(1), Instant.now())), "another issuer"),
+        OTHER_KEY(request -> request.header("Authorization", "Bearer " + Jwt.issuer(DevTokens.ISSUER)
+                .subject("ada").upn("ada").groups("admin").expiresIn(Duration.ofHours(1)).sign(anotherKey())),
+                "not signed by a key this service trusts");
+
+        private final Function<RequestSpecification, RequestSpecification> credential;
+        private final String detail;
+
+        Refused(Function<RequestSpecification, RequestSpecification> credential, String detail) {
+            this.credential = credential;
+            this.detail = detail;
+        }
+    }
+
+    @InjectWireMock
+    WireMockServer crm;
+
+    @Inject
+    SyncLedger ledger;
+
+    @Inject
+    ObjectMapper json;
+
+    private HandoffCreated handoff;
+    private Map<String, Object> before;
+
+    /** Given a handoff whose retry budget is spent (FAILED, for the webhook target), and its ledger entry. */
+    @BeforeEach
+    void a_failed_handoff() throws Throwable {
+        handoff = TestHandoffs.newLead();
+        LeadUpsert lead = LeadUpsert.of(handoff);
+        String request = json.writeValueAsString(lead);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ledger
+                .recordFailure(lead, CrmTarget.WEBHOOK, request, "422 owner unknown", Instant.now())
+                .flatMap(attempts -> ledger.recordGaveUp(lead, CrmTarget.WEBHOOK, request, Instant.now()))));
+        before = entry();
+        assertThat(before).containsEntry("status", "FAILED");
+    }
+
+    static Stream<Arguments> refusedCalls() {
+        return Stream.of(Endpoint.values())
+                .flatMap(endpoint -> Stream.of(Refused.values()).map(refused -> Arguments.of(endpoint, refused)));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}: 401")
+    @MethodSource("refusedCalls")
+    void a_call_without_a_valid_token_is_refused_401_and_changes_nothing(Endpoint endpoint, Refused refused) {
+        // When called without a valid token, then refused saying why
+        Response answer = endpoint.call.apply(refused.credential.apply(given()), handoff);
+
+        answer.then().statusCode(401).contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", is(401), "detail", containsString(refused.detail));
+        if (refused == Refused.NO_TOKEN) {
+            answer.then().header("WWW-Authenticate", not(containsString("invalid_token")));
+        } else {
+            answer.then().header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+        }
+        // and nothing changed
+        assertUnchanged();
+    }
+
+    static Stream<Arguments> callsByRole() {
+        return Stream.of(Endpoint.values()).flatMap(endpoint -> Stream.of("marketing-ops", "sales-rep", "sales-manager", "admin")
+                .map(role -> Arguments.of(endpoint, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("callsByRole")
+    void a_role_may_call_what_docs_security_lets_it_and_is_refused_403_otherwise(Endpoint endpoint, String role) {
+        // When called with a valid token holding this role alone
+        Response answer = endpoint.call.apply(given().header("Authorization", DevTokens.bearer("sam", role)), handoff);
+
+        // Then done if the role may, else refused naming the roles that may, and nothing changed
+        if (!endpoint.roles.contains(role)) {
+            answer.then().statusCode(403).contentType(Problem.MEDIA_TYPE)
+                    .body("status", is(403), "detail", containsString(String.join(", ", endpoint.roles)));
+            assertUnchanged();
+            return;
+        }
+        answer.then().statusCode(200);
+        switch (endpoint) {
+            case READ -> {
+                answer.then().body("handoffId", contains(handoff.handoffId()), "status", contains("FAILED"));
+                assertUnchanged();
+            }
+            case RETRY -> {
+                answer.then().body("handoffId", is(handoff.handoffId()), "status", is("SYNCED"));
+                assertThat(entry()).containsEntry("status", "SYNCED");
+                assertThat(crmCalls()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void hubspot_calls_back_without_a_jwt_and_is_judged_by_its_signature_alone() {
+        String body = "[{\"eventId\":" + ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE) + ",\"subscriptionId\":2001,"
+                + "\"portalId\":62515,\"appId\":54321,\"occurredAt\":1763877600000,\"subscriptionType\":\"contact.propertyChange\","
+                + "\"attemptNumber\":0,\"objectId\":" + ThreadLocalRandom.current().nextInt(1, 1_000_000) + ",\"changeSource\":\"CRM_UI\","
+                + "\"propertyName\":\"lifecyclestage\",\"propertyValue\":\"salesqualifiedlead\"}]";
+
+        // signed, without any Authorization header: taken (a contact Leadflow never handed off is skipped)
+        signed(given(), body).post("/v1/inbound/hubspot").then().statusCode(204);
+        // a bearer header is not even read there
+        signed(given().header("Authorization", "Bearer not-a-jwt"), body).post("/v1/inbound/hubspot").then().statusCode(204);
+        // and an admin's JWT does not stand in for the signature
+        given().header("Authorization", SyncApi.ADMIN).contentType("application/json").body(body)
+                .post("/v1/inbound/hubspot").then().statusCode(401).body("type", containsString("bad-signature"));
+    }
+
+    private static RequestSpecification signed(RequestSpecification request, String body) {
+        String now = Long.toString(Instant.now().toEpochMilli());
+        return request.contentType("application/json").body(body)
+                .header(HubSpotSignatureV3.TIMESTAMP_HEADER, now)
+                .header(HubSpotSignatureV3.SIGNATURE_HEADER, new HubSpotSignatureV3("test-hubspot-client-secret")
+                        .sign("POST", HUBSPOT_SIGNED_URL, body.getBytes(StandardCharsets.UTF_8), now));
+    }
+
+    private void assertUnchanged() {
+        assertThat(entry()).isEqualTo(before);
+        assertThat(crmCalls()).isZero();
+    }
+
+    /** The handoff's ledger entry, as an admin reads it. */
+    private Map<String, Object> entry() {
+        return SyncApi.asAdmin().get("/v1/sync/{leadId}", handoff.leadId())
+                .then().statusCode(200).extract().path("find { it.handoffId == '%s' }".formatted(handoff.handoffId()));
+    }
+
+    /** The calls the CRM (the webhook receiver) got for the handoff. */
+    private int crmCalls() {
+        return crm.findAll(postRequestedFor(urlEqualTo(WireMockTestResource.WEBHOOK_PATH))
+                .withHeader("Idempotency-Key", equalTo(handoff.handoffId()))).size();
+    }
+
+    private static PrivateKey anotherKey() {
+        try {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            return rsa.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has RSA", e);
+        }
+    }
+}
