@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Applies a sales action to a handoff: updates it and adds its {@code handoff.status-changed.v1}
@@ -58,9 +59,17 @@ public class SalesActions {
      * @throws io.leadflow.handoff.domain.IllegalTransitionException when its status does not allow the action
      */
     public Uni<Handoff> apply(Command command) {
+        return apply(command, assignee -> true);
+    }
+
+    /**
+     * Applies the command if {@code mayActOn} allows it on the handoff's assignee; the item is null,
+     * and nothing changes, when there is no such handoff or it does not.
+     */
+    public Uni<Handoff> apply(Command command, Predicate<String> mayActOn) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return handoffs.findById(command.handoffId(), LockModeType.PESSIMISTIC_WRITE).flatMap(handoff -> {
-            if (handoff == null) {
+            if (handoff == null || !mayActOn.test(handoff.assignee())) {
                 return Uni.createFrom().nullItem();
             }
             handoff.apply(command.action(), command.reasonCode(), now);

@@ -1,11 +1,15 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.events.SalesAction;
+import io.leadflow.handoff.domain.HandoffAccess;
+import io.leadflow.handoff.domain.Roles;
 import io.leadflow.handoff.messaging.SalesActions;
 import io.leadflow.handoff.persistence.ContributionsJson;
 import io.leadflow.txmessaging.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,21 +21,26 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Sales actions on a handoff. Each answers the changed handoff; 400 names a missing
- * {@code reasonCode}, 404 an unknown handoff, 409 an action its status does not allow.
+ * {@code reasonCode}, 404 an unknown handoff (or, to a sales rep, another rep's), 409 an action its
+ * status does not allow. The actor recorded is the caller (see {@link HandoffAccess#actor}).
  */
 @Path("/v1/handoffs/{id}")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN})
 public class HandoffActionResource {
 
     private final SalesActions actions;
     private final OutboxRelay relay;
     private final ContributionsJson contributions;
+    private final SecurityIdentity identity;
 
-    public HandoffActionResource(SalesActions actions, OutboxRelay relay, ContributionsJson contributions) {
+    public HandoffActionResource(SalesActions actions, OutboxRelay relay, ContributionsJson contributions,
+            SecurityIdentity identity) {
         this.actions = actions;
         this.relay = relay;
         this.contributions = contributions;
+        this.identity = identity;
     }
 
     @POST
@@ -69,9 +78,11 @@ public class HandoffActionResource {
         }
         UUID handoffId = parse(id);
         String reason = given.reasonCode() == null || given.reasonCode().isBlank() ? null : given.reasonCode().trim();
-        String actor = given.actor() == null || given.actor().isBlank() ? null : given.actor().trim();
-        SalesActions.Command command = new SalesActions.Command(handoffId, action, reason, actor, UUID.randomUUID().toString(), true);
-        return Panache.withTransaction(() -> actions.apply(command))
+        HandoffAccess access = Callers.access(identity);
+        SalesActions.Command command = new SalesActions.Command(handoffId, action, reason, access.actor(given.actor()),
+                UUID.randomUUID().toString(), true);
+        // another rep's handoff is not found: the rep learns nothing of it, and nothing changes
+        return Panache.withTransaction(() -> actions.apply(command, access::mayAccess))
                 .invoke(relay::kick)
                 .map(handoff -> {
                     if (handoff == null) {

@@ -1,8 +1,12 @@
 package io.leadflow.handoff.rest;
 
+import io.leadflow.handoff.domain.HandoffAccess;
+import io.leadflow.handoff.domain.Roles;
 import io.leadflow.handoff.persistence.ContributionsJson;
 import io.leadflow.handoff.persistence.HandoffRepository;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,20 +22,27 @@ public class HandoffResource {
 
     private final HandoffRepository handoffs;
     private final ContributionsJson contributions;
+    private final SecurityIdentity identity;
 
-    public HandoffResource(HandoffRepository handoffs, ContributionsJson contributions) {
+    public HandoffResource(HandoffRepository handoffs, ContributionsJson contributions, SecurityIdentity identity) {
         this.handoffs = handoffs;
         this.contributions = contributions;
+        this.identity = identity;
     }
 
     @GET
-    @Operation(summary = "A lead's handoffs, newest first; an empty list when the lead has none")
+    @RolesAllowed({Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING_OPS, Roles.ADMIN})
+    @Operation(summary = "A lead's handoffs, newest first; an empty list when the lead has none",
+            description = "A sales rep gets only the handoffs assigned to them.")
     public Uni<List<HandoffView>> byEmail(
             @Parameter(description = "the lead's email, matched case-insensitively", required = true)
             @QueryParam("email") String email) {
         if (email == null || email.isBlank()) {
             throw new InvalidRequestException("email", "is required");
         }
-        return handoffs.listByEmail(email).map(found -> found.stream().map(handoff -> HandoffView.of(handoff, contributions)).toList());
+        HandoffAccess access = Callers.access(identity);
+        return handoffs.listByEmail(email).map(found -> found.stream()
+                .filter(handoff -> access.mayAccess(handoff.assignee()))
+                .map(handoff -> HandoffView.of(handoff, contributions)).toList());
     }
 }

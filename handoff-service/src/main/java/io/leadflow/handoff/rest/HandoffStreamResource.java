@@ -2,9 +2,13 @@ package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.config.HandoffConfig;
 import io.leadflow.handoff.domain.EventFilter;
+import io.leadflow.handoff.domain.HandoffAccess;
+import io.leadflow.handoff.domain.Roles;
 import io.leadflow.handoff.messaging.HandoffStreams;
 import io.leadflow.handoff.messaging.StreamSignal;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * CloudEvent type, the id the event's position in commit order, the data its JSON data. A client
  * reconnecting with {@code Last-Event-ID} (as EventSource does) first gets what it missed. The
  * opening comment says how long to wait before reconnecting, and another keeps the stream alive,
- * so proxies do not close an idle one.
+ * so proxies do not close an idle one. A sales rep streams only their own events ({@code rep} is
+ * themselves or left out).
  */
 @Path("/v1/handoffs/stream")
 public class HandoffStreamResource {
@@ -37,10 +42,12 @@ public class HandoffStreamResource {
 
     private final HandoffStreams streams;
     private final HandoffConfig config;
+    private final SecurityIdentity identity;
 
-    public HandoffStreamResource(HandoffStreams streams, HandoffConfig config) {
+    public HandoffStreamResource(HandoffStreams streams, HandoffConfig config, SecurityIdentity identity) {
         this.streams = streams;
         this.config = config;
+        this.identity = identity;
     }
 
     /**
@@ -52,6 +59,7 @@ public class HandoffStreamResource {
     }
 
     @GET
+    @RolesAllowed({Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING_OPS, Roles.ADMIN})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Handoff events naming a rep or from a queue (text/event-stream); resumes after Last-Event-ID")
     public Multi<OutboundSseEvent> stream(
@@ -59,11 +67,21 @@ public class HandoffStreamResource {
             @Parameter(description = "events of leads dealt from this queue") @QueryParam("queue") String queue,
             @Parameter(description = "the id of the last event received: the events after it are replayed first") @HeaderParam(LAST_EVENT_ID) String lastEventId,
             @Context Sse sse) {
-        if (isBlank(rep) && isBlank(queue)) {
+        HandoffAccess access = Callers.access(identity);
+        String wantedRep = isBlank(rep) ? null : rep.trim();
+        String wantedQueue = isBlank(queue) ? null : queue.trim();
+        if (!access.mayStream(wantedRep, wantedQueue)) {
+            throw new NotOwnException("a sales rep streams only their own handoffs: leave out queue, and leave out rep or set it to "
+                    + access.caller());
+        }
+        // a rep's stream is their own, named or not
+        String streamedRep = access.ownOnly() ? access.caller() : wantedRep;
+        if (streamedRep == null && wantedQueue == null) {
             throw new InvalidRequestException("rep", "or queue is required: the stream is of a rep or of a queue");
         }
         OptionalLong resumeAfter = position(lastEventId);
-        EventFilter filter = new EventFilter(isBlank(rep) ? Set.of() : Set.of(rep.trim()), isBlank(queue) ? Set.of() : Set.of(queue.trim()), Set.of());
+        EventFilter filter = new EventFilter(streamedRep == null ? Set.of() : Set.of(streamedRep),
+                wantedQueue == null ? Set.of() : Set.of(wantedQueue), Set.of());
         Multi<OutboundSseEvent> events = streams.open(filter, resumeAfter).map(signal -> sseEvent(sse, signal));
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.streamHeartbeat())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());

@@ -1,7 +1,9 @@
 package io.leadflow.handoff.rest;
 
+import io.leadflow.handoff.domain.Roles;
 import io.leadflow.handoff.persistence.HandoffReports;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** Reports over the handoffs made in a period: SLA compliance and time to first action, and sales outcomes. */
 @Path("/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
 public class ReportResource {
 
     private final HandoffReports reports;

@@ -1,12 +1,14 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.domain.FieldProblem;
+import io.leadflow.handoff.domain.Roles;
 import io.leadflow.handoff.domain.RoutingDocument;
 import io.leadflow.handoff.domain.RoutingValidator;
 import io.leadflow.handoff.persistence.RoutingDocumentRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -30,6 +32,7 @@ public class RoutingResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @WithSession
     @Operation(summary = "The routing document in force (version 0 is the built-in default)")
     public Uni<RoutingDocument> current() {
@@ -37,6 +40,7 @@ public class RoutingResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @Operation(summary = "Validates and stores a routing document as the next version; its version field is ignored")

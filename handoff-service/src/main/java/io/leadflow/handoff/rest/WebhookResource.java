@@ -1,6 +1,7 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.domain.FieldProblem;
+import io.leadflow.handoff.domain.Roles;
 import io.leadflow.handoff.domain.SecretRing;
 import io.leadflow.handoff.domain.WebhookSecret;
 import io.leadflow.handoff.messaging.WebhookTargets;
@@ -12,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -37,6 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Signed webhook subscriptions: where handoff events are POSTed, which ones, and what became of each delivery. */
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
 
     private static final int MAX_DELIVERIES = 500;

@@ -1,11 +1,13 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.config.WebhookConfig;
+import io.leadflow.handoff.domain.Roles;
 import io.leadflow.handoff.domain.SecretRing;
 import io.leadflow.handoff.domain.WebhookSecret;
 import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/v1/webhooks/{id}/secrets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class WebhookSecretResource {
 
     private final WebhookResource webhooks;

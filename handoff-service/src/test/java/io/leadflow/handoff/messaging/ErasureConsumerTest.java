@@ -14,6 +14,7 @@ import io.leadflow.events.EventSchemas;
 import io.leadflow.events.LeadErased;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.Topics;
+import io.leadflow.handoff.Tokens;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TestRecords;
 import io.leadflow.testsupport.TopicProbe;
@@ -55,7 +56,7 @@ class ErasureConsumerTest {
         Row erased = row(handoffId);
         assertThat(erased.getString("lead_key")).startsWith("erased:").doesNotContain(change.leadKey());
         assertThat(erased.getString("status")).isEqualTo("OFFERED");
-        given().queryParam("email", change.email()).when().get("/v1/handoffs").then().statusCode(200).body("$", empty());
+        given().header("Authorization", Tokens.ADMIN).queryParam("email", change.email()).when().get("/v1/handoffs").then().statusCode(200).body("$", empty());
         assertThat(storedEvents(change.leadKey())).isZero();
 
         // and the other lead is untouched

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.HandoffStatusChanged;
+import io.leadflow.handoff.Tokens;
 import io.leadflow.handoff.config.HandoffConfig;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +63,7 @@ class HandoffStreamTest {
             // And given the assignee's own screen, when they accept the lead, then it shows there
             String assignee = data.get("assignee").asText();
             try (SseClient rep = new SseClient(URI.create(stream + "?rep=" + assignee)).awaitOpen(WAIT)) {
-                given().contentType("application/json").when().post("/v1/handoffs/" + handoffId + "/accept").then().statusCode(200);
+                given().header("Authorization", Tokens.ADMIN).contentType("application/json").when().post("/v1/handoffs/" + handoffId + "/accept").then().statusCode(200);
 
                 SseClient.Event accepted = rep.await(event -> HandoffStatusChanged.TYPE.equals(event.name())
                         && handoffId.equals(Json.read(event.data()).path("handoffId").asText()), WAIT);
@@ -149,14 +150,14 @@ class HandoffStreamTest {
 
     @Test
     void aStreamOfNobodyIsRefusedNamingTheParameter() {
-        given().accept("text/event-stream").when().get("/v1/handoffs/stream")
+        given().header("Authorization", Tokens.ADMIN).accept("text/event-stream").when().get("/v1/handoffs/stream")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("rep"));
     }
 
     @Test
     void aLastEventIdThatIsNoPositionIsRefusedNamingTheHeader() {
         for (String malformed : List.of("5d0c6b1e-2f5a-3c4e-9a0b-7e1f2d3c4b5a", "-1", "12abc")) {
-            given().accept("text/event-stream").header("Last-Event-ID", malformed).queryParam("queue", "default")
+            given().header("Authorization", Tokens.ADMIN).accept("text/event-stream").header("Last-Event-ID", malformed).queryParam("queue", "default")
                     .when().get("/v1/handoffs/stream")
                     .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Last-Event-ID"));
         }

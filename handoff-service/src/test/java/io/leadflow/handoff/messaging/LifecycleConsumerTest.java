@@ -16,6 +16,7 @@ import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.LifecycleStage;
 import io.leadflow.events.Topics;
+import io.leadflow.handoff.Tokens;
 import io.leadflow.handoff.config.HandoffConfig;
 import io.leadflow.testsupport.KafkaTestResource;
 import io.leadflow.testsupport.PostgresTestResource;
@@ -82,7 +83,7 @@ class LifecycleConsumerTest {
                     .isEqualTo(Duration.ofHours(4));
 
             // and the API lists it, whatever the case of the email asked for
-            given().queryParam("email", change.email().toUpperCase())
+            given().header("Authorization", Tokens.ADMIN).queryParam("email", change.email().toUpperCase())
                     .when().get("/v1/handoffs")
                     .then().statusCode(200)
                     .body("$", hasSize(1))
@@ -122,7 +123,7 @@ class LifecycleConsumerTest {
             assertThat(again.data().get("assignee").asText()).isEqualTo(owner);
             assertThat(again.data().get("ruleMatched").asText()).isEqualTo("existing-owner");
             assertThat(storedCursor()).as("neither took a turn").isEqualTo(cursorBefore);
-            given().queryParam("email", change.email())
+            given().header("Authorization", Tokens.ADMIN).queryParam("email", change.email())
                     .when().get("/v1/handoffs")
                     .then().statusCode(200)
                     .body("id", containsInAnyOrder(
@@ -138,7 +139,7 @@ class LifecycleConsumerTest {
                 TopicProbe feedback = TopicProbe.tail(Topics.SALES_FEEDBACK)) {
             String firstChange = StageChanges.send(change);
             String first = handoffs.awaitEvents(1, qualifiedBy(firstChange), WAIT).get(0).ceId();
-            given().contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
                     .when().post("/v1/handoffs/" + first + "/recycle")
                     .then().statusCode(200).body("status", is("RECYCLED"));
             feedback.awaitEvents(1, event -> first.equals(event.data().path("handoffId").asText())
@@ -155,7 +156,7 @@ class LifecycleConsumerTest {
             assertThat(second.key()).isEqualTo(change.leadKey());
             assertThat(handoffs.collectFor(Duration.ofSeconds(3)).stream().filter(qualifiedBy(againChange))).hasSize(1);
             // and the lead has both: the new one offered, the recycled one as it was
-            given().queryParam("email", change.email())
+            given().header("Authorization", Tokens.ADMIN).queryParam("email", change.email())
                     .when().get("/v1/handoffs")
                     .then().statusCode(200)
                     .body("id", contains(second.ceId(), first))
@@ -205,7 +206,7 @@ class LifecycleConsumerTest {
             assertThat(handoffs.collectFor(Duration.ZERO).stream().filter(aboutLead(becameMql)))
                     .extracting(event -> event.data().get("qualifyingEventId").asText())
                     .containsExactly(mqlId);
-            given().queryParam("email", email)
+            given().header("Authorization", Tokens.ADMIN).queryParam("email", email)
                     .when().get("/v1/handoffs")
                     .then().statusCode(200)
                     .body("$", hasSize(1));

@@ -10,6 +10,7 @@ import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffStatusChanged;
 import io.leadflow.events.SalesFeedback;
 import io.leadflow.events.Topics;
+import io.leadflow.handoff.Tokens;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TestRecords;
 import io.leadflow.testsupport.TopicProbe;
@@ -71,7 +72,7 @@ class SalesFeedbackConsumerTest {
     }
 
     private static String statusOf(ReceivedEvent created) {
-        List<Map<String, Object>> found = given().queryParam("email", created.data().get("email").asText())
+        List<Map<String, Object>> found = given().header("Authorization", Tokens.ADMIN).queryParam("email", created.data().get("email").asText())
                 .when().get("/v1/handoffs").then().statusCode(200).extract().path("$");
         return (String) found.get(0).get("status");
     }

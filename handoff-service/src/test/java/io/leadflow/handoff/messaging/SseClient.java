@@ -1,12 +1,15 @@
 package io.leadflow.handoff.messaging;
 
+import io.leadflow.handoff.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -17,29 +20,38 @@ import org.awaitility.Awaitility;
  * A live-stream reader as a browser's EventSource would be: a real HTTP client that reads the
  * response line by line while it is open and parses the Server-Sent Events in it.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One event of the stream; {@code comment} for comment lines; {@code retry} the reconnect delay in ms, when sent. */
-    record Event(String name, String id, String data, String comment, Long retry) {
+    public record Event(String name, String id, String data, String comment, Long retry) {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile String contentType;
+    private volatile HttpHeaders headers;
 
-    SseClient(URI uri) {
+    /** An admin's client. */
+    public SseClient(URI uri) {
         this(uri, null);
     }
 
-    /** A client reconnecting as EventSource does: {@code lastEventId} is the id of the last event it received. */
-    SseClient(URI uri, String lastEventId) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+    /** An admin's client reconnecting as EventSource does: {@code lastEventId} is the id of the last event it received. */
+    public SseClient(URI uri, String lastEventId) {
+        this(uri, Tokens.ADMIN, lastEventId);
+    }
+
+    /** A client sending {@code authorization} (an Authorization header value, as DevTokens.bearer makes). */
+    public SseClient(URI uri, String authorization, String lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", authorization).GET();
         if (lastEventId != null) {
             builder.header("Last-Event-ID", lastEventId);
         }
         HttpRequest request = builder.build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(answer -> {
+            headers = answer.headers();
             contentType = answer.headers().firstValue("Content-Type").orElse("");
             read(answer.body());
         });
@@ -84,28 +96,33 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Waits for the opening comment, which the server sends once it is subscribed to live events. */
-    SseClient awaitOpen(Duration wait) {
+    public SseClient awaitOpen(Duration wait) {
         Awaitility.await().atMost(wait).until(() -> events.stream().anyMatch(event -> "connected".equals(event.comment())));
         return this;
     }
 
-    Event await(Predicate<Event> wanted, Duration wait) {
+    public Event await(Predicate<Event> wanted, Duration wait) {
         Awaitility.await().atMost(wait).until(() -> events.stream().anyMatch(wanted));
         return events.stream().filter(wanted).findFirst().orElseThrow();
     }
 
     /** Every event so far, in the order received. */
-    List<Event> events() {
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
     /** The id of the last event received with one, as EventSource keeps it for reconnecting; null before any. */
-    String lastEventId() {
+    public String lastEventId() {
         return events.stream().map(Event::id).filter(id -> id != null).reduce((first, second) -> second).orElse(null);
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
+    }
+
+    /** A response header's value; empty before the response or without that header. */
+    public Optional<String> header(String name) {
+        return headers == null ? Optional.empty() : headers.firstValue(name);
     }
 
     @Override

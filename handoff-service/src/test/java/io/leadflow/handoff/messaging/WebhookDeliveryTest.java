@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.events.CloudEventSources;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
+import io.leadflow.handoff.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,7 +47,7 @@ class WebhookDeliveryTest {
 
     @AfterEach
     void unsubscribe() {
-        subscriptions.forEach(id -> given().when().delete("/v1/webhooks/" + id));
+        subscriptions.forEach(id -> given().header("Authorization", Tokens.ADMIN).when().delete("/v1/webhooks/" + id));
     }
 
     @Test
@@ -80,7 +81,7 @@ class WebhookDeliveryTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("DELIVERED"));
             assertThat(delivery(id, handoffId).getInt("attempts")).isEqualTo(1);
             assertThat(delivery(id, handoffId).getInt("lastStatusCode")).isEqualTo(200);
-            given().when().get("/v1/webhooks/" + other + "/deliveries").then().statusCode(200).body("eventId", not(hasItem(handoffId)));
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks/" + other + "/deliveries").then().statusCode(200).body("eventId", not(hasItem(handoffId)));
             assertThat(elsewhere.about(handoffId)).isEmpty();
         }
     }
@@ -114,13 +115,13 @@ class WebhookDeliveryTest {
             assertThat(failed.getInt("lastStatusCode")).isEqualTo(503);
             assertThat(failed.getString("lastError")).contains("503");
             assertThat(receiver.about(handoffId)).hasSize(3);
-            given().when().get("/q/metrics").then().statusCode(200)
+            given().header("Authorization", Tokens.ADMIN).when().get("/q/metrics").then().statusCode(200)
                     .body(containsString("leadflow_webhooks_attempts_total{outcome=\"failed\"}"));
-            given().queryParam("status", "failed").when().get("/v1/webhooks/" + id + "/deliveries")
+            given().header("Authorization", Tokens.ADMIN).queryParam("status", "failed").when().get("/v1/webhooks/" + id + "/deliveries")
                     .then().statusCode(200).body("eventId", hasItem(handoffId));
 
             // When an operator redelivers it, then it arrives and is delivered at the first new attempt
-            given().when().post("/v1/webhooks/" + id + "/deliveries/" + failed.getString("id") + "/redeliver")
+            given().header("Authorization", Tokens.ADMIN).when().post("/v1/webhooks/" + id + "/deliveries/" + failed.getString("id") + "/redeliver")
                     .then().statusCode(200).body("status", is("PENDING"));
             await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("DELIVERED"));
             assertThat(delivery(id, handoffId).getInt("attempts")).isEqualTo(1);
@@ -133,11 +134,11 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
             // Given a subscription whose secret is rotated, with the old one still live
             String id = subscribe(Map.of("url", receiver.url(), "secret", SECRET));
-            String oldSecretId = given().when().get("/v1/webhooks/" + id).then().statusCode(200).extract().path("secrets[0].id");
-            given().contentType("application/json").body(Map.of("secret", NEW_SECRET, "overlap", "PT1H"))
+            String oldSecretId = given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks/" + id).then().statusCode(200).extract().path("secrets[0].id");
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json").body(Map.of("secret", NEW_SECRET, "overlap", "PT1H"))
                     .when().post("/v1/webhooks/" + id + "/secrets")
                     .then().statusCode(200);
-            given().when().get("/v1/webhooks/" + id).then().body("secrets.size()", is(2))
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks/" + id).then().body("secrets.size()", is(2))
                     .body("secrets.secret", not(hasItems(SECRET)));
 
             // When a handoff is made, then the receiver may verify it with either secret
@@ -148,7 +149,7 @@ class WebhookDeliveryTest {
             assertThat(ReceiverSideSignature.verifies(first.signature(), first.body(), NEW_SECRET)).isTrue();
 
             // When the old secret is retired, then only the new one verifies
-            given().when().delete("/v1/webhooks/" + id + "/secrets/" + oldSecretId).then().statusCode(204);
+            given().header("Authorization", Tokens.ADMIN).when().delete("/v1/webhooks/" + id + "/secrets/" + oldSecretId).then().statusCode(204);
             String after = Handoffs.create();
             WebhookReceiver.Received second = receiver.await(after, 1, WAIT).get(0);
             assertThat(ReceiverSideSignature.signatureCount(second.signature())).isEqualTo(1);
@@ -159,22 +160,22 @@ class WebhookDeliveryTest {
 
     @Test
     void aBadSubscriptionIsRefusedNamingEachWrongFieldAndStoresNothing() {
-        int before = given().when().get("/v1/webhooks").then().extract().path("size()");
+        int before = given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks").then().extract().path("size()");
 
-        given().contentType("application/json").body(Map.of("url", "ftp://example.com/hook", "eventTypes", List.of("handoff.deleted.v1")))
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body(Map.of("url", "ftp://example.com/hook", "eventTypes", List.of("handoff.deleted.v1")))
                 .when().post("/v1/webhooks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("url", "eventTypes"));
-        given().contentType("application/json").body(Map.of("url", "https://example.com/hook", "rep", "ana"))
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body(Map.of("url", "https://example.com/hook", "rep", "ana"))
                 .when().post("/v1/webhooks")
                 .then().statusCode(400).body("errors.field", hasItems("rep"));
 
-        given().when().get("/v1/webhooks").then().body("size()", is(before));
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks").then().body("size()", is(before));
     }
 
     @Test
     void aUrlThatWouldReachThisServicesOwnNetworkIsRefusedNamingUrlAndWhyAndStoresNothing() {
-        int before = given().when().get("/v1/webhooks").then().extract().path("size()");
+        int before = given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks").then().extract().path("size()");
 
         // metadata endpoint, pod network, loopback over IPv6 and IPv4-mapped IPv6, multicast, plain http
         Map<String, String> refused = Map.of(
@@ -184,13 +185,13 @@ class WebhookDeliveryTest {
                 "https://[::ffff:192.168.1.20]/hook", "private",
                 "https://239.1.2.3/hook", "multicast",
                 "http://93.184.216.34/hook", "https");
-        refused.forEach((url, reason) -> given().contentType("application/json").body(Map.of("url", url))
+        refused.forEach((url, reason) -> given().header("Authorization", Tokens.ADMIN).contentType("application/json").body(Map.of("url", url))
                 .when().post("/v1/webhooks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("url"))
                 .body("errors.message", hasItem(containsString(reason))));
 
-        given().when().get("/v1/webhooks").then().body("size()", is(before));
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks").then().body("size()", is(before));
     }
 
     @Test
@@ -198,12 +199,12 @@ class WebhookDeliveryTest {
         try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
             String id = subscribe(Map.of("url", receiver.url()));
 
-            given().contentType("application/json").body(Map.of("url", "https://172.20.0.1/hook"))
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json").body(Map.of("url", "https://172.20.0.1/hook"))
                     .when().put("/v1/webhooks/" + id)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("url")).body("errors.message", hasItem(containsString("172.20.0.1")));
 
-            given().when().get("/v1/webhooks/" + id).then().statusCode(200).body("url", is(receiver.url()));
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks/" + id).then().statusCode(200).body("url", is(receiver.url()));
         }
     }
 
@@ -233,7 +234,7 @@ class WebhookDeliveryTest {
     }
 
     private String subscribe(Map<String, Object> request) {
-        String id = given().contentType("application/json").body(request)
+        String id = given().header("Authorization", Tokens.ADMIN).contentType("application/json").body(request)
                 .when().post("/v1/webhooks")
                 .then().statusCode(201)
                 .extract().path("id");
@@ -243,7 +244,7 @@ class WebhookDeliveryTest {
 
     /** The subscription's delivery of event {@code eventId}, as the API shows it. */
     private static JsonPath delivery(String subscription, String eventId) {
-        JsonPath deliveries = given().when().get("/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200).extract().jsonPath();
+        JsonPath deliveries = given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200).extract().jsonPath();
         assertThat(deliveries.getList("findAll { it.eventId == '" + eventId + "' }")).hasSize(1);
         return deliveries.setRootPath("find { it.eventId == '" + eventId + "' }");
     }

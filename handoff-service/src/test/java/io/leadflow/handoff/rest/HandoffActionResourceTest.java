@@ -11,6 +11,7 @@ import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffStatusChanged;
 import io.leadflow.events.SalesFeedback;
 import io.leadflow.events.Topics;
+import io.leadflow.handoff.Tokens;
 import io.leadflow.handoff.messaging.Handoffs;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
@@ -35,13 +36,13 @@ class HandoffActionResourceTest {
                 TopicProbe feedback = TopicProbe.tail(Topics.SALES_FEEDBACK)) {
 
             // When the rep accepts it, then qualifies it
-            given().contentType("application/json").body("{\"actor\": \"ana\"}")
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"actor\": \"ana\"}")
                     .when().post("/v1/handoffs/" + id + "/accept")
                     .then().statusCode(200)
                     .body("status", is("ACCEPTED"))
                     .body("firstActionAt", notNullValue())
                     .body("timeToFirstAction", notNullValue());
-            given().contentType("application/json")
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                     .when().post("/v1/handoffs/" + id + "/qualify")
                     .then().statusCode(200)
                     .body("status", is("QUALIFIED"));
@@ -75,10 +76,10 @@ class HandoffActionResourceTest {
                 TopicProbe feedback = TopicProbe.tail(Topics.SALES_FEEDBACK)) {
 
             // When a rep rejects one for lack of budget, and another is sent back to nurture
-            given().contentType("application/json").body("{\"reasonCode\": \"no-budget\", \"actor\": \"ana\"}")
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"reasonCode\": \"no-budget\", \"actor\": \"ana\"}")
                     .when().post("/v1/handoffs/" + rejected + "/reject")
                     .then().statusCode(200).body("status", is("REJECTED")).body("reasonCode", is("no-budget"));
-            given().contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
                     .when().post("/v1/handoffs/" + recycled + "/recycle")
                     .then().statusCode(200).body("status", is("RECYCLED")).body("reasonCode", is("not-now"));
 
@@ -112,16 +113,16 @@ class HandoffActionResourceTest {
     void rejectingWithoutAReasonIsAProblemNamingReasonCodeAndChangesNothing() {
         String id = Handoffs.create();
 
-        given().contentType("application/json").body("{}")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{}")
                 .when().post("/v1/handoffs/" + id + "/reject")
                 .then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("errors[0].field", is("reasonCode"));
-        given().contentType("application/json").when().post("/v1/handoffs/" + id + "/recycle")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json").when().post("/v1/handoffs/" + id + "/recycle")
                 .then().statusCode(400)
                 .body("errors[0].field", is("reasonCode"));
 
-        given().contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
                 .when().post("/v1/handoffs/" + id + "/recycle")
                 .then().statusCode(200)
                 .body("status", is("RECYCLED"))
@@ -132,12 +133,12 @@ class HandoffActionResourceTest {
     void anActionTheStatusDoesNotAllowIsAConflict() {
         // Given a rejected handoff
         String id = Handoffs.create();
-        given().contentType("application/json").body("{\"reasonCode\": \"no-budget\"}")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"reasonCode\": \"no-budget\"}")
                 .when().post("/v1/handoffs/" + id + "/reject")
                 .then().statusCode(200).body("status", is("REJECTED"));
 
         // When the rep tries to accept it, then it is a conflict
-        given().contentType("application/json")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .when().post("/v1/handoffs/" + id + "/accept")
                 .then().statusCode(409)
                 .contentType(containsString("application/problem+json"))
@@ -147,11 +148,11 @@ class HandoffActionResourceTest {
 
     @Test
     void anUnknownHandoffIsNotFound() {
-        given().contentType("application/json")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .when().post("/v1/handoffs/" + UUID.randomUUID() + "/accept")
                 .then().statusCode(404)
                 .contentType(containsString("application/problem+json"));
-        given().contentType("application/json")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .when().post("/v1/handoffs/not-an-id/accept")
                 .then().statusCode(400)
                 .body("errors[0].field", is("id"));

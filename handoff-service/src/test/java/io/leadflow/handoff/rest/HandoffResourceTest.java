@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import io.leadflow.handoff.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class HandoffResourceTest {
 
     @Test
     void aMissingEmailIsAProblemNamingTheField() {
-        given()
+        given().header("Authorization", Tokens.ADMIN)
                 .when().get("/v1/handoffs")
                 .then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
@@ -29,7 +30,7 @@ class HandoffResourceTest {
 
     @Test
     void aBlankEmailIsAProblemNamingTheField() {
-        given().queryParam("email", "  ")
+        given().header("Authorization", Tokens.ADMIN).queryParam("email", "  ")
                 .when().get("/v1/handoffs")
                 .then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
@@ -38,7 +39,7 @@ class HandoffResourceTest {
 
     @Test
     void aLeadWithoutHandoffsHasAnEmptyList() {
-        given().queryParam("email", "nobody-handed-off@example.com")
+        given().header("Authorization", Tokens.ADMIN).queryParam("email", "nobody-handed-off@example.com")
                 .when().get("/v1/handoffs")
                 .then().statusCode(200)
                 .contentType(containsString("application/json"))

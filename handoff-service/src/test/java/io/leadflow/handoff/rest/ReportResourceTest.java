@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.leadflow.handoff.Tokens;
 import io.leadflow.handoff.messaging.Handoffs;
 import io.leadflow.handoff.messaging.StageChanges;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,7 +55,7 @@ class ReportResourceTest {
 
     @Test
     void slaComplianceAndTimeToFirstActionInAllAndPerRep() {
-        JsonPath report = given().when().get("/v1/reports/sla?" + DAY).then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().header("Authorization", Tokens.ADMIN).when().get("/v1/reports/sla?" + DAY).then().statusCode(200).extract().jsonPath();
 
         // 2 met, 3 breached, 1 still running: 2 of 5 decided
         assertThat(report.getInt("total.handoffs")).isEqualTo(6);
@@ -77,7 +78,7 @@ class ReportResourceTest {
 
     @Test
     void acceptRejectRecycleRatesAndConversionInAllPerRepAndPerSource() {
-        JsonPath report = given().when().get("/v1/reports/outcomes?" + DAY).then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().header("Authorization", Tokens.ADMIN).when().get("/v1/reports/outcomes?" + DAY).then().statusCode(200).extract().jsonPath();
 
         assertThat(figures(report, "total")).containsExactly(6, 2, 1, 1, 1);
         assertThat(report.getDouble("total.acceptRate")).isEqualTo(33.3);
@@ -99,16 +100,16 @@ class ReportResourceTest {
     void aHandoffCountsUnderTheSourceItsLeadCameFrom() {
         Handoffs.create(StageChanges.toMql(StageChanges.newLeadEmail(), Map.of("country", "GB", "utm_source", "Newsletter")));
 
-        given().when().get("/v1/reports/outcomes").then().statusCode(200).body("bySource.key", hasItem("newsletter"));
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/reports/outcomes").then().statusCode(200).body("bySource.key", hasItem("newsletter"));
     }
 
     @Test
     void aPeriodThatIsNoneIsRefusedNamingTheParameter() {
-        given().when().get("/v1/reports/sla?from=2025-03-04&to=2025-03-03")
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/reports/sla?from=2025-03-04&to=2025-03-03")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("from"));
-        given().when().get("/v1/reports/outcomes?to=yesterday")
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/reports/outcomes?to=yesterday")
                 .then().statusCode(400).body("errors[0].field", is("to"));
-        given().when().get("/v1/reports/outcomes?from=2025-03-05&to=2025-03-06")
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/reports/outcomes?from=2025-03-05&to=2025-03-06")
                 .then().statusCode(200).body("total.handoffs", is(0)).body("total.acceptRate", nullValue());
     }
 

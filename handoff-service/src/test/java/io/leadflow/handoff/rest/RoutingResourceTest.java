@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.Topics;
+import io.leadflow.handoff.Tokens;
 import io.leadflow.handoff.messaging.StageChanges;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
@@ -29,7 +30,7 @@ class RoutingResourceTest {
 
     @Test
     void theDocumentInForceEndsWithTheDefaultRule() {
-        given()
+        given().header("Authorization", Tokens.ADMIN)
                 .when().get("/v1/routing")
                 .then().statusCode(200)
                 .body("rules.name", hasItem("default-round-robin"))
@@ -40,7 +41,7 @@ class RoutingResourceTest {
     void aDocumentRoutingToAnUnknownQueueIsRefusedNamingTheFieldAndChangesNothing() {
         int before = currentVersion();
 
-        given().contentType("application/json")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .body(document("", "").replace("\"queue\": \"default\"", "\"queue\": \"nowhere\""))
                 .when().put("/v1/routing")
                 .then().statusCode(400)
@@ -53,14 +54,14 @@ class RoutingResourceTest {
 
     @Test
     void aValueOfTheWrongTypeOrAnUnknownFieldIsRefusedNamingTheField() {
-        given().contentType("application/json")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .body(document("", "").replace("\"PT4H\"", "\"soon\""))
                 .when().put("/v1/routing")
                 .then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("errors[0].field", is("defaultSla.responseTime"));
 
-        given().contentType("application/json")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .body(document("", "").replace("\"weight\"", "\"wieght\""))
                 .when().put("/v1/routing")
                 .then().statusCode(400)
@@ -74,13 +75,13 @@ class RoutingResourceTest {
         String domain = "named-" + suffix + ".example";
         String territory = "Z" + suffix;
         int before = currentVersion();
-        given().contentType("application/json")
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
                 .body(document(domain, territory))
                 .when().put("/v1/routing")
                 .then().statusCode(200)
                 .body("version", is(before + 1))
                 .body("defaultSla.responseTime", is("PT4H"));
-        given().when().get("/v1/routing").then().statusCode(200).body("version", is(before + 1));
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/routing").then().statusCode(200).body("version", is(before + 1));
 
         try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
             // When a contact of the named account and two leads of the territory qualify
@@ -106,7 +107,7 @@ class RoutingResourceTest {
     }
 
     private static int currentVersion() {
-        return given().when().get("/v1/routing").then().statusCode(200).extract().path("version");
+        return given().header("Authorization", Tokens.ADMIN).when().get("/v1/routing").then().statusCode(200).extract().path("version");
     }
 
     /** A document with a named-account rule and a territory rule before the default rule and queue. */
