@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -160,6 +161,15 @@ class ApiAccessTest {
             assertThat(answer.body()).contains(String.join(", ", endpoint.roles));
             assertThat(state(target)).isEqualTo(before);
         }
+    }
+
+    /** The webhooks a call made go again (but the shared one), so runs on the same database do not pile them up. */
+    @AfterEach
+    void delete_the_webhooks_made() {
+        List<String> made = given().header("Authorization", Tokens.ADMIN).get("/v1/webhooks").then().statusCode(200)
+                .extract().path("findAll { it.url.endsWith('/access-test') }.id");
+        made.stream().filter(id -> shared == null || !id.equals(shared.webhookId()))
+                .forEach(id -> given().header("Authorization", Tokens.ADMIN).delete("/v1/webhooks/" + id).then().statusCode(204));
     }
 
     private Answer call(Endpoint endpoint, String authorization, String caller, Target target) {
