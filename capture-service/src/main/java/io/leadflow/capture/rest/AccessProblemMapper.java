@@ -1,5 +1,6 @@
 package io.leadflow.capture.rest;
 
+import io.leadflow.apisecurity.TokenRefusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,4 +1,4 @@
-package io.leadflow.handoff.rest;
+package io.leadflow.apisecurity;
 
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -8,7 +8,7 @@ import org.jose4j.lang.UnresolvableKeyException;
  * Why a bearer JWT was refused, in words its caller can act on. SmallRye JWT reports every refusal
  * as the same "failed to verify" error; the reason is in its cause, jose4j's.
  */
-enum TokenRefusal {
+public enum TokenRefusal {
 
     EXPIRED("the bearer token has expired; get a new one"),
     OTHER_ISSUER("the bearer token was issued by another issuer (iss) than the one this service trusts"),
@@ -22,11 +22,11 @@ enum TokenRefusal {
         this.detail = detail;
     }
 
-    String detail() {
+    public String detail() {
         return detail;
     }
 
-    static TokenRefusal of(Throwable failure) {
+    public static TokenRefusal of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // no key to check the signature with: none is configured, or none has the token's key id
             if (cause instanceof UnresolvableKeyException) {

@@ -1,4 +1,4 @@
-package io.leadflow.handoff.config;
+package io.leadflow.apisecurity;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,9 +7,9 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Warns at start when bearer JWTs cannot be verified as docs/security.md asks. The service runs
- * either way (it still routes MQLs), but without a key its API refuses every token, and SmallRye JWT
- * says why only at debug level.
+ * Warns at start when bearer JWTs cannot be verified as docs/security.md asks. A service runs
+ * either way (its Kafka work needs no JWT), but without a key its API refuses every token, and
+ * SmallRye JWT says why only at debug level.
  */
 @ApplicationScoped
 class JwtKeyCheck {
@@ -22,7 +22,7 @@ class JwtKeyCheck {
         boolean issuer = config.getOptionalValue("mp.jwt.verify.issuer", String.class).isPresent();
         if (!key) {
             LOG.warn("no key verifies bearer JWTs (MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set): "
-                    + "the API refuses every token");
+                    + "the management and sales API refuses every token");
         } else if (!issuer) {
             LOG.warn("MP_JWT_VERIFY_ISSUER is not set: bearer JWTs are accepted from any issuer the key signs for");
         }
