@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -48,6 +49,29 @@ public final class DevTokens {
      * routing rules), {@code groups} the roles, as MicroProfile JWT reads them.
      */
     public static String sign(String subject, List<String> roles, String issuer, Duration lifetime, Instant now) {
+        try {
+            return sign(subject, roles, issuer, lifetime, now, privateKey());
+        } catch (GeneralSecurityException unexpected) {
+            throw new IllegalStateException("cannot read the development key", unexpected);
+        }
+    }
+
+    /**
+     * A token like {@link #bearer}'s, but signed with a fresh RSA key no service trusts: what an
+     * attacker's own key pair makes. Without the {@code Bearer} prefix.
+     */
+    public static String signedByAnotherKey(String subject, String... roles) {
+        try {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            return sign(subject, List.of(roles), ISSUER, DEFAULT_LIFETIME, Instant.now(), rsa.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException unexpected) {
+            throw new IllegalStateException("every Java runtime has RSA", unexpected);
+        }
+    }
+
+    private static String sign(String subject, List<String> roles, String issuer, Duration lifetime, Instant now, PrivateKey key)
+            throws GeneralSecurityException {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":" + quoted(issuer)
                 + ",\"sub\":" + quoted(subject)
@@ -57,14 +81,10 @@ public final class DevTokens {
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond()
                 + ",\"jti\":" + quoted(UUID.randomUUID().toString()) + "}";
         String signingInput = encode(header) + "." + encode(claims);
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(privateKey());
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + URL.encodeToString(rsa.sign());
-        } catch (GeneralSecurityException unexpected) {
-            throw new IllegalStateException("cannot sign with the development key", unexpected);
-        }
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + URL.encodeToString(rsa.sign());
     }
 
     private static PrivateKey privateKey() throws GeneralSecurityException {
