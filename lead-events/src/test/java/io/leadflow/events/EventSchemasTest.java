@@ -59,6 +59,20 @@ class EventSchemasTest {
     }
 
     @Test
+    void attributionChannelIsOptionalAndOneOfTheKnownChannels() {
+        var attributed = new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null, NOW,
+                "api", Map.of(AttributionChannel.PROPERTY, AttributionChannel.PAID_SEARCH.wireName(),
+                "gaClientId", "1234567890.1700000000"), Map.of(), false, null);
+        var unknown = new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null, NOW,
+                "api", Map.of(AttributionChannel.PROPERTY, "carrier-pigeon"), Map.of(), false, null);
+
+        assertThat(EventSchemas.validate(EngagementCaptured.TYPE, JSON.valueToTree(attributed))).isEmpty();
+        assertThat(EventSchemas.validate(EngagementCaptured.TYPE, JSON.valueToTree(unknown)))
+                .anyMatch(m -> m.contains(AttributionChannel.PROPERTY));
+        assertThat(AttributionChannel.fromWireName("organic-search")).contains(AttributionChannel.ORGANIC_SEARCH);
+    }
+
+    @Test
     void stageChangeAndHandoffValidateWithTheirContributions() {
         var contribution = new Contribution("e-1", EngagementType.DEMO_REQUESTED, "points.demo.requested", 60, NOW);
         var stageChanged = new LeadStageChanged(LEAD_ID, "ada@example.com", "ada@example.com", LifecycleStage.LEAD,
