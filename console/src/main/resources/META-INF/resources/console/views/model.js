@@ -1,0 +1,140 @@
+// The scoring model editor: the active version, its rules' points at hand and the whole document,
+// validation messages, the what-if preview on every lead's history, publishing and the replay's progress.
+
+import {call} from '../api.js';
+import {barChart} from '../chart.js';
+import {el, field, formatTime, replace, statusLine, table} from '../dom.js';
+import {jsonEditor} from '../json-editor.js';
+import {ROLES} from '../session.js';
+
+const REPLAY_POLL_MS = 1000;
+
+export async function render(main, user) {
+  const mayEdit = user.has(ROLES.MARKETING_OPS, ROLES.ADMIN);
+  const [active, versions] = await Promise.all([call('scoring', '/v1/scoring-model'), call('scoring', '/v1/scoring-model/versions')]);
+  const editor = jsonEditor('Model document (JSON)', {readOnly: !mayEdit});
+  editor.write(active.model);
+  const rules = el('div', {id: 'rule-points'});
+  const preview = el('section', {'aria-labelledby': 'preview-title', id: 'preview'}, el('h2', {id: 'preview-title'}, 'What if it were published'));
+  const replay = el('section', {'aria-labelledby': 'replay-title', id: 'replay', hidden: true}, el('h2', {id: 'replay-title'}, 'Re-scoring every lead'));
+  const working = statusLine();
+  let timer = null;
+
+  const drawRules = () => {
+    const model = safeParse(editor.textarea.value);
+    replace(rules, model && Array.isArray(model.engagementRules) ? el('fieldset', {class: 'rules'},
+      el('legend', {}, 'Points per engagement rule'),
+      model.engagementRules.map((rule, index) => {
+        const input = el('input', {type: 'number', step: 1, value: rule.points, readonly: !mayEdit, 'data-rule': rule.id});
+        input.addEventListener('input', () => setPoints(index, input.value));
+        return field(`${rule.id} (${rule.type})`, input);
+      })) : el('p', {class: 'hint'}, 'Fix the document to edit the rules’ points here.'));
+  };
+  const setPoints = (index, value) => {
+    const model = safeParse(editor.textarea.value);
+    if (model) {
+      model.engagementRules[index].points = value === '' ? null : Number(value);
+      editor.write(model);
+    }
+  };
+  editor.textarea.addEventListener('change', drawRules);
+
+  const author = el('input', {type: 'text', value: user.name, required: true});
+  const changelog = el('input', {type: 'text', required: true, placeholder: 'what changes and why'});
+  const previewButton = el('button', {type: 'button', id: 'preview-model'}, 'Preview on history');
+  const publishButton = el('button', {type: 'submit', id: 'publish-model'}, 'Publish');
+  const publishForm = el('form', {class: 'publish'}, field('Author', author), field('Changelog', changelog), previewButton, publishButton);
+
+  previewButton.addEventListener('click', async () => {
+    const model = editor.read();
+    if (!model) return;
+    working.textContent = 'Scoring every lead’s history under the candidate…';
+    try {
+      showPreview(preview, await call('scoring', '/v1/scoring-model/preview?top=10', {method: 'POST', body: model}));
+      working.textContent = 'Preview ready.';
+    } catch (failure) {
+      editor.refused(failure);
+      working.textContent = '';
+    }
+  });
+  publishForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    const model = editor.read();
+    if (!model) return;
+    working.textContent = 'Publishing…';
+    try {
+      const published = await call('scoring', '/v1/scoring-model', {method: 'PUT',
+        body: {author: author.value, changelog: changelog.value, model}});
+      working.textContent = `Version ${published.version} published.`;
+      replace(heading, activeLine(published));
+      if (published.replay) {
+        clearTimeout(timer);
+        followReplay(replay, published.replay, next => (timer = setTimeout(next, REPLAY_POLL_MS)));
+      }
+    } catch (failure) {
+      editor.refused(failure);
+      working.textContent = '';
+    }
+  });
+
+  const heading = el('p', {id: 'active-version'}, activeLine(active));
+  replace(main, el('h1', {}, 'Scoring model'), heading,
+    el('div', {class: 'columns'}, el('div', {}, rules), editor.element),
+    mayEdit ? publishForm : el('p', {class: 'hint'}, 'Your role may read the model; marketing ops and admins edit it.'),
+    working, preview, replay,
+    el('section', {'aria-labelledby': 'versions-title'}, el('h2', {id: 'versions-title'}, 'Versions'),
+      table('Published versions, newest first', [
+        ['Version', v => `v${v.version}${v.active ? ' (active)' : ''}`],
+        ['Published', v => formatTime(v.createdAt)],
+        ['Author', v => v.author],
+        ['Changelog', v => v.changelog],
+      ], versions)));
+  drawRules();
+  return () => clearTimeout(timer);
+}
+
+function activeLine(version) {
+  return `Active: version ${version.version}, published ${formatTime(version.createdAt)} by ${version.author} — ${version.changelog}`;
+}
+
+function showPreview(section, result) {
+  const transitions = Object.entries(result.transitions ?? {}).map(([label, value]) => ({label, value}));
+  replace(section, el('h2', {id: 'preview-title'}, 'What if it were published'),
+    el('dl', {class: 'figures'},
+      el('div', {}, el('dt', {}, 'Leads scored'), el('dd', {id: 'preview-leads'}, String(result.leads))),
+      el('div', {}, el('dt', {}, 'Would change score'), el('dd', {id: 'preview-score-changes'}, String(result.scoreChanges))),
+      el('div', {}, el('dt', {}, 'Would change stage'), el('dd', {id: 'preview-stage-changes'}, String(result.stageChanges)))),
+    transitions.length ? barChart('Stage changes per transition', transitions) : null,
+    table('Top movers', [
+      ['Lead', move => el('a', {href: `#/lead?email=${encodeURIComponent(move.leadKey)}`}, move.leadKey)],
+      ['Score', move => `${move.scoreBefore} → ${move.scoreAfter}`],
+      ['Stage', move => `${move.stageBefore} → ${move.stageAfter}`],
+      ['Grade', move => `${move.gradeBefore} → ${move.gradeAfter}`],
+    ], result.topMovers ?? [], 'No lead would move.'));
+}
+
+/** Shows a replay job's progress, polling it until it is done or failed. */
+function followReplay(section, job, later) {
+  section.hidden = false;
+  const bar = el('progress', {id: 'replay-progress', max: Math.max(job.total, 1), value: job.done, 'aria-labelledby': 'replay-title'});
+  replace(section, el('h2', {id: 'replay-title'}, `Re-scoring every lead under version ${job.modelVersion}`), bar,
+    el('p', {id: 'replay-status', role: 'status'}, `${job.status}: ${job.done} of ${job.total} leads, ${job.changed} changed`
+      + (job.error ? ` — ${job.error}` : '')));
+  if (job.status === 'RUNNING') {
+    later(async () => {
+      try {
+        followReplay(section, await call('scoring', `/v1/scoring-model/replays/${encodeURIComponent(job.id)}`), later);
+      } catch (failure) {
+        section.append(el('p', {class: 'error', role: 'alert'}, failure.message));
+      }
+    });
+  }
+}
+
+function safeParse(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
