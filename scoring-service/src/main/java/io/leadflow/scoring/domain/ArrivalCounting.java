@@ -26,7 +26,9 @@ public final class ArrivalCounting {
     /**
      * Scored on top of the ledger.
      *
-     * @param ledgerBefore the ledger it was scored on
+     * @param ledgerBefore the ledger it was scored on when it changed the lead's stage (that announcement names the
+     *     ledger's top contributions), else empty: copying a hot lead's ledger for each of its engagements would cost
+     *     more than scoring them
      */
     public record Counted(Engagement engagement, ScoringOutcome outcome, List<LedgerEntry> ledgerBefore) implements Step {
     }
@@ -64,7 +66,8 @@ public final class ArrivalCounting {
 
     /**
      * @param standing where the lead stands before the first of them
-     * @param ledger its stored ledger, oldest engagement first
+     * @param ledger its stored ledger, oldest engagement first; when {@code standing} keeps its decayed sums, the part
+     *     {@link LeadScorer#ledgerNeeded} names is enough, except for a stage change's {@link Counted#ledgerBefore}
      * @param history its stored history in the order it happened; may be null when {@link #mayArriveLate} is false
      * @param engagements the new engagements in arrival order
      */
@@ -88,13 +91,13 @@ public final class ArrivalCounting {
                 LifecycleStage stage = scorer.stageAfterRescoring(standing.stage(), rescored, standing.identified());
                 steps.add(new Recounted(engagement, rescored, stage));
                 current = new ArrayList<>(rescored.ledger());
-                standing = new LeadStanding(stage, standing.email(), rescored.traits(), rescored.asOf());
+                standing = new LeadStanding(stage, standing.email(), rescored.traits(), rescored.asOf(), rescored.decayed());
                 replaced = true;
             } else {
                 ScoringOutcome outcome = scorer.score(standing, engagement, current);
-                steps.add(new Counted(engagement, outcome, List.copyOf(current)));
+                steps.add(new Counted(engagement, outcome, outcome.stageChanged() ? List.copyOf(current) : List.of()));
                 current.addAll(outcome.entries());
-                standing = new LeadStanding(outcome.stage(), standing.email(), outcome.traits(), outcome.asOf());
+                standing = standing.after(outcome);
             }
         }
         return new Result(steps, current, replaced);

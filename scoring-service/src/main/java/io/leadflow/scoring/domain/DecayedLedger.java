@@ -10,7 +10,9 @@ import java.util.stream.IntStream;
  * A ledger as of one moment: each entry's decayed points, and the engagement score they add up to,
  * exactly.
  *
- * <p>Rounding: the score is the sum of the entries' exact decayed values rounded half up. Each
+ * <p>Rounding: the score is the sum of the entries' exact decayed values rounded half up, after the sum is
+ * rounded to a billionth of a point, so that adding the same entries in another order or in steps
+ * ({@link DecayedTotal}) gives the same score despite floating-point error. Each
  * entry shows the floor of its exact value, and the units still missing to reach the score go, one
  * each, to the entries with the largest fractional parts (ties: earlier ledger position first), the
  * largest-remainder method. So every entry is within 1 of its exact value and the entries add up
@@ -21,6 +23,9 @@ import java.util.stream.IntStream;
  * @param entries the ledger's entries with their decayed points, in ledger order
  */
 public record DecayedLedger(Instant asOf, int score, List<DecayedEntry> entries) {
+
+    // sums are compared at a billionth of a point: far above the drift of summing in steps, far below a point
+    private static final double SNAP = 1e9;
 
     /**
      * @param entry the ledger entry
@@ -70,7 +75,12 @@ public record DecayedLedger(Instant asOf, int score, List<DecayedEntry> entries)
     }
 
     private static int roundedSum(double[] exact) {
-        return (int) Math.floor(sum(exact) + 0.5);
+        return rounded(sum(exact));
+    }
+
+    /** The score an exact decayed sum makes, as described above. */
+    static int rounded(double exact) {
+        return (int) Math.floor(Math.rint(exact * SNAP) / SNAP + 0.5);
     }
 
     // Kahan summation: the sum must not depend on floating-point drift across many small entries

@@ -3,7 +3,9 @@ package io.leadflow.scoring.domain;
 import io.leadflow.scoring.domain.model.Cap;
 import io.leadflow.scoring.domain.model.EngagementRule;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The model's engagement rules: every rule that matches an engagement gives its points, unless the
@@ -30,6 +32,14 @@ public final class EngagementRules {
                 .filter(matcher -> hasRoom(matcher.rule(), engagement.occurredAt(), history))
                 .map(matcher -> matcher.result(engagement))
                 .toList();
+    }
+
+    /** What counting engagements from {@code earliest} on reads of the ledger (see {@link LedgerNeed}). */
+    public LedgerNeed ledgerNeeded(Instant earliest) {
+        Map<String, Instant> capped = new HashMap<>();
+        matchers.stream().map(EngagementRuleMatcher::rule).filter(rule -> rule.cap() != null)
+                .forEach(rule -> capped.merge(rule.id(), earliest.minus(rule.cap().per()), (a, b) -> a.isBefore(b) ? a : b));
+        return new LedgerNeed(earliest, capped);
     }
 
     // a window of length cap.per ending at the engagement, start excluded: "at most 3 a day"

@@ -27,9 +27,10 @@ public final class HistoryRescorer {
      * @param traits the traits the history told
      * @param stage the stage scoring alone reaches (SUBSCRIBER, LEAD or MQL); see
      *     {@link LeadScorer#stageAfterRescoring} for the stage a lead takes
+     * @param decayed the ledger's decayed sums as of {@code asOf}, or null when there was no engagement
      */
     public record Rescored(List<LedgerEntry> ledger, int score, Instant asOf, FitScore fit, Map<String, Object> traits,
-            LifecycleStage stage) {
+            LifecycleStage stage, DecayedTotal decayed) {
 
         public Rescored {
             ledger = List.copyOf(ledger);
@@ -50,10 +51,11 @@ public final class HistoryRescorer {
             ledger.addAll(outcome.entries());
             // caps and stage decisions see the points as they were when the event came; the weight is what is left now
             outcome.entries().forEach(entry -> weighted.add(entry.reweighted(recorded.weight())));
-            standing = new LeadStanding(outcome.stage(), email, outcome.traits(), outcome.asOf());
+            standing = standing.after(outcome);
             fit = outcome.fit();
         }
-        int score = standing.scoredAsOf() == null ? 0 : DecayedLedger.scoreAsOf(weighted, standing.scoredAsOf());
-        return new Rescored(weighted, score, standing.scoredAsOf(), fit, standing.traits(), standing.stage());
+        DecayedTotal decayed = standing.scoredAsOf() == null ? null : DecayedTotal.of(weighted, standing.scoredAsOf());
+        return new Rescored(weighted, decayed == null ? 0 : decayed.score(), standing.scoredAsOf(), fit, standing.traits(),
+                standing.stage(), decayed);
     }
 }

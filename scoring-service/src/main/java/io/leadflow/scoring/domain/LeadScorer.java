@@ -4,6 +4,7 @@ import io.leadflow.events.LifecycleStage;
 import io.leadflow.scoring.domain.model.Decay;
 import io.leadflow.scoring.domain.model.ScoringModel;
 import io.leadflow.scoring.domain.model.ScoringModelValidator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,11 @@ public final class LeadScorer {
         Map<String, Object> traits = LeadTraits.merge(before.traits(), engagement.traits());
         List<RuleResult> results = engagementRules.evaluate(engagement, history);
         return aggregator.aggregate(before, engagement, history, results, traits, fit.score(traits, before.email()));
+    }
+
+    /** What counting engagements from {@code earliest} on reads of a lead's ledger, once it keeps its decayed sums. */
+    public LedgerNeed ledgerNeeded(Instant earliest) {
+        return engagementRules.ledgerNeeded(earliest);
     }
 
     /** Takes in what an identification tells about the lead: its fit may change, and with it its stage. */

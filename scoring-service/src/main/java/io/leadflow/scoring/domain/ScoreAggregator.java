@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Turns the rules' results for one engagement into ledger entries, the new score and the stage
@@ -33,17 +32,21 @@ public final class ScoreAggregator {
                 .toList();
         Instant asOf = before.scoredAsOf() == null || engagement.occurredAt().isAfter(before.scoredAsOf())
                 ? engagement.occurredAt() : before.scoredAsOf();
-        int scoreBefore = DecayedLedger.scoreAsOf(history, asOf);
-        int score = DecayedLedger.scoreAsOf(Stream.concat(history.stream(), entries.stream()).toList(), asOf);
-        return new ScoringOutcome(entries, scoreBefore, score, asOf, fit, traits, before.stage(),
-                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits));
+        // the ledger's sums moved forward to this engagement, then with its entries: no pass over the whole ledger
+        DecayedTotal kept = before.decayedOf(history);
+        DecayedTotal without = kept == null ? DecayedTotal.of(history, asOf) : kept.at(asOf);
+        DecayedTotal with = without.plus(entries);
+        int score = with.score();
+        return new ScoringOutcome(entries, without.score(), score, asOf, fit, traits, before.stage(),
+                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits), with);
     }
 
     /** The lead's standing once its traits (and so its fit) changed without an engagement: the score stays as it was. */
     public ScoringOutcome reassess(LeadStanding before, List<LedgerEntry> history, Map<String, Object> traits, FitScore fit) {
-        int score = before.scoredAsOf() == null ? 0 : DecayedLedger.scoreAsOf(history, before.scoredAsOf());
+        DecayedTotal kept = before.decayedOf(history);
+        int score = kept == null ? 0 : kept.score();
         return new ScoringOutcome(List.of(), score, score, before.scoredAsOf(), fit, traits, before.stage(),
-                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits));
+                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits), kept);
     }
 
     // the ledger holds one entry per event and rule: two results of one rule would break that key

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param traits the lead's merged traits
  * @param stageBefore the stage before
  * @param stage the stage after
+ * @param decayed the ledger's decayed sums as of {@code asOf}, this engagement's entries included (null when the lead
+ *     was never scored: an identification before any engagement)
  */
 public record ScoringOutcome(List<LedgerEntry> entries, int scoreBefore, int score, Instant asOf, FitScore fit,
-        Map<String, Object> traits, LifecycleStage stageBefore, LifecycleStage stage) {
+        Map<String, Object> traits, LifecycleStage stageBefore, LifecycleStage stage, DecayedTotal decayed) {
 
     public ScoringOutcome {
         entries = List.copyOf(entries);

@@ -6,6 +6,7 @@ import io.leadflow.scoring.domain.ArrivalCounting;
 import io.leadflow.scoring.domain.Engagement;
 import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.domain.LedgerEntry;
+import io.leadflow.scoring.domain.LedgerNeed;
 import io.leadflow.scoring.domain.RecordedEvent;
 import io.leadflow.scoring.messaging.EngagementTopicEvent.Captured;
 import io.leadflow.scoring.persistence.Lead;
@@ -18,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,9 @@ import java.util.stream.Collectors;
 /**
  * Counts a batch of engagements inside the caller's transaction, with the active scoring model, in a
  * fixed number of statements whatever the batch's size: the leads are found and locked together
- * ({@link EngagementLeads}), their ledgers (and, only where an engagement may have arrived late, their
- * histories) read together, every lead's engagements counted in memory in arrival order
+ * ({@link EngagementLeads}), their ledgers (only the recent part caps and lateness need, {@link LedgerNeed}, for
+ * leads that keep their decayed sums; and, only where an engagement may have arrived late, their histories) read
+ * together, every lead's engagements counted in memory in arrival order
  * ({@link ArrivalCounting}), and the history rows, ledger entries, leads and outbox rows written in bulk.
  */
 @ApplicationScoped
@@ -59,36 +63,67 @@ class EngagementCounting {
         LeadScorer scorer = model.scorer();
         Instant now = clock.instant();
         return engagementLeads.find(batch, scorer, now).flatMap(found -> {
-            List<UUID> stored = found.byLead().keySet().stream().filter(lead -> !found.created().contains(lead)).map(Lead::id).toList();
-            return ledger.entriesOf(stored).flatMap(ledgers -> {
-                Set<UUID> mayBeLate = found.byLead().entrySet().stream()
-                        .filter(lead -> ArrivalCounting.mayArriveLate(ledgers.getOrDefault(lead.getKey().id(), List.of()), lead.getValue()))
-                        .map(lead -> lead.getKey().id())
-                        .collect(Collectors.toSet());
-                return history.historiesOf(mayBeLate)
-                        .flatMap(histories -> write(found, ledgers, histories, mayBeLate, scorer, now));
-            });
+            List<Lead> stored = found.byLead().keySet().stream().filter(lead -> !found.created().contains(lead)).toList();
+            // a lead that keeps its decayed sums needs only the entries caps and lateness look at
+            LedgerNeed need = scorer.ledgerNeeded(found.byLead().values().stream().flatMap(List::stream)
+                    .map(Engagement::occurredAt).min(Comparator.naturalOrder()).orElse(now));
+            Set<UUID> partial = stored.stream().filter(Lead::keepsDecayedSums).map(Lead::id).collect(Collectors.toSet());
+            List<UUID> whole = stored.stream().map(Lead::id).filter(lead -> !partial.contains(lead)).toList();
+            return ledger.entriesOf(partial, need).flatMap(parts -> ledger.entriesOf(whole).map(wholes -> merged(parts, wholes)))
+                    .flatMap(ledgers -> {
+                        Set<UUID> mayBeLate = found.byLead().entrySet().stream()
+                                .filter(lead -> ArrivalCounting.mayArriveLate(ledgerOf(ledgers, lead.getKey()), lead.getValue()))
+                                .map(lead -> lead.getKey().id())
+                                .collect(Collectors.toSet());
+                        return history.historiesOf(mayBeLate).flatMap(histories -> {
+                            Map<Lead, ArrivalCounting.Result> results = countAll(found.byLead(), ledgers, histories, mayBeLate, scorer);
+                            // a stage change announces the top contributions of the whole ledger: those few leads are
+                            // counted again on it (the same outcome, since the part read holds all that counting uses)
+                            Map<Lead, List<Engagement>> qualified = new LinkedHashMap<>();
+                            results.forEach((lead, result) -> {
+                                if (partial.contains(lead.id()) && changedStage(result)) {
+                                    qualified.put(lead, found.byLead().get(lead));
+                                }
+                            });
+                            if (qualified.isEmpty()) {
+                                return write(found, ledgers, results, now);
+                            }
+                            return ledger.entriesOf(qualified.keySet().stream().map(Lead::id).toList()).flatMap(full -> {
+                                Map<UUID, List<LedgerEntry>> all = merged(ledgers, full);
+                                results.putAll(countAll(qualified, all, histories, mayBeLate, scorer));
+                                return write(found, all, results, now);
+                            });
+                        });
+                    });
         });
     }
 
-    private Uni<Void> write(EngagementLeads.Found found, Map<UUID, List<LedgerEntry>> ledgers, Map<UUID, List<RecordedEvent>> histories,
-            Set<UUID> mayBeLate, LeadScorer scorer, Instant now) {
+    private static Map<Lead, ArrivalCounting.Result> countAll(Map<Lead, List<Engagement>> byLead, Map<UUID, List<LedgerEntry>> ledgers,
+            Map<UUID, List<RecordedEvent>> histories, Set<UUID> mayBeLate, LeadScorer scorer) {
+        Map<Lead, ArrivalCounting.Result> results = new LinkedHashMap<>();
+        byLead.forEach((lead, engagements) -> {
+            // only read where an engagement may have arrived late (a new lead has none stored)
+            List<RecordedEvent> stored = mayBeLate.contains(lead.id()) ? histories.getOrDefault(lead.id(), List.of()) : null;
+            results.put(lead, ArrivalCounting.count(scorer, lead.standing(), ledgerOf(ledgers, lead), stored, engagements));
+        });
+        return results;
+    }
+
+    private Uni<Void> write(EngagementLeads.Found found, Map<UUID, List<LedgerEntry>> ledgers, Map<Lead, ArrivalCounting.Result> results,
+            Instant now) {
         Map<UUID, List<Engagement>> recorded = new LinkedHashMap<>();
         Map<UUID, List<LedgerEntry>> newEntries = new LinkedHashMap<>();
         List<UUID> replaced = new ArrayList<>();
         List<Outbox.Event> announcements = new ArrayList<>();
-        found.byLead().forEach((lead, engagements) -> {
-            List<LedgerEntry> before = ledgers.getOrDefault(lead.id(), List.of());
-            // only read where an engagement may have arrived late (a new lead has none stored)
-            List<RecordedEvent> stored = mayBeLate.contains(lead.id()) ? histories.getOrDefault(lead.id(), List.of()) : null;
-            ArrivalCounting.Result result = ArrivalCounting.count(scorer, lead.standing(), before, stored, engagements);
+        results.forEach((lead, result) -> {
+            int before = ledgerOf(ledgers, lead).size();
             result.steps().forEach(step -> announcements.addAll(apply(lead, step, now)));
-            recorded.put(lead.id(), engagements);
+            recorded.put(lead.id(), found.byLead().get(lead));
             if (result.replaced()) {
                 replaced.add(lead.id());
                 newEntries.put(lead.id(), result.ledger());
             } else {
-                newEntries.put(lead.id(), result.ledger().subList(before.size(), result.ledger().size()));
+                newEntries.put(lead.id(), result.ledger().subList(before, result.ledger().size()));
             }
         });
         // the replaced ledgers' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
@@ -97,6 +132,21 @@ class EngagementCounting {
                 .flatMap(persisted -> history.record(recorded, now))
                 .flatMap(done -> ledger.append(newEntries, now))
                 .flatMap(done -> outbox.addAll(announcements));
+    }
+
+    private static boolean changedStage(ArrivalCounting.Result result) {
+        return result.steps().stream()
+                .anyMatch(step -> step instanceof ArrivalCounting.Counted counted && counted.outcome().stageChanged());
+    }
+
+    private static List<LedgerEntry> ledgerOf(Map<UUID, List<LedgerEntry>> ledgers, Lead lead) {
+        return ledgers.getOrDefault(lead.id(), List.of());
+    }
+
+    private static Map<UUID, List<LedgerEntry>> merged(Map<UUID, List<LedgerEntry>> some, Map<UUID, List<LedgerEntry>> others) {
+        Map<UUID, List<LedgerEntry>> all = new HashMap<>(some);
+        all.putAll(others);
+        return all;
     }
 
     // the lead takes the step's result; answers what to announce about it

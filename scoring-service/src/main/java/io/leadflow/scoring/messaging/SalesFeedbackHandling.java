@@ -2,11 +2,10 @@ package io.leadflow.scoring.messaging;
 
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.LifecycleStage;
-import io.leadflow.events.SalesAction;
 import io.leadflow.events.SalesFeedback;
 import io.leadflow.events.Topics;
 import io.leadflow.scoring.config.ActiveScoringModel;
-import io.leadflow.scoring.domain.DecayedLedger;
+import io.leadflow.scoring.domain.DecayedTotal;
 import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadHistoryRepository;
 import io.leadflow.scoring.persistence.LeadRepository;
@@ -56,27 +55,28 @@ public class SalesFeedbackHandling {
                     if (from == to) {
                         return Uni.createFrom().voidItem();
                     }
-                    return newScore(lead, feedback.action()).flatMap(score -> {
-                        lead.moveTo(to, score, now);
+                    return moveTo(lead, to, now).flatMap(moved -> {
                         LeadStageChanged change = new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), from, to,
-                                score, List.of(), lead.traits(), eventId, now);
+                                lead.score(), List.of(), lead.traits(), eventId, now);
                         return outbox.add(Topics.LIFECYCLE, lead.leadKey(), ScoreEvents.feedbackStageChangedId(eventId),
                                 LeadStageChanged.TYPE, change);
                     });
                 });
     }
 
-    private Uni<Integer> newScore(Lead lead, SalesAction action) {
-        if (action != SalesAction.RECYCLED) {
-            return Uni.createFrom().item(lead.score());
+    private Uni<Void> moveTo(Lead lead, LifecycleStage to, Instant now) {
+        if (to != LifecycleStage.RECYCLED) {
+            lead.moveTo(to, lead.score(), now);
+            return Uni.createFrom().voidItem();
         }
         double keeps = model.scorer().recycleKeeps();
-        Instant asOf = lead.scoredAsOf() == null ? clock.instant() : lead.scoredAsOf();
-        // the score from the ledger as it will be, computed before the bulk update changes the rows
+        // the sums of the ledger as it will be, added up before the bulk update changes the rows
         return ledger.entriesOf(lead.id())
-                .map(entries -> DecayedLedger.scoreAsOf(entries.stream().map(entry -> entry.reweighted(keeps)).toList(), asOf))
-                .call(score -> ledger.reweight(lead.id(), keeps))
-                .call(score -> history.reweight(lead.id(), keeps));
+                .invoke(entries -> lead.recycle(to, lead.scoredAsOf() == null ? null
+                        : DecayedTotal.of(entries.stream().map(entry -> entry.reweighted(keeps)).toList(), lead.scoredAsOf()), now))
+                .call(entries -> ledger.reweight(lead.id(), keeps))
+                .call(entries -> history.reweight(lead.id(), keeps))
+                .replaceWithVoid();
     }
 
     private static UUID leadId(SalesFeedback feedback) {

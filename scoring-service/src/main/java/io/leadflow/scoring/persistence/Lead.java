@@ -1,6 +1,7 @@
 package io.leadflow.scoring.persistence;
 
 import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.DecayedTotal;
 import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadStanding;
 import io.leadflow.scoring.domain.ScoringOutcome;
@@ -49,6 +50,11 @@ public class Lead {
     @Column(name = "scored_as_of")
     private Instant scoredAsOf;
 
+    // the ledger's decayed sums as of scoredAsOf (DecayedSumsColumn); null for a lead stored before they were kept
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "decayed_sums", columnDefinition = "jsonb")
+    private Map<String, Object> decayedSums;
+
     @Column(nullable = false)
     private int qualifications;
 
@@ -79,7 +85,7 @@ public class Lead {
     }
 
     public LeadStanding standing() {
-        return new LeadStanding(stage, email, traits, scoredAsOf);
+        return new LeadStanding(stage, email, traits, scoredAsOf, DecayedSumsColumn.read(decayedSums, scoredAsOf));
     }
 
     /** Takes the scores, stage and merged traits an engagement left the lead with. */
@@ -88,6 +94,7 @@ public class Lead {
         this.fitScore = outcome.fit().score();
         this.grade = outcome.fit().grade();
         this.scoredAsOf = outcome.asOf();
+        this.decayedSums = DecayedSumsColumn.of(outcome.decayed());
         if (outcome.stageChanged() && outcome.stage() == LifecycleStage.MQL) {
             qualifications++;
         }
@@ -105,6 +112,7 @@ public class Lead {
         this.fitScore = rescored.fit().score();
         this.grade = rescored.fit().grade();
         this.scoredAsOf = rescored.asOf();
+        this.decayedSums = DecayedSumsColumn.of(rescored.decayed());
         this.traits = new LinkedHashMap<>(rescored.traits());
         if (stage == LifecycleStage.MQL && this.stage != LifecycleStage.MQL) {
             qualifications++;
@@ -118,6 +126,17 @@ public class Lead {
         this.stage = stage;
         this.score = score;
         this.updatedAt = now;
+    }
+
+    /** Recycled: it moves to {@code stage} keeping only the share of its points its reweighted ledger adds up to. */
+    public void recycle(LifecycleStage stage, DecayedTotal kept, Instant now) {
+        this.decayedSums = DecayedSumsColumn.of(kept);
+        moveTo(stage, kept == null ? 0 : kept.score(), now);
+    }
+
+    /** True when the lead keeps its ledger's decayed sums, so counting an engagement reads only part of the ledger. */
+    public boolean keepsDecayedSums() {
+        return scoredAsOf == null || decayedSums != null;
     }
 
     /** How many times the lead became an MQL. */

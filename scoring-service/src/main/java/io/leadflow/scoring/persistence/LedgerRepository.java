@@ -1,8 +1,10 @@
 package io.leadflow.scoring.persistence;
 
 import io.leadflow.scoring.domain.LedgerEntry;
+import io.leadflow.scoring.domain.LedgerNeed;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,28 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
             return Uni.createFrom().item(Map.of());
         }
         return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("eventId").and("rule"), leadIds).list()
+                .map(entries -> entries.stream().collect(Collectors.groupingBy(ScoreEntry::leadId,
+                        Collectors.mapping(ScoreEntry::toLedgerEntry, Collectors.toList()))));
+    }
+
+    /**
+     * The part of several leads' ledgers that counting engagements reads once the leads keep their decayed sums
+     * ({@link LedgerNeed}), each oldest engagement first: one query whose rows do not grow with a hot lead's ledger.
+     */
+    public Uni<Map<UUID, List<LedgerEntry>>> entriesOf(Collection<UUID> leadIds, LedgerNeed need) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        // the earliest bound on its own too, so that one range of the (lead, occurred_at) index is scanned
+        StringBuilder query = new StringBuilder("leadId in :leads and occurredAt > :earliest and (occurredAt > :after");
+        Parameters parameters = Parameters.with("leads", leadIds).and("after", need.after()).and("earliest", need.earliest());
+        int rule = 0;
+        for (Map.Entry<String, Instant> capped : need.capped().entrySet()) {
+            query.append(" or (rule = :rule").append(rule).append(" and occurredAt > :since").append(rule).append(')');
+            parameters.and("rule" + rule, capped.getKey()).and("since" + rule, capped.getValue());
+            rule++;
+        }
+        return find(query.append(')').toString(), Sort.by("leadId").and("occurredAt").and("eventId").and("rule"), parameters).list()
                 .map(entries -> entries.stream().collect(Collectors.groupingBy(ScoreEntry::leadId,
                         Collectors.mapping(ScoreEntry::toLedgerEntry, Collectors.toList()))));
     }
