@@ -1,5 +1,5 @@
 // Builds the console's DOM. Text always goes in as text nodes: captured page URLs, form fields and
-// traits are data, never markup, so nothing here ever parses HTML (no innerHTML anywhere).
+// traits are data, never markup, so nothing here ever hands a string to an HTML parser.
 
 /**
  * An element: el('a', {href: '#/lead', class: 'link'}, 'text', child...). Attributes whose name starts
