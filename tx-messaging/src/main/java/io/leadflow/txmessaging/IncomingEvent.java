@@ -52,11 +52,15 @@ public record IncomingEvent(String id, String type, String key, JsonNode data) {
 
     /**
      * Runs {@code handler} on the message's event and settles the message: ack when it completes,
-     * nack (to the dead-letter topic) when the record is poison.
+     * nack (to the dead-letter topic) when the record is poison. The outbox rows it writes continue the
+     * record's trace ({@link CauseTraces}).
      */
     public static Uni<Void> handle(Message<String> message, ObjectMapper json, List<String> expectedTypes,
             Function<IncomingEvent, Uni<?>> handler) {
-        return Uni.createFrom().deferred(() -> handler.apply(read(message, json, expectedTypes)))
+        return Uni.createFrom().deferred(() -> {
+                    CauseTraces.remember(message);
+                    return handler.apply(read(message, json, expectedTypes));
+                })
                 .onItem().transformToUni(done -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(message.nack(failure)));
     }

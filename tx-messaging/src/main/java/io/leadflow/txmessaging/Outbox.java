@@ -13,12 +13,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Records events to publish in the caller's transaction, so that they are published if and only if
- * that transaction commits (no dual write). {@link OutboxRelay} sends them afterwards.
+ * that transaction commits (no dual write). {@link OutboxRelay} sends them afterwards. Each row keeps the
+ * trace context of what caused it ({@link CauseTraces}), so the relayed record continues that trace.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final int COLUMNS = 6;
+    private static final int COLUMNS = 8;
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -53,6 +54,7 @@ public class Outbox {
             return Uni.createFrom().failure(e);
         }
         Instant now = clock.instant();
+        List<OutboxTrace> traces = events.stream().map(event -> OutboxTrace.of(CauseTraces.of(event.recordKey()))).toList();
         // one multi-row insert: a batch of events costs one round trip, not one per row (ids come from the sequence)
         return Panache.getSession().flatMap(session -> {
             Mutiny.MutationQuery insert = session.createNativeMutationQuery(insertOf(events.size()));
@@ -64,7 +66,9 @@ public class Outbox {
                         .setParameter(parameter++, event.recordKey())
                         .setParameter(parameter++, event.ceType())
                         .setParameter(parameter++, payloads.get(i))
-                        .setParameter(parameter++, now);
+                        .setParameter(parameter++, now)
+                        .setParameter(parameter++, traces.get(i).traceparent())
+                        .setParameter(parameter++, traces.get(i).tracestate());
             }
             return insert.executeUpdate();
         }).replaceWithVoid();
@@ -84,9 +88,12 @@ public class Outbox {
         StringJoiner values = new StringJoiner(", ");
         for (int row = 0; row < rows; row++) {
             int first = row * COLUMNS + 1;
-            values.add("(?" + first + ", ?" + (first + 1) + ", ?" + (first + 2) + ", ?" + (first + 3) + ", ?" + (first + 4)
-                    + ", ?" + (first + 5) + ")");
+            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
+            for (int column = first; column < first + COLUMNS; column++) {
+                placeholders.add("?" + column);
+            }
+            values.add(placeholders.toString());
         }
-        return "insert into outbox (event_id, topic, record_key, ce_type, payload, created_at) values " + values;
+        return "insert into outbox (event_id, topic, record_key, ce_type, payload, created_at, traceparent, tracestate) values " + values;
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,7 +28,9 @@ import org.jboss.logging.Logger;
  * consumers drop as duplicates. Runs when a transaction that wrote to the outbox commits
  * ({@link #kick()}) and on a timer that picks up whatever a failure left behind.
  *
- * <p>The service maps channel {@code outbox} to the Kafka connector; each row names its own topic.
+ * <p>The service maps channel {@code outbox} to the Kafka connector; each row names its own topic. A row's trace
+ * context becomes the parent of the connector's producer span, whose {@code traceparent} the record carries: the
+ * consumer continues the trace that decided the event, not one the relay would start.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -77,7 +80,7 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> relayBatch() {
-        return pool.preparedQuery("select id, event_id, topic, record_key, ce_type, payload, created_at"
+        return pool.preparedQuery("select id, event_id, topic, record_key, ce_type, payload, created_at, traceparent, tracestate"
                         + " from outbox order by id limit $1")
                 .execute(Tuple.of(BATCH_SIZE))
                 .flatMap(this::publishAndDelete);
@@ -112,7 +115,9 @@ public class OutboxRelay {
                         .withSource(source)
                         .withTimestamp(row.getOffsetDateTime("created_at").atZoneSameInstant(ZoneOffset.UTC))
                         .withDataContentType("application/json")
-                        .build());
+                        .build())
+                .addMetadata(TracingMetadata.withCurrent(
+                        new OutboxTrace(row.getString("traceparent"), row.getString("tracestate")).context()));
         return emitter.sendMessage(message)
                 .invoke(() -> meters.counter("leadflow.events.out", "topic", topic).increment());
     }

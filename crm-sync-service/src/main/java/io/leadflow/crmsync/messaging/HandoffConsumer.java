@@ -5,6 +5,7 @@ import io.leadflow.crmsync.config.CrmConfig;
 import io.leadflow.crmsync.domain.ConsumedHandoff;
 import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.events.HandoffCreated;
+import io.leadflow.txmessaging.CauseTraces;
 import io.leadflow.txmessaging.IncomingEvent;
 import io.leadflow.txmessaging.PoisonRecordException;
 import io.leadflow.txmessaging.TransientRetry;
@@ -45,6 +46,7 @@ public class HandoffConsumer {
 
     @Incoming(Channels.HANDOFFS)
     public Uni<Void> consume(KafkaRecordBatch<String, String> poll) {
+        CauseTraces.remember(poll);
         List<ConsumedHandoff> handoffs = new ArrayList<>();
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : poll.getRecords()) {

@@ -42,12 +42,14 @@ public class HandoffSync {
     private final CrmAdapter crm;
     private final SyncRecorder recorder;
     private final CrmConfig.Retry retry;
+    private final CrmCallSpans spans;
 
-    public HandoffSync(SyncLedger ledger, CrmAdapter crm, SyncRecorder recorder, CrmConfig config) {
+    public HandoffSync(SyncLedger ledger, CrmAdapter crm, SyncRecorder recorder, CrmConfig config, CrmCallSpans spans) {
         this.ledger = ledger;
         this.crm = crm;
         this.recorder = recorder;
         this.retry = config.retry();
+        this.spans = spans;
     }
 
     /** Completes once each polled handoff is synced, was settled before, or was given up after its retry budget. */
@@ -87,7 +89,7 @@ public class HandoffSync {
 
     /** One CRM call for the chunk, then each handoff's outcome recorded, in order. */
     private Uni<Void> send(List<ConsumedHandoff> chunk, Delivery delivery) {
-        return crm.upsertAll(chunk.stream().map(ConsumedHandoff::lead).toList())
+        return spans.upsert(crm.target(), chunk, () -> crm.upsertAll(chunk.stream().map(ConsumedHandoff::lead).toList()))
                 .map(answered -> ChunkOutcomes.match(chunk, answered))
                 .onFailure().recoverWithItem(failure -> {
                     delivery.callFailure = failure;

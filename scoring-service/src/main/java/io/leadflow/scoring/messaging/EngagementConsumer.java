@@ -5,6 +5,7 @@ import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.LeadIdentified;
 import io.leadflow.scoring.messaging.EngagementTopicEvent.Captured;
 import io.leadflow.scoring.messaging.EngagementTopicEvent.Identified;
+import io.leadflow.txmessaging.CauseTraces;
 import io.leadflow.txmessaging.IncomingEvent;
 import io.leadflow.txmessaging.PoisonRecordException;
 import io.leadflow.txmessaging.ProcessOnce;
@@ -56,6 +57,8 @@ public class EngagementConsumer {
 
     @Incoming(Channels.ENGAGEMENT)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        // each lead's score and stage changes continue the trace of its record (the one captured)
+        CauseTraces.remember(batch);
         Map<String, EngagementTopicEvent> events = new LinkedHashMap<>();
         Map<KafkaRecord<String, String>, PoisonRecordException> poison = new LinkedHashMap<>();
         for (KafkaRecord<String, String> record : batch) {
