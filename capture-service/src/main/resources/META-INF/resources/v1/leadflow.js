@@ -2,7 +2,8 @@
  * Leadflow capture snippet. Embed with a public write key:
  *   <script src="https://capture.example.com/v1/leadflow.js" data-write-key="lf_pub_..." async></script>
  * It records a page view (navigator.sendBeacon, text/plain: no CORS preflight), keeps an anonymous id in
- * a first-party cookie, and adds that id (and the page) to every form posting to /v1/forms/<id>.
+ * a first-party cookie, and adds that id (and the page, its referrer and the _ga cookie) to every form posting to
+ * /v1/forms/<id>.
  */
 (function () {
   "use strict";
@@ -23,11 +24,11 @@
   }
 
   function anonymousId() {
-    var match = document.cookie.match(/(?:^|; )lf_aid=([^;]+)/);
-    if (match) {
-      return decodeURIComponent(match[1]);
+    var id = cookie(COOKIE);
+    if (id) {
+      return id;
     }
-    var id = newId();
+    id = newId();
     document.cookie = COOKIE + "=" + encodeURIComponent(id) + "; path=/; max-age=31536000; SameSite=Lax";
     return id;
   }
@@ -40,8 +41,19 @@
     }
   }
 
+  function cookie(name) {
+    var match = document.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]+)"));
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  // the page and where the visitor came from (referrer, and the page URL's utm_*): capture classifies the
+  // channel from them; _ga is Google Analytics' client id cookie, to join with GA's reports
   function page() {
-    return { url: location.href, path: location.pathname, referrer: document.referrer, title: document.title };
+    var properties = { url: location.href, path: location.pathname, referrer: document.referrer, title: document.title };
+    if (cookie("_ga")) {
+      properties._ga = cookie("_ga");
+    }
+    return properties;
   }
 
   function send(path, message) {
@@ -62,7 +74,11 @@
       if (!form.action || form.action.indexOf(endpoint + "/v1/forms/") !== 0) {
         return;
       }
-      [["anonymous_id", anonymousId()], ["page_url", location.href]].forEach(function (field) {
+      [["anonymous_id", anonymousId()], ["page_url", location.href], ["referrer", document.referrer],
+        ["_ga", cookie("_ga")]].forEach(function (field) {
+        if (!field[1]) {
+          return;
+        }
         var input = form.querySelector("input[name='" + field[0] + "']");
         if (!input) {
           input = document.createElement("input");

@@ -13,13 +13,15 @@ import java.util.function.Supplier;
 /**
  * Turns an HTML form post into an {@link EngagementCaptured} event with source
  * {@code form:<formId>}: the email and anonymous id identify the lead, mapped fields become its
- * traits, and the page and campaign ({@code utm_*}) fields become the event's properties.
+ * traits, and the page, referrer, {@code _ga} cookie and campaign ({@code utm_*}) fields become the event's properties.
  */
 public final class FormMapper {
 
     /** Hidden fields a page may add to say where the form was posted from. */
     private static final List<String> PAGE_URL_FIELDS = List.of("page_url", "url");
     private static final String UTM_PREFIX = "utm_";
+    /** Hidden fields the snippet adds for attribution: where the visitor came from, and the GA cookie. */
+    private static final List<String> ATTRIBUTION_FIELDS = List.of("referrer", Attribution.GA_COOKIE);
 
     private final IdentityRules rules;
     private final Clock clock;
@@ -72,6 +74,7 @@ public final class FormMapper {
                 .findFirst()
                 .or(() -> referer.map(String::trim).filter(url -> !url.isEmpty()))
                 .ifPresent(url -> properties.put("url", url));
+        ATTRIBUTION_FIELDS.forEach(field -> value(fields, field).ifPresent(value -> properties.put(field, value)));
         fields.keySet().stream()
                 .filter(field -> field.startsWith(UTM_PREFIX))
                 .sorted()

@@ -1,6 +1,8 @@
 package io.leadflow.capture.messaging;
 
 import io.leadflow.capture.config.CaptureConfig;
+import io.leadflow.capture.domain.Attribution;
+import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.OutgoingEvent;
 import io.leadflow.events.CloudEventSources;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Writes captured events ({@code engagement.captured.v1}, {@code lead.identified.v1}) to
- * {@code leadflow.engagement.v1} as binary-mode CloudEvents keyed by lead key, and completes only when the broker acknowledged every one of them (acks=all, idempotent
+ * {@code leadflow.engagement.v1} as binary-mode CloudEvents keyed by lead key, each engagement with its
+ * attribution channel ({@link Attribution}), and completes only when the broker acknowledged every one of them (acks=all, idempotent
  * producer): an HTTP 2xx built on it means the events are durably in Kafka.
  */
 @ApplicationScoped
@@ -58,7 +61,9 @@ public class EngagementPublisher {
         });
     }
 
-    private Uni<Void> send(OutgoingEvent event) {
+    private Uni<Void> send(OutgoingEvent outgoing) {
+        // every engagement, whichever way it came in, says where it came from (first/last touch)
+        OutgoingEvent event = outgoing instanceof CapturedEvent captured ? Attribution.attributed(captured) : outgoing;
         Message<Object> message = Message.of(event.data())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
