@@ -90,6 +90,59 @@ public interface CaptureConfig {
      */
     List<String> linkSigningSecrets();
 
+    /**
+     * The source connectors of each workspace, by the name of its write key: the vendors whose webhooks
+     * post to {@code /v1/connectors/<vendor>/<name>}, each with the secrets that prove the vendor sent them.
+     */
+    Map<String, Connectors> connectors();
+
+    /** One workspace's connectors; a vendor left out is not connected (its webhook URL answers 404). */
+    interface Connectors {
+
+        /** Mailchimp audience webhooks. */
+        Optional<Mailchimp> mailchimp();
+
+        /** Mandrill (Mailchimp Transactional) message-event webhooks. */
+        Optional<Mandrill> mandrill();
+
+        /** Facebook Lead Ads (a Page webhook of a Facebook app). */
+        Optional<Facebook> facebook();
+    }
+
+    /** Mailchimp signs nothing: the secret path segment of the webhook URL is the proof. */
+    interface Mailchimp {
+
+        /** The lowercase hex SHA-256 of the secret in the webhook URL ({@code printf %s "$SECRET" | sha256sum}). */
+        String urlSecretSha256();
+    }
+
+    /** Mandrill signs each post with the webhook's key over the URL it posts to. */
+    interface Mandrill {
+
+        /** The webhook's key, shown in Mandrill's webhook settings. */
+        String webhookKey();
+
+        /** The webhook URL exactly as registered in Mandrill (it is signed: a proxy may change what this service sees). */
+        String webhookUrl();
+    }
+
+    /** A Facebook app's Page webhook, subscribed to the {@code leadgen} field. */
+    interface Facebook {
+
+        /** The verify token entered in the app's webhook settings. */
+        String verifyToken();
+
+        /** The app secret, which signs every notification ({@code X-Hub-Signature-256}). */
+        String appSecret();
+
+        /** A Page access token with {@code leads_retrieval}, to fetch each lead from the Graph API. */
+        String accessToken();
+
+        /** The Graph API base URL, with its version. */
+        @WithDefault("https://graph.facebook.com/v21.0")
+        String graphUrl();
+    }
+
     /** The HTML forms that may be posted to {@code /v1/forms/<formId>}, by form id. */
     Map<String, Form> forms();
 

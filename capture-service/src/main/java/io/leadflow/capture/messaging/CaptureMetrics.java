@@ -19,7 +19,9 @@ public class CaptureMetrics {
 
     /** Where accepted events came from: the source tag of {@code leadflow.capture.events.accepted}. */
     public enum Source {
-        API, FORM, SEGMENT, EMAIL
+        API, FORM, SEGMENT, EMAIL,
+        /** A vendor's webhook: Mailchimp, Mandrill, Facebook Lead Ads. */
+        CONNECTOR
     }
 
     /** Why events were refused: the reason tag of {@code leadflow.capture.events.rejected}. */
