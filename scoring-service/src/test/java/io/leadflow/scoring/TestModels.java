@@ -18,7 +18,7 @@ public final class TestModels {
 
     /** Publishes the model and answers the published version, with its replay job. */
     public static JsonPath publish(JsonNode model, String changelog) {
-        return given().contentType(ContentType.JSON)
+        return given().header("Authorization", Tokens.ADMIN).contentType(ContentType.JSON)
                 .body(TestEngagements.json(Map.of("author", "ops@example.com", "changelog", changelog, "model", model)))
                 .when().put("/v1/scoring-model")
                 .then().statusCode(200).extract().jsonPath();
@@ -34,8 +34,8 @@ public final class TestModels {
     /** Waits until the replay job ended, and answers it once it is done. */
     public static JsonPath awaitReplay(String id) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                !"RUNNING".equals(given().when().get("/v1/scoring-model/replays/" + id).then().statusCode(200).extract().path("status")));
-        JsonPath job = given().when().get("/v1/scoring-model/replays/" + id).then().statusCode(200).extract().jsonPath();
+                !"RUNNING".equals(given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model/replays/" + id).then().statusCode(200).extract().path("status")));
+        JsonPath job = given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model/replays/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(job.getString("status")).isEqualTo("DONE");
         return job;
     }

@@ -12,7 +12,6 @@ final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPES = "https://leadflow.io/problems/";
-    private static final String BEARER_CHALLENGE = "Bearer realm=\"leadflow-admin\"";
 
     private Problems() {
     }
@@ -38,22 +37,6 @@ final class Problems {
     static Response unauthorized(String detail) {
         return Response.fromResponse(answer(problem(401, "unauthorized", "Unauthorized", detail, List.of())))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"leadflow\"")
-                .build();
-    }
-
-    /** A 401 for the management API, whose credential is a bearer JWT: the call carried none. */
-    static Response missingBearer(String detail) {
-        return unauthorizedBearer(BEARER_CHALLENGE, detail);
-    }
-
-    /** A 401 for a bearer JWT that was refused, with RFC 6750's error code for it. */
-    static Response invalidBearer(String detail) {
-        return unauthorizedBearer(BEARER_CHALLENGE + ", error=\"invalid_token\"", detail);
-    }
-
-    private static Response unauthorizedBearer(String challenge, String detail) {
-        return Response.fromResponse(answer(problem(401, "unauthorized", "Unauthorized", detail, List.of())))
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .build();
     }
 

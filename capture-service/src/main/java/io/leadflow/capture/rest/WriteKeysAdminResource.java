@@ -1,5 +1,6 @@
 package io.leadflow.capture.rest;
 
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.IssuedWriteKey;
 import io.leadflow.capture.domain.WriteKeyIssuer;

@@ -1,5 +1,6 @@
 package io.leadflow.crmsync.rest;
 
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.crmsync.messaging.OperatorRetry;
 import io.leadflow.crmsync.persistence.ErasureRecord;
 import io.leadflow.crmsync.persistence.Erasures;

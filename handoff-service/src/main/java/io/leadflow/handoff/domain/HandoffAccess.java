@@ -1,5 +1,6 @@
 package io.leadflow.handoff.domain;
 
+import io.leadflow.apisecurity.Roles;
 import java.util.Set;
 
 /**

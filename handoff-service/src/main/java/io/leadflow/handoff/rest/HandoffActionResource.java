@@ -2,7 +2,7 @@ package io.leadflow.handoff.rest;
 
 import io.leadflow.events.SalesAction;
 import io.leadflow.handoff.domain.HandoffAccess;
-import io.leadflow.handoff.domain.Roles;
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.messaging.SalesActions;
 import io.leadflow.handoff.persistence.ContributionsJson;
 import io.leadflow.txmessaging.OutboxRelay;

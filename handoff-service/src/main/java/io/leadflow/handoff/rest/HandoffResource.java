@@ -1,7 +1,7 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.domain.HandoffAccess;
-import io.leadflow.handoff.domain.Roles;
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.persistence.ContributionsJson;
 import io.leadflow.handoff.persistence.HandoffRepository;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -3,7 +3,7 @@ package io.leadflow.handoff.rest;
 import io.leadflow.handoff.config.HandoffConfig;
 import io.leadflow.handoff.domain.EventFilter;
 import io.leadflow.handoff.domain.HandoffAccess;
-import io.leadflow.handoff.domain.Roles;
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.messaging.HandoffStreams;
 import io.leadflow.handoff.messaging.StreamSignal;
 import io.quarkus.security.identity.SecurityIdentity;

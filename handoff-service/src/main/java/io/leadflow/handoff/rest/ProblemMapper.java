@@ -11,6 +11,7 @@ public class ProblemMapper {
     static final String INVALID_REQUEST = "https://leadflow.io/problems/invalid-request";
     static final String NOT_FOUND = "https://leadflow.io/problems/not-found";
     static final String ILLEGAL_TRANSITION = "https://leadflow.io/problems/illegal-transition";
+    static final String FORBIDDEN = "https://leadflow.io/problems/forbidden";
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
@@ -27,6 +28,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e) {
         return answer(new Problem(ILLEGAL_TRANSITION, "Action not allowed in the handoff's status", 409, e.getMessage(), List.of()));
+    }
+
+    /** A sales rep asking for what only others' handoffs hold (refused tokens and roles: api-security). */
+    @ServerExceptionMapper
+    public Response notOwn(NotOwnException e) {
+        return answer(new Problem(FORBIDDEN, "Forbidden", 403, e.getMessage(), List.of()));
     }
 
     private static Response answer(Problem problem) {

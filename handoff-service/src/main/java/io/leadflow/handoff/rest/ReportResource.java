@@ -1,6 +1,6 @@
 package io.leadflow.handoff.rest;
 
-import io.leadflow.handoff.domain.Roles;
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.persistence.HandoffReports;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

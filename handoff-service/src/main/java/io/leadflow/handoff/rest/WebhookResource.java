@@ -1,7 +1,7 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.domain.FieldProblem;
-import io.leadflow.handoff.domain.Roles;
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.domain.SecretRing;
 import io.leadflow.handoff.domain.WebhookSecret;
 import io.leadflow.handoff.messaging.WebhookTargets;

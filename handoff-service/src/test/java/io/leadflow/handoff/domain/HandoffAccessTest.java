@@ -2,6 +2,7 @@ package io.leadflow.handoff.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadflow.apisecurity.Roles;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

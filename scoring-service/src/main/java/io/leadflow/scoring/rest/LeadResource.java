@@ -1,11 +1,13 @@
 package io.leadflow.scoring.rest;
 
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.events.LeadKeys;
 import io.leadflow.scoring.messaging.LeadErasure;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,6 +47,7 @@ public class LeadResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN})
     @WithSession
     @Operation(summary = "A lead by email, with its score, stage and score ledger")
     @APIResponse(responseCode = "200", description = "The lead")
@@ -62,6 +65,7 @@ public class LeadResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN})
     @Path("/{id}/score")
     @WithSession
     @Operation(summary = "A lead's engagement score as of now, fit and stage, and every ledger entry that makes up the score")
@@ -79,6 +83,7 @@ public class LeadResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.ADMIN})
     @Path("/{id}")
     @Operation(summary = "Erase a lead (right to erasure): its scores, ledger, history and merged anonymous ids; "
             + "lead.erased.v1 tells the other services")

@@ -1,5 +1,6 @@
 package io.leadflow.scoring.rest;
 
+import io.leadflow.apisecurity.Roles;
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.config.ScoringModelJson;
 import io.leadflow.scoring.domain.LeadScorer;
@@ -11,6 +12,7 @@ import io.leadflow.scoring.persistence.ScoringModelStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -59,12 +61,14 @@ public class ScoringModelResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @Operation(summary = "The active scoring model version, with its document")
     public Uni<ModelVersionView> active() {
         return store.active().map(ModelVersionView::of);
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @Path("/versions")
     @Operation(summary = "Every published version, newest first, without their documents")
     public Uni<List<ModelVersionView>> versions() {
@@ -72,6 +76,7 @@ public class ScoringModelResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a new version; it becomes the active one at once, and every lead is re-scored under it in the background")
     @APIResponse(responseCode = "200", description = "The published version, with the replay job that re-scores every lead")
@@ -100,6 +105,7 @@ public class ScoringModelResource {
     }
 
     @POST
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "What a candidate model would do to every lead, without publishing it or changing anything")
@@ -124,6 +130,7 @@ public class ScoringModelResource {
     }
 
     @POST
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
     @Path("/versions/{version}/replay")
     @Operation(summary = "Re-score every lead's stored history under the active version, in the background")
     @APIResponse(responseCode = "202", description = "The replay job, started; follow it at its Location")
@@ -146,6 +153,7 @@ public class ScoringModelResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @Path("/replays/{id}")
     @WithSession
     @Operation(summary = "A replay job's progress")

@@ -17,6 +17,7 @@ import io.leadflow.scoring.TestBatches;
 import io.leadflow.scoring.TestBatches.TestRecord;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
+import io.leadflow.scoring.Tokens;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -115,8 +116,8 @@ class BatchConsumptionTest {
         assertThat(merged.getString("grade")).isEqualTo("B");
 
         // and no lead would move if every history were scored afresh under the active model
-        JsonPath active = given().when().get("/v1/scoring-model").then().statusCode(200).extract().jsonPath();
-        JsonPath preview = given().contentType(ContentType.JSON).body(TestEngagements.json(active.getMap("model")))
+        JsonPath active = given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model").then().statusCode(200).extract().jsonPath();
+        JsonPath preview = given().header("Authorization", Tokens.ADMIN).contentType(ContentType.JSON).body(TestEngagements.json(active.getMap("model")))
                 .when().post("/v1/scoring-model/preview")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(preview.getInt("leads")).isGreaterThanOrEqualTo(2);
@@ -129,7 +130,7 @@ class BatchConsumptionTest {
     }
 
     private static double batchSizeMax() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().header("Authorization", Tokens.ADMIN).when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("leadflow_events_batch_size_max{") && line.contains("channel=\"engagement\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -16,6 +16,7 @@ import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.Topics;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
+import io.leadflow.scoring.Tokens;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +59,7 @@ class IdentityMergeTest {
             assertThat(lead.getString("grade")).isEqualTo("B");
             assertThat(lead.getMap("traits")).containsEntry("jobTitle", "VP Sales");
             // and the anonymous lead is gone
-            given().when().get("/v1/leads/" + anonymousLeadId + "/score").then().statusCode(404);
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads/" + anonymousLeadId + "/score").then().statusCode(404);
             // and the new score is announced, caused by the identification
             String leadId = lead.getString("id");
             ReceivedEvent rescored = scores.awaitEvents(1,

@@ -13,6 +13,7 @@ import io.leadflow.events.SalesAction;
 import io.leadflow.events.SalesFeedback;
 import io.leadflow.events.Topics;
 import io.leadflow.scoring.TestEngagements;
+import io.leadflow.scoring.Tokens;
 import io.leadflow.testsupport.TestRecords;
 import io.leadflow.testsupport.TopicProbe;
 import io.leadflow.testsupport.ReceivedEvent;
@@ -90,7 +91,7 @@ class SalesFeedbackTest {
 
     private static JsonPath awaitStage(String email, String stage) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(
-                () -> RestAssured.given().queryParam("email", email).get("/v1/leads").then().extract().jsonPath(),
+                () -> RestAssured.given().header("Authorization", Tokens.ADMIN).queryParam("email", email).get("/v1/leads").then().extract().jsonPath(),
                 lead -> stage.equals(lead.getString("stage")));
     }
 }

@@ -17,6 +17,7 @@ import io.leadflow.events.LeadErased;
 import io.leadflow.events.Topics;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
+import io.leadflow.scoring.Tokens;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,13 +46,13 @@ class LeadErasureTest {
             String leadId = TestLeads.awaitScore(email, 5 + 3).getString("id");
 
             // when she asks to be erased
-            given().queryParam("requestedBy", "dpo@example.com").queryParam("reason", "GDPR art. 17 request #4711")
+            given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo@example.com").queryParam("reason", "GDPR art. 17 request #4711")
                     .when().delete("/v1/leads/" + leadId)
                     .then().statusCode(204);
 
             // then the lead is gone from the API
-            given().queryParam("email", email).when().get("/v1/leads").then().statusCode(404);
-            given().when().get("/v1/leads/" + leadId + "/score").then().statusCode(404);
+            given().header("Authorization", Tokens.ADMIN).queryParam("email", email).when().get("/v1/leads").then().statusCode(404);
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads/" + leadId + "/score").then().statusCode(404);
             // and one valid lead.erased.v1 tells the other services, with the visitor id merged into her
             ReceivedEvent erased = erasures.awaitEvents(1, event -> email.equals(event.key()), Duration.ofSeconds(30)).get(0);
             assertThat(erased.ceType()).isEqualTo(LeadErased.TYPE);
@@ -84,16 +85,16 @@ class LeadErasureTest {
         String leadId = TestLeads.awaitScore(email, 3).getString("id");
 
         // when asked without who and why, then 400 names both and nothing changes
-        given().queryParam("reason", " ").when().delete("/v1/leads/" + leadId)
+        given().header("Authorization", Tokens.ADMIN).queryParam("reason", " ").when().delete("/v1/leads/" + leadId)
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", containsInAnyOrder("requestedBy", "reason"));
         TestLeads.awaitScore(email, 3);
 
         // and an id that is no UUID, or no lead's, is named
-        given().queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/not-a-uuid")
+        given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/not-a-uuid")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
-        given().queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/" + UUID.randomUUID())
+        given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.leadflow.events.EngagementType;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
+import io.leadflow.scoring.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class LeadResourceTest {
         TestLeads.awaitScore(email, 15);
 
         // when / then
-        given().queryParam("email", "  " + email.toUpperCase() + " ")
+        given().header("Authorization", Tokens.ADMIN).queryParam("email", "  " + email.toUpperCase() + " ")
                 .when().get("/v1/leads")
                 .then().statusCode(200)
                 .body("email", equalTo(email))
@@ -36,7 +37,7 @@ class LeadResourceTest {
 
     @Test
     void aMissingEmailIsAProblemNamingTheField() {
-        given().when().get("/v1/leads")
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(400))
@@ -47,7 +48,7 @@ class LeadResourceTest {
 
     @Test
     void aBlankEmailIsAProblemNamingTheField() {
-        given().queryParam("email", " ")
+        given().header("Authorization", Tokens.ADMIN).queryParam("email", " ")
                 .when().get("/v1/leads")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("email"));
@@ -55,7 +56,7 @@ class LeadResourceTest {
 
     @Test
     void anUnknownLeadIsNotFound() {
-        given().queryParam("email", TestEngagements.uniqueEmail("nobody"))
+        given().header("Authorization", Tokens.ADMIN).queryParam("email", TestEngagements.uniqueEmail("nobody"))
                 .when().get("/v1/leads")
                 .then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.leadflow.events.EngagementType;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
+import io.leadflow.scoring.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class LeadScoreResourceTest {
         String id = TestLeads.awaitScore(email, 23).getString("id");
 
         // when
-        JsonPath score = given().when().get("/v1/leads/" + id + "/score").then().statusCode(200).extract().jsonPath();
+        JsonPath score = given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads/" + id + "/score").then().statusCode(200).extract().jsonPath();
 
         // then the points have faded (opens: 14-day half-life, views: 30 days) and the entries add up to the score exactly
         assertThat(score.getString("leadId")).isEqualTo(id);
@@ -50,14 +51,14 @@ class LeadScoreResourceTest {
 
     @Test
     void anUnknownLeadIsNotFound() {
-        given().when().get("/v1/leads/" + UUID.randomUUID() + "/score")
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads/" + UUID.randomUUID() + "/score")
                 .then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
     }
 
     @Test
     void anIdThatIsNoUuidIsAProblemNamingTheField() {
-        given().when().get("/v1/leads/not-a-uuid/score")
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads/not-a-uuid/score")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("id"));
     }

@@ -22,6 +22,7 @@ import io.leadflow.events.Topics;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
 import io.leadflow.scoring.TestModels;
+import io.leadflow.scoring.Tokens;
 import io.leadflow.scoring.config.ScoringModelJson;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
@@ -66,7 +67,7 @@ class ScoringModelReplayTest {
         String graceId = TestLeads.awaitScore(grace, 10).getString("id");
 
         // when the candidate is previewed
-        JsonPath preview = given().contentType(ContentType.JSON).body(TestEngagements.json(candidate)).queryParam("top", 5)
+        JsonPath preview = given().header("Authorization", Tokens.ADMIN).contentType(ContentType.JSON).body(TestEngagements.json(candidate)).queryParam("top", 5)
                 .when().post("/v1/scoring-model/preview")
                 .then().statusCode(200).extract().jsonPath();
 
@@ -97,7 +98,7 @@ class ScoringModelReplayTest {
             assertThat(replayed.getList("ledger.modelVersion", Integer.class)).containsOnly(version);
             assertThat(TestLeads.awaitScore(grace, 70).getString("stage")).isEqualTo("LEAD");
             // and the version it replaced can no longer be replayed: new engagements are scored with the active one
-            given().when().post("/v1/scoring-model/versions/" + (version - 1) + "/replay").then().statusCode(409)
+            given().header("Authorization", Tokens.ADMIN).when().post("/v1/scoring-model/versions/" + (version - 1) + "/replay").then().statusCode(409)
                     .contentType(startsWith("application/problem+json"));
             ReceivedEvent mql = lifecycle.awaitEvents(1, event -> ada.equals(event.key()), Duration.ofSeconds(30)).get(0);
             assertThat(mql.ceId()).isEqualTo(DeterministicIds.of(adaId, "MQL"));
@@ -122,12 +123,12 @@ class ScoringModelReplayTest {
 
     @Test
     void unknownVersionsAndJobsAreNotFoundAndBadCandidatesAreNamed() {
-        given().when().post("/v1/scoring-model/versions/9999/replay").then().statusCode(404);
-        given().when().get("/v1/scoring-model/replays/" + UUID.randomUUID()).then().statusCode(404);
+        given().header("Authorization", Tokens.ADMIN).when().post("/v1/scoring-model/versions/9999/replay").then().statusCode(404);
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model/replays/" + UUID.randomUUID()).then().statusCode(404);
 
         ObjectNode broken = ScoringModelJson.defaultDocument().deepCopy();
         ((ObjectNode) broken.withArray("engagementRules").get(0)).put("points", 0);
-        given().contentType(ContentType.JSON).body(TestEngagements.json(broken))
+        given().header("Authorization", Tokens.ADMIN).contentType(ContentType.JSON).body(TestEngagements.json(broken))
                 .when().post("/v1/scoring-model/preview")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
@@ -136,9 +137,9 @@ class ScoringModelReplayTest {
 
     @Test
     void theActiveVersionCanBeReplayedAgain() {
-        int active = given().when().get("/v1/scoring-model").then().statusCode(200).extract().path("version");
+        int active = given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model").then().statusCode(200).extract().path("version");
 
-        String id = given().when().post("/v1/scoring-model/versions/" + active + "/replay")
+        String id = given().header("Authorization", Tokens.ADMIN).when().post("/v1/scoring-model/versions/" + active + "/replay")
                 .then().statusCode(202)
                 .header("Location", containsString("/v1/scoring-model/replays/"))
                 .body("modelVersion", equalTo(active))

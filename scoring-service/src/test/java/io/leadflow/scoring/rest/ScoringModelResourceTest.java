@@ -12,6 +12,7 @@ import io.leadflow.events.EngagementType;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestModels;
 import io.leadflow.scoring.TestLeads;
+import io.leadflow.scoring.Tokens;
 import io.leadflow.scoring.config.ScoringModelJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +27,7 @@ class ScoringModelResourceTest {
 
     @Test
     void theShippedDefaultIsStoredAsVersionOne() {
-        given().when().get("/v1/scoring-model/versions")
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model/versions")
                 .then().statusCode(200)
                 .body("find { it.version == 1 }.author", equalTo("leadflow"))
                 .body("find { it.version == 1 }.changelog", startsWith("The default model"));
@@ -40,7 +41,7 @@ class ScoringModelResourceTest {
                 "model", Map.of("engagementRules", List.of(Map.of("id", "x", "type", "page.viewed", "points", 0))));
 
         // when / then
-        given().contentType(ContentType.JSON).body(TestEngagements.json(request))
+        given().header("Authorization", Tokens.ADMIN).contentType(ContentType.JSON).body(TestEngagements.json(request))
                 .when().put("/v1/scoring-model")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
@@ -59,7 +60,7 @@ class ScoringModelResourceTest {
 
         try {
             // when it is published
-            JsonPath published = given().contentType(ContentType.JSON)
+            JsonPath published = given().header("Authorization", Tokens.ADMIN).contentType(ContentType.JSON)
                     .body(TestEngagements.json(Map.of("author", "ops@example.com", "changelog", "opens are worth more", "model", generous)))
                     .when().put("/v1/scoring-model")
                     .then().statusCode(200).extract().jsonPath();
@@ -67,12 +68,12 @@ class ScoringModelResourceTest {
             // then it is the next version and the active one, the one before it is kept inactive
             int version = published.getInt("version");
             assertThat(version).isEqualTo(before + 1);
-            given().when().get("/v1/scoring-model").then().statusCode(200)
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model").then().statusCode(200)
                     .body("version", equalTo(version))
                     .body("author", equalTo("ops@example.com"))
                     .body("changelog", equalTo("opens are worth more"))
                     .body("model.engagementRules[0].points", equalTo(50));
-            given().when().get("/v1/scoring-model/versions").then().statusCode(200)
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model/versions").then().statusCode(200)
                     .body("[0].version", equalTo(version))
                     .body("[0].active", equalTo(true))
                     .body("find { it.version == " + before + " }.active", equalTo(false));
@@ -89,6 +90,6 @@ class ScoringModelResourceTest {
     }
 
     private static int activeVersion() {
-        return given().when().get("/v1/scoring-model").then().statusCode(200).extract().path("version");
+        return given().header("Authorization", Tokens.ADMIN).when().get("/v1/scoring-model").then().statusCode(200).extract().path("version");
     }
 }

@@ -1,0 +1,203 @@
+package io.leadflow.scoring.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import io.leadflow.events.EngagementType;
+import io.leadflow.localinfra.DevTokens;
+import io.leadflow.scoring.TestEngagements;
+import io.leadflow.scoring.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call the leads and scoring-model API (docs/security.md): every endpoint without a token,
+ * with each kind of refused token and with each role. A refused call changes nothing: the lead keeps
+ * its score, the active model its version. Calls a role may make are sent so that they change
+ * nothing either (an invalid model, an unknown version), except the erasure, whose lead is its own.
+ */
+@QuarkusTest
+class ApiAccessTest {
+
+    private static final List<String> EVERY_ROLE = List.of("marketing-ops", "sales-rep", "sales-manager", "admin");
+    private static final String INVALID_MODEL = TestEngagements.json(Map.of("changelog", "no author, no model"));
+
+    /** A lead that the read calls find, made once for the class, and its score then. */
+    private static String email;
+    private static String leadId;
+    private static int score;
+
+    /** The API's endpoints, with the roles docs/security.md lets call them. */
+    enum Endpoint {
+        LEAD_BY_EMAIL(EVERY_ROLE, (request, lead) -> request.queryParam("email", email).get("/v1/leads")),
+        LEAD_SCORE(EVERY_ROLE, (request, lead) -> request.get("/v1/leads/{id}/score", lead)),
+        ERASE(List.of("admin"), (request, lead) -> request.queryParam("requestedBy", "dpo@example.com")
+                .queryParam("reason", "subject request").delete("/v1/leads/{id}", lead)),
+        MODEL(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/scoring-model")),
+        VERSIONS(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/scoring-model/versions")),
+        REPLAY_JOB(List.of("marketing-ops", "sales-manager", "admin"),
+                (request, lead) -> request.get("/v1/scoring-model/replays/{id}", UUID.randomUUID().toString())),
+        PUBLISH(List.of("marketing-ops", "admin"),
+                (request, lead) -> request.contentType(ContentType.JSON).body(INVALID_MODEL).put("/v1/scoring-model")),
+        PREVIEW(List.of("marketing-ops", "admin"),
+                (request, lead) -> request.contentType(ContentType.JSON).body("{}").post("/v1/scoring-model/preview")),
+        REPLAY(List.of("marketing-ops", "admin"), (request, lead) -> request.post("/v1/scoring-model/versions/9999/replay"));
+
+        private final List<String> roles;
+        /** Sends the call about the given lead id. */
+        private final BiFunction<RequestSpecification, String, Response> call;
+
+        Endpoint(List<String> roles, BiFunction<RequestSpecification, String, Response> call) {
+            this.roles = roles;
+            this.call = call;
+        }
+    }
+
+    /** Credentials that are no valid bearer JWT, each for an admin, and what the refusal must say. */
+    enum Refused {
+        NO_TOKEN(request -> request, "needs a bearer JWT"),
+        NOT_A_JWT(request -> request.header("Authorization", "Bearer lf_dev_secret"), "not a well-formed signed JWT"),
+        EXPIRED(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
+                DevTokens.ISSUER, Duration.ofHours(1), Instant.now().minus(Duration.ofHours(2)))), "expired"),
+        OTHER_ISSUER(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
+                "https://idp.example.com/realms/other", Duration.ofHours(1), Instant.now())), "another issuer"),
+        OTHER_KEY(request -> request.header("Authorization", "Bearer " + DevTokens.signedByAnotherKey("ada", "admin")),
+                "not signed by a key this service trusts");
+
+        private final Function<RequestSpecification, RequestSpecification> credential;
+        private final String detail;
+
+        Refused(Function<RequestSpecification, RequestSpecification> credential, String detail) {
+            this.credential = credential;
+            this.detail = detail;
+        }
+    }
+
+    private int activeVersion;
+
+    @BeforeEach
+    void a_scored_lead_and_the_active_model() {
+        if (leadId == null) {
+            email = TestEngagements.uniqueEmail("access");
+            JsonPath lead = scoredLead(email);
+            leadId = lead.getString("id");
+            score = lead.getInt("score");
+        }
+        activeVersion = activeVersion();
+    }
+
+    static Stream<Arguments> refusedCalls() {
+        return Stream.of(Endpoint.values())
+                .flatMap(endpoint -> Stream.of(Refused.values()).map(refused -> Arguments.of(endpoint, refused)));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}: 401")
+    @MethodSource("refusedCalls")
+    void a_call_without_a_valid_token_is_refused_401_saying_why_and_changes_nothing(Endpoint endpoint, Refused refused) {
+        Response answer = endpoint.call.apply(refused.credential.apply(given()), leadId);
+
+        answer.then().statusCode(401).contentType(containsString("application/problem+json"))
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", is(401), "detail", containsString(refused.detail));
+        answer.then().header("WWW-Authenticate", refused == Refused.NO_TOKEN
+                ? not(containsString("invalid_token")) : containsString("error=\"invalid_token\""));
+        assertUnchanged();
+    }
+
+    static Stream<Arguments> callsByRole() {
+        return Stream.of(Endpoint.values()).flatMap(endpoint -> EVERY_ROLE.stream().map(role -> Arguments.of(endpoint, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("callsByRole")
+    void a_role_may_call_what_docs_security_lets_it_and_is_refused_403_otherwise(Endpoint endpoint, String role) {
+        boolean may = endpoint.roles.contains(role);
+        // an erasure that is let through erases: give it a lead of its own
+        String lead = endpoint == Endpoint.ERASE && may ? newLead() : leadId;
+
+        Response answer = endpoint.call.apply(given().header("Authorization", DevTokens.bearer("sam", role)), lead);
+
+        if (!may) {
+            answer.then().statusCode(403).contentType(containsString("application/problem+json"))
+                    .body("status", is(403), "detail", containsString(String.join(", ", endpoint.roles)));
+            assertUnchanged();
+            return;
+        }
+        ValidatableResponse done = answer.then();
+        switch (endpoint) {
+            case LEAD_BY_EMAIL -> done.statusCode(200).body("id", is(leadId), "score", is(score));
+            case LEAD_SCORE -> done.statusCode(200).body("leadId", is(leadId));
+            case ERASE -> {
+                done.statusCode(204);
+                given().header("Authorization", Tokens.ADMIN).get("/v1/leads/{id}/score", lead).then().statusCode(404);
+            }
+            case MODEL -> done.statusCode(200).body("version", is(activeVersion));
+            case VERSIONS -> done.statusCode(200).body("version", hasItem(activeVersion));
+            // past the role check: the unknown job, the invalid model, the unknown version are what is refused
+            case REPLAY_JOB, REPLAY -> done.statusCode(404);
+            case PUBLISH -> done.statusCode(400).body("errors.field", hasItem("author"));
+            case PREVIEW -> done.statusCode(400).body("status", is(400), "errors", not(empty()));
+        }
+        if (endpoint != Endpoint.ERASE) {
+            assertUnchanged();
+        }
+    }
+
+    @Test
+    void a_sales_rep_reads_leads_but_not_the_model() {
+        String rep = DevTokens.bearer("rosa", "sales-rep");
+        given().header("Authorization", rep).get("/v1/leads/{id}/score", leadId).then().statusCode(200);
+        given().header("Authorization", rep).get("/v1/scoring-model").then().statusCode(403)
+                .body("detail", containsString("marketing-ops, sales-manager, admin"));
+    }
+
+    private void assertUnchanged() {
+        given().header("Authorization", Tokens.ADMIN).queryParam("email", email).get("/v1/leads")
+                .then().statusCode(200).body("id", is(leadId), "score", is(score));
+        assertThat(activeVersion()).isEqualTo(activeVersion);
+    }
+
+    private static int activeVersion() {
+        return given().header("Authorization", Tokens.ADMIN).get("/v1/scoring-model").then().statusCode(200).extract().path("version");
+    }
+
+    private static String newLead() {
+        return scoredLead(TestEngagements.uniqueEmail("erasable")).getString("id");
+    }
+
+    /** A lead who opened an email, once the service has scored it (whatever the active model gives an open). */
+    private static JsonPath scoredLead(String address) {
+        TestEngagements.send(TestEngagements.of(address, EngagementType.EMAIL_OPENED, Instant.now()));
+        AtomicReference<JsonPath> lead = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response answer = given().header("Authorization", Tokens.ADMIN).queryParam("email", address).get("/v1/leads");
+            lead.set(answer.statusCode() == 200 ? answer.jsonPath() : null);
+            return lead.get() != null;
+        });
+        return lead.get();
+    }
+}
