@@ -48,7 +48,7 @@ public final class LeadScorer {
      * @param history its ledger so far, which caps and decay read
      */
     public ScoringOutcome score(LeadStanding before, Engagement engagement, List<LedgerEntry> history) {
-        Map<String, Object> traits = LeadTraits.merge(before.traits(), engagement.traits());
+        Map<String, Object> traits = Touchpoints.after(LeadTraits.merge(before.traits(), engagement.traits()), engagement);
         List<RuleResult> results = engagementRules.evaluate(engagement, history);
         return aggregator.aggregate(before, engagement, history, results, traits, fit.score(traits, before.email()));
     }
