@@ -2,6 +2,7 @@ package io.leadflow.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -20,13 +21,24 @@ public final class TestRecords {
 
     /** A CloudEvent in binary mode, as a Leadflow service would write it. */
     public static void sendCloudEvent(String topic, String key, String ceId, String ceType, String jsonData) {
-        send(topic, key, Map.of(
+        send(topic, key, cloudEventHeaders(ceId, ceType), jsonData);
+    }
+
+    /** A CloudEvent in binary mode in a trace, as a Leadflow service with tracing on would write it. */
+    public static void sendCloudEvent(String topic, String key, String ceId, String ceType, String jsonData, TestTrace trace) {
+        Map<String, String> headers = new HashMap<>(cloudEventHeaders(ceId, ceType));
+        headers.put("traceparent", trace.traceparent());
+        send(topic, key, headers, jsonData);
+    }
+
+    private static Map<String, String> cloudEventHeaders(String ceId, String ceType) {
+        return Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", ceId,
                 "ce_type", ceType,
                 "ce_source", "/leadflow/tests",
                 "ce_time", Instant.now().toString(),
-                "content-type", "application/json"), jsonData);
+                "content-type", "application/json");
     }
 
     /** Any record, with the headers given; waits for the broker's acknowledgement. */

@@ -1,22 +1,22 @@
 package io.leadflow.crmsync.messaging;
 
+import static io.leadflow.testsupport.InMemorySpans.awaitSpan;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadflow.crmsync.InMemorySpans;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.crmsync.WireMockTestResource;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.Topics;
+import io.leadflow.testsupport.InMemorySpans;
 import io.leadflow.testsupport.KafkaTestResource;
 import io.leadflow.testsupport.PostgresTestResource;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TestRecords;
+import io.leadflow.testsupport.TestTrace;
 import io.leadflow.testsupport.TopicProbe;
-import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,10 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,57 +51,40 @@ class HandoffTracingTest {
 
     @Test
     void theHandoffsTraceGoesOnThroughTheCrmCallToTheSyncedEvent() throws Exception {
-        // Given a handoff record in a trace, as handoff-service's relay writes it (W3C traceparent header, sampled)
-        String traceId = TraceId.fromLongs(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
-        String producerSpanId = SpanId.fromLong(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        // Given a handoff record in a trace, as handoff-service's relay writes it
+        TestTrace handoffService = TestTrace.random();
         HandoffCreated handoff = TestHandoffs.newLead();
 
-        SpanData publish;
+        String relaySpanId;
         try (TopicProbe syncs = TopicProbe.tail(Topics.CRM_SYNC)) {
             // When it is consumed
-            TestRecords.send(Topics.HANDOFFS, handoff.leadKey(), Map.of(
-                    "ce_specversion", "1.0",
-                    "ce_id", handoff.handoffId(),
-                    "ce_type", HandoffCreated.TYPE,
-                    "ce_source", "/leadflow/tests",
-                    "ce_time", Instant.now().toString(),
-                    "content-type", "application/json",
-                    "traceparent", "00-" + traceId + "-" + producerSpanId + "-01"), json.writeValueAsString(handoff));
+            TestRecords.sendCloudEvent(Topics.HANDOFFS, handoff.leadKey(), handoff.handoffId(), HandoffCreated.TYPE,
+                    json.writeValueAsString(handoff), handoffService);
 
             // Then crm.synced, relayed from the outbox, carries the same trace, under a span of this service
             ReceivedEvent synced = syncs.awaitEvents(1,
                     event -> event.data() != null && handoff.handoffId().equals(event.data().path("handoffId").asText()), TIMEOUT).get(0);
-            String traceparent = synced.headers().get("traceparent");
-            assertThat(traceparent).startsWith("00-" + traceId + "-");
-            String relaySpanId = traceparent.split("-")[2];
-            assertThat(relaySpanId).isNotEqualTo(producerSpanId);
-
-            // and that span is the relay's producer span, in the trace
-            publish = await().atMost(TIMEOUT).until(() -> span(relaySpanId), found -> found != null);
-            assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
-            assertThat(publish.getTraceId()).isEqualTo(traceId);
+            relaySpanId = handoffService.spanIdIn(synced.headers().get("traceparent"));
+            assertThat(relaySpanId).as("traceparent %s in trace %s", synced.headers().get("traceparent"), handoffService.traceId())
+                    .isNotNull().isNotEqualTo(handoffService.spanId());
         }
 
-        // and the CRM call is a client span of the trace, under the consumer's span of the handoff record
-        SpanData call = await().atMost(TIMEOUT).until(() -> inTrace(traceId).stream()
-                .filter(span -> span.getName().equals("crm.upsert webhook")).findFirst().orElse(null), found -> found != null);
-        assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT);
-        assertThat(call.getStatus().getStatusCode().name()).isEqualTo("UNSET");
-        SpanData consumed = span(call.getParentSpanId());
-        assertThat(consumed).isNotNull();
+        // and that span is the relay's producer span, a child of the consumer's span of the handoff record: the outbox
+        // row kept that span's context
+        SpanData publish = awaitSpan(spans, span -> span.getSpanId().equals(relaySpanId), TIMEOUT);
+        assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(publish.getName()).isEqualTo("leadflow.crm-sync.v1 publish");
+        SpanData consumed = awaitSpan(spans, span -> span.getSpanId().equals(publish.getParentSpanId()), TIMEOUT);
         assertThat(consumed.getKind()).isEqualTo(SpanKind.CONSUMER);
-        assertThat(consumed.getParentSpanId()).isEqualTo(producerSpanId);
-        assertThat(consumed.getTraceId()).isEqualTo(traceId);
+        assertThat(consumed.getName()).isEqualTo("leadflow.handoffs.v1 receive");
+        assertThat(consumed.getTraceId()).isEqualTo(handoffService.traceId());
+        assertThat(consumed.getParentSpanId()).isEqualTo(handoffService.spanId());
 
-        // and the relay's producer span is a child of that consumer's span: the outbox row kept its context
-        assertThat(publish.getParentSpanId()).isEqualTo(consumed.getSpanId());
-    }
-
-    private List<SpanData> inTrace(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
-    }
-
-    private SpanData span(String spanId) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getSpanId().equals(spanId)).findFirst().orElse(null);
+        // and the CRM call is a client span under that consumer's span, ended without an error
+        SpanData call = awaitSpan(spans, span -> span.getName().equals("crm.upsert webhook")
+                && span.getParentSpanId().equals(consumed.getSpanId()), TIMEOUT);
+        assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT);
+        assertThat(call.getTraceId()).isEqualTo(handoffService.traceId());
+        assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     }
 }

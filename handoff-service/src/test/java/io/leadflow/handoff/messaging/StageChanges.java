@@ -16,6 +16,7 @@ import io.leadflow.events.LifecycleStage;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TestRecords;
+import io.leadflow.testsupport.TestTrace;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -71,9 +72,19 @@ public final class StageChanges {
 
     /** Writes the change with a given CloudEvent id, as a redelivery would. */
     public static void send(String ceId, LeadStageChanged change) {
+        TestRecords.sendCloudEvent(Topics.LIFECYCLE, change.leadKey(), ceId, LeadStageChanged.TYPE, valid(change));
+    }
+
+    /** Writes the change as a new CloudEvent in {@code trace}, as scoring-service with tracing on would. */
+    public static void send(LeadStageChanged change, TestTrace trace) {
+        TestRecords.sendCloudEvent(Topics.LIFECYCLE, change.leadKey(), UUID.randomUUID().toString(), LeadStageChanged.TYPE, valid(change),
+                trace);
+    }
+
+    private static String valid(LeadStageChanged change) {
         JsonNode data = JSON.valueToTree(change);
         assertThat(EventSchemas.validate(LeadStageChanged.TYPE, data)).as("test data follows the contract").isEmpty();
-        TestRecords.sendCloudEvent(Topics.LIFECYCLE, change.leadKey(), ceId, LeadStageChanged.TYPE, data.toString());
+        return data.toString();
     }
 
     /** Handoff events about the lead of {@code change}. */

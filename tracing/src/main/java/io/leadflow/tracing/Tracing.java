@@ -1,4 +1,4 @@
-package io.leadflow.txmessaging;
+package io.leadflow.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The service's OpenTelemetry: the Kafka connector traces every record sent and consumed with it, carrying the
- * W3C trace context in the records' headers, and the outbox keeps it across the relay ({@link CauseTraces}).
+ * W3C trace context in the records' headers, and tx-messaging's outbox keeps it across the relay.
  * Off (a no-op, no headers) unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a collector, which then receives
  * the spans over OTLP/HTTP; span exporters given as CDI beans (the tests' in-memory one) also turn it on.
  * {@code OTEL_TRACES_SAMPLER_ARG} is the share of new traces recorded (default all). The keys are OpenTelemetry's
