@@ -107,6 +107,9 @@ public interface CaptureConfig {
 
         /** Facebook Lead Ads (a Page webhook of a Facebook app). */
         Optional<Facebook> facebook();
+
+        /** LinkedIn Lead Gen Forms (Lead Sync webhooks of a LinkedIn app). */
+        Optional<LinkedIn> linkedin();
     }
 
     /** Mailchimp signs nothing: the secret path segment of the webhook URL is the proof. */
@@ -141,6 +144,24 @@ public interface CaptureConfig {
         /** The Graph API base URL, with its version. */
         @WithDefault("https://graph.facebook.com/v21.0")
         String graphUrl();
+    }
+
+    /** A LinkedIn app's Lead Sync webhook (a lead notification subscription). */
+    interface LinkedIn {
+
+        /** The app's client secret, which answers the endpoint validation and signs every notification. */
+        String clientSecret();
+
+        /** An access token with {@code r_marketing_leadgen_automation}, to fetch each lead. */
+        String accessToken();
+
+        /** The LinkedIn REST API base URL. */
+        @WithDefault("https://api.linkedin.com/rest")
+        String apiUrl();
+
+        /** The {@code LinkedIn-Version} (YYYYMM) the API is called with. */
+        @WithDefault("202509")
+        String apiVersion();
     }
 
     /** The HTML forms that may be posted to {@code /v1/forms/<formId>}, by form id. */

@@ -4,6 +4,7 @@ import io.leadflow.capture.domain.BotClassifier;
 import io.leadflow.capture.domain.IdentityRules;
 import io.leadflow.capture.domain.connector.ConnectorEvents;
 import io.leadflow.capture.domain.connector.FacebookLeadAds;
+import io.leadflow.capture.domain.connector.LinkedInLeadGen;
 import io.leadflow.capture.domain.connector.MailchimpWebhook;
 import io.leadflow.capture.domain.connector.MandrillWebhook;
 import io.quarkus.runtime.Startup;
@@ -40,7 +41,13 @@ public class ConnectorBeans {
         return new FacebookLeadAds(events);
     }
 
-    /** The client vendor APIs are called with (the Graph API's base URL is each connector's own setting). */
+    @Produces
+    @Singleton
+    LinkedInLeadGen linkedInLeadGen() {
+        return new LinkedInLeadGen(events);
+    }
+
+    /** The client vendor APIs are called with (the base URL is each connector's own setting). */
     @Produces
     @Singleton
     WebClient vendorApiClient(Vertx vertx) {

@@ -8,7 +8,7 @@ import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.Validation;
 import io.leadflow.capture.domain.connector.FacebookLeadAds;
 import io.leadflow.capture.domain.connector.FacebookLeadAds.LeadgenChange;
-import io.leadflow.capture.rest.FacebookGraph.VendorUnavailableException;
+import io.leadflow.capture.rest.VendorApi.VendorUnavailableException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,16 +34,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class FacebookResource {
 
     private static final Logger LOG = Logger.getLogger(FacebookResource.class);
+    /** What a lead's answers and its ad and campaign are read from. */
+    private static final String LEAD_FIELDS = "id,created_time,field_data,form_id,ad_id,campaign_id,campaign_name";
 
     private final ConnectorCapture connectors;
     private final FacebookLeadAds leadAds;
-    private final FacebookGraph graph;
+    private final VendorApi api;
     private final ObjectMapper json;
 
-    FacebookResource(ConnectorCapture connectors, FacebookLeadAds leadAds, FacebookGraph graph, ObjectMapper json) {
+    FacebookResource(ConnectorCapture connectors, FacebookLeadAds leadAds, VendorApi api, ObjectMapper json) {
         this.connectors = connectors;
         this.leadAds = leadAds;
-        this.graph = graph;
+        this.api = api;
         this.json = json;
     }
 
@@ -87,7 +90,7 @@ public class FacebookResource {
             return connectors.publish(Validation.valid(List.of()));
         }
         return Uni.join().all(changes.stream()
-                        .map(change -> graph.lead(settings, change.leadgenId()).map(lead -> leadAds.map(workspace, change, lead)))
+                        .map(change -> lead(settings, change.leadgenId()).map(lead -> leadAds.map(workspace, change, lead)))
                         .toList())
                 .andFailFast()
                 .flatMap(mapped -> connectors.publish(merged(mapped)))
@@ -95,6 +98,12 @@ public class FacebookResource {
                     LOG.warn(failure.getMessage());
                     return connectors.vendorUnavailable("Facebook");
                 });
+    }
+
+    /** The lead from the Graph API: https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving. */
+    private Uni<JsonNode> lead(CaptureConfig.Facebook settings, String leadgenId) {
+        return api.object("the Graph API, lead " + leadgenId, settings.graphUrl().replaceAll("/+$", "") + "/" + leadgenId,
+                Map.of("fields", LEAD_FIELDS, "access_token", settings.accessToken()), Map.of());
     }
 
     private static Validation merged(List<Validation> leads) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(GraphApiStandIn.class)
+@QuarkusTestResource(VendorApiStandIn.class)
 class ConnectorsTest {
 
     private static final String MAILCHIMP = "/v1/connectors/mailchimp/dev-secret/";
@@ -38,6 +38,7 @@ class ConnectorsTest {
     private static final String MANDRILL = "/v1/connectors/mandrill/dev-secret";
     private static final String MANDRILL_URL = "https://capture.example.com" + MANDRILL;
     private static final String FACEBOOK = "/v1/connectors/facebook/dev-secret";
+    private static final String LINKEDIN = "/v1/connectors/linkedin/dev-secret";
 
     @Test
     void mailchimps_validation_request_is_answered_for_the_workspaces_secret_only() {
@@ -125,7 +126,7 @@ class ConnectorsTest {
     @Test
     void a_forged_notification_is_refused_and_one_whose_lead_the_graph_api_fails_to_give_is_answered_503() {
         byte[] body = VendorPayloads.text("facebook-leadgen-notification.json").getBytes(StandardCharsets.UTF_8);
-        byte[] failing = new String(body, StandardCharsets.UTF_8).replace("123123123123", GraphApiStandIn.FAILING_LEAD_ID)
+        byte[] failing = new String(body, StandardCharsets.UTF_8).replace("123123123123", VendorApiStandIn.FAILING_LEAD_ID)
                 .getBytes(StandardCharsets.UTF_8);
         try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
             postFacebook(body, "sha256=" + hexHmacSha256("another-app-secret", body)).then().statusCode(403);
@@ -135,6 +136,50 @@ class ConnectorsTest {
 
             assertThat(probe.collectFor(EventsResourceTest.QUIET)).noneMatch(record -> "joe@example.com".equals(record.key()));
         }
+    }
+
+    @Test
+    void a_signed_notification_that_is_no_json_is_refused_400_even_when_it_looks_like_utf_32() throws Exception {
+        // the bytes the connector fuzz target found Jackson refusing with a CharConversionException (no JacksonException)
+        byte[] utf32Looking = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(getClass().getResource(
+                "/io/leadflow/capture/domain/connector/ConnectorPayloadFuzzTestInputs/aFacebookLeadIsRefusedOrCapturedAsAValidEvent/"
+                        + "crash-9942d2e8d855374a723094f03aa0c12eeb599337").toURI()));
+
+        postFacebook(utf32Looking, "sha256=" + hexHmacSha256("fb-test-app-secret", utf32Looking)).then()
+                .statusCode(400).contentType(Problems.MEDIA_TYPE);
+    }
+
+    @Test
+    void linkedins_validation_is_answered_with_the_challenge_signed_by_the_client_secret() {
+        given().queryParam("challengeCode", "f6a7d2c4-1111-4222-8333-944455556666").get(LINKEDIN).then()
+                .statusCode(200)
+                .body("challengeCode", equalTo("f6a7d2c4-1111-4222-8333-944455556666"))
+                .body("challengeResponse", equalTo(hexHmacSha256("li-test-client-secret",
+                        "f6a7d2c4-1111-4222-8333-944455556666".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void a_signed_linkedin_lead_notification_records_the_fetched_lead_and_a_forged_one_nothing() {
+        byte[] body = VendorPayloads.text("linkedin-notification.json").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = ("hmacsha256=" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        byte[] forged = new String(body, StandardCharsets.UTF_8).replace("5765766", "5765767").getBytes(StandardCharsets.UTF_8);
+        try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
+            postLinkedIn(forged, hexHmacSha256("li-test-client-secret", signed)).then().statusCode(403);
+            postLinkedIn(body, hexHmacSha256("li-test-client-secret", signed)).then().statusCode(200).body("captured", equalTo(1));
+
+            List<ReceivedEvent> records = probe.awaitEvents(1, lead -> "grace@example.org".equals(lead.key()), EventsResourceTest.ARRIVAL);
+            ReceivedEvent record = records.get(0);
+            assertThat(EventSchemas.validate(EngagementCaptured.TYPE, record.data())).isEmpty();
+            assertThat(record.data().get("source").asText()).isEqualTo("form:linkedin:5765766");
+            assertThat(record.data().at("/traits/jobTitle").asText()).isEqualTo("Rear Admiral");
+            assertThat(record.data().at("/properties/attributionChannel").asText()).isEqualTo("paid-social");
+            assertThat(probe.collectFor(EventsResourceTest.QUIET)).filteredOn(lead -> "grace@example.org".equals(lead.key()))
+                    .extracting(ReceivedEvent::ceId).containsOnly(record.ceId());
+        }
+    }
+
+    private static Response postLinkedIn(byte[] body, String signature) {
+        return given().contentType(ContentType.JSON).header("X-LI-Signature", signature).body(body).post(LINKEDIN);
     }
 
     private static Response postMailchimp(String secret, String payload) {

@@ -7,7 +7,8 @@ package io.leadflow.capture.domain.connector;
 public enum Connector {
     MAILCHIMP("mailchimp", "email"),
     MANDRILL("mandrill", "email"),
-    FACEBOOK("facebook", "paid-social");
+    FACEBOOK("facebook", "paid-social"),
+    LINKEDIN("linkedin", "paid-social");
 
     private final String id;
     private final String medium;

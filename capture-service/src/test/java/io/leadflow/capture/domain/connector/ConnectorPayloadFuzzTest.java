@@ -11,6 +11,7 @@ import io.leadflow.capture.domain.BotClassifier;
 import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.Validation;
 import io.leadflow.capture.domain.connector.FacebookLeadAds.LeadgenChange;
+import io.leadflow.capture.domain.connector.LinkedInLeadGen.LeadNotice;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What connectors read from vendors, fuzzed without Quarkus (once the signature passed, these bytes are
  * the vendor's, or a holder of its secret's): Mandrill's {@code mandrill_events}, a Mailchimp form post, a
- * Graph API lead. Whatever the bytes, the mapper refuses them with errors (a 400) or makes events that,
+ * Graph API lead, a LinkedIn lead form response. Whatever the bytes, the mapper refuses them with errors (a 400) or makes events that,
  * attributed and written as the producer writes them, meet the engagement schema; it never throws (a 500).
  * Every build replays the seeds in {@code ConnectorPayloadFuzzTestInputs}.
  */
@@ -32,6 +33,9 @@ class ConnectorPayloadFuzzTest {
     private final MandrillWebhook mandrill = new MandrillWebhook(EVENTS, new BotClassifier());
     private final MailchimpWebhook mailchimp = new MailchimpWebhook(EVENTS);
     private final FacebookLeadAds facebook = new FacebookLeadAds(EVENTS);
+    private final LinkedInLeadGen linkedIn = new LinkedInLeadGen(EVENTS);
+    private static final LeadNotice LINKEDIN_LEAD = new LeadNotice("r1", "5765766", OnTheWire.CLOCK.instant());
+    private static final JsonNode LINKEDIN_FORM = readTree(VendorPayloads.text("linkedin-lead-form.json"));
 
     @Test
     void every_seed_is_captured() throws Exception {
@@ -40,6 +44,9 @@ class ConnectorPayloadFuzzTest {
         }
         for (byte[] seed : OnTheWire.seeds(getClass(), "aMailchimpPostIsRefusedOrCapturedAsAValidEvent")) {
             assertThat(mailchimp.map("fuzz", form(seed)).events()).hasSize(1);
+        }
+        for (byte[] seed : OnTheWire.seeds(getClass(), "aLinkedInLeadIsRefusedOrCapturedAsAValidEvent")) {
+            assertThat(linkedIn.map("fuzz", LINKEDIN_LEAD, OnTheWire.JSON.readTree(seed), LINKEDIN_FORM).events()).hasSize(1);
         }
         for (byte[] seed : OnTheWire.seeds(getClass(), "aFacebookLeadIsRefusedOrCapturedAsAValidEvent")) {
             assertThat(facebook.map("fuzz", new LeadgenChange("1", "2", "3", "4"), OnTheWire.JSON.readTree(seed)).events()).hasSize(1);
@@ -66,18 +73,48 @@ class ConnectorPayloadFuzzTest {
     void aFacebookLeadIsRefusedOrCapturedAsAValidEvent(byte[] input) throws Exception {
         JsonNode lead;
         try {
-            lead = OnTheWire.JSON.readTree(input);
+            lead = OnTheWire.JSON.readTree(asVendorApiReadsIt(input));
         } catch (JacksonException unreadable) {
-            return; // FacebookGraph answers 503 for what is not JSON
+            return; // VendorApi answers 503 for what is not JSON
         }
         if (lead != null && lead.isObject()) {
             assertPublishable(facebook.map("fuzz", new LeadgenChange("1", "2", "3", "4"), lead));
         }
     }
 
+    @FuzzTest(maxDuration = "60s")
+    void aLinkedInLeadIsRefusedOrCapturedAsAValidEvent(byte[] input) throws Exception {
+        JsonNode response;
+        try {
+            response = OnTheWire.JSON.readTree(asVendorApiReadsIt(input));
+        } catch (JacksonException unreadable) {
+            return; // VendorApi answers 503 for what is not JSON
+        }
+        if (response != null && response.isObject()) {
+            assertPublishable(linkedIn.map("fuzz", LINKEDIN_LEAD, response, LINKEDIN_FORM));
+        }
+    }
+
     private static void assertPublishable(Validation validation) throws Exception {
         for (CapturedEvent event : validation.events()) {
             OnTheWire.assertMeetsItsSchema(Attribution.attributed(event));
+        }
+    }
+
+    /**
+     * An API answer as VendorApi reads it: the body as UTF-8 text, then JSON. Read as bytes, Jackson would guess
+     * the encoding, and bytes that look like UTF-32 but are not throw a CharConversionException, no
+     * JacksonException (the fuzzer's first finding here, crash-9942d2e8...: the harness, not VendorApi, read bytes).
+     */
+    private static String asVendorApiReadsIt(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return OnTheWire.JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalStateException(e);
         }
     }
 
