@@ -9,7 +9,9 @@ export function jsonEditor(labelText, {readOnly = false, rows = 24} = {}) {
   const problems = el('div', {class: 'problems', role: 'alert'});
   text.setAttribute('aria-describedby', problems.id = `problems-${Math.random().toString(36).slice(2)}`);
   return {
-    element: el('div', {class: 'json-editor'}, field(labelText, text), problems),
+    element: field(labelText, text),
+    // placed by the view next to the button that sends the document, where the user looks after clicking it
+    problems,
     textarea: text,
     write(document) {
       text.value = JSON.stringify(document, null, 2);
@@ -41,6 +43,7 @@ export function jsonEditor(labelText, {readOnly = false, rows = 24} = {}) {
     replace(problems, el('p', {class: 'error'}, title),
       errors.length ? el('ul', {class: 'error-list'}, errors.map(error =>
         el('li', {}, error.field ? el('code', {}, error.field) : null, error.field ? ': ' : '', error.message))) : null);
+    problems.scrollIntoView({block: 'nearest'});
   }
 
   function clear() {

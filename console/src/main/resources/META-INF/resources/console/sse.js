@@ -23,7 +23,7 @@ export function openStream(url, {lastEventId = null, onEvent, onState}) {
         const response = await fetch(url, {headers, signal: controller.signal, cache: 'no-store'});
         if (!response.ok) {
           // a refused token or a bad request will not heal by reconnecting
-          onState(`refused: HTTP ${response.status}`, true);
+          onState(`refused: HTTP ${response.status}`);
           return;
         }
         onState('live');

@@ -29,8 +29,12 @@ export async function render(main, user) {
     el('details', {}, el('summary', {}, 'Closed handoffs (', closedCount, ')'), closedList));
 
   let closeStream = null;
+  // a card is rebuilt only when its handoff changed: a reason code being chosen on another card stays chosen
+  const cards = new Map();
+  const changed = new Set();
   let renderPending = false;
-  const scheduleRender = () => {
+  const scheduleRender = handoff => {
+    changed.add(handoff.id);
     if (!renderPending) {
       renderPending = true;
       requestAnimationFrame(() => {
@@ -41,13 +45,19 @@ export async function render(main, user) {
   };
 
   function draw() {
+    changed.forEach(id => cards.set(id, card(handoffs.get(id))));
+    changed.clear();
     const all = [...handoffs.values()];
     const open = all.filter(handoff => OPEN.includes(handoff.status))
       .sort((a, b) => new Date(a.slaDueAt) - new Date(b.slaDueAt));
     const closed = all.filter(handoff => !OPEN.includes(handoff.status))
       .sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
-    replace(openList, open.length ? open.map(card) : el('p', {class: 'empty'}, 'No open handoffs. New ones appear here as they arrive.'));
-    replace(closedList, closed.map(card));
+    if (open.length === 0) {
+      replace(openList, el('p', {class: 'empty'}, 'No open handoffs. New ones appear here as they arrive.'));
+    } else {
+      placeInOrder(openList, open.map(handoff => cards.get(handoff.id)));
+    }
+    placeInOrder(closedList, closed.map(handoff => cards.get(handoff.id)));
     closedCount.textContent = String(closed.length);
     tick();
   }
@@ -68,7 +78,7 @@ export async function render(main, user) {
           {method: 'POST', body: reason.value ? {reasonCode: reason.value} : {}});
         applyView(handoffs, view);
         announcer.textContent = `${handoff.email}: ${view.status.toLowerCase()}`;
-        scheduleRender();
+        scheduleRender(handoff);
       } catch (failure) {
         problem.textContent = failure.message;
       }
@@ -109,6 +119,7 @@ export async function render(main, user) {
       closeStream();
     }
     handoffs.clear();
+    cards.clear();
     draw();
     const [kind, name] = watch.value().split(':');
     closeStream = openStream(serviceUrl('handoff', `/v1/handoffs/stream?${kind}=${encodeURIComponent(name)}`), {
@@ -124,12 +135,12 @@ export async function render(main, user) {
           notice.textContent = `Older handoffs are past the stream's memory: ${parsed.detail}`;
           return;
         }
-        const changed = apply(handoffs, type, parsed);
-        if (changed && type === 'handoff.created.v1' && Date.now() - new Date(changed.createdAt) < 60000) {
-          announcer.textContent = `New handoff: ${changed.email}`;
+        const handoff = apply(handoffs, type, parsed);
+        if (handoff && type === 'handoff.created.v1' && Date.now() - new Date(handoff.createdAt) < 60000) {
+          announcer.textContent = `New handoff: ${handoff.email}`;
         }
-        if (changed) {
-          scheduleRender();
+        if (handoff) {
+          scheduleRender(handoff);
         }
       },
     });
@@ -140,6 +151,21 @@ export async function render(main, user) {
     clearInterval(ticker);
     closeStream?.();
   };
+}
+
+/**
+ * Puts {@code elements} in {@code list} in this order, moving only those out of place: a card that
+ * keeps its place keeps the keyboard focus and what was chosen in it.
+ */
+function placeInOrder(list, elements) {
+  elements.forEach((element, index) => {
+    if (list.children[index] !== element) {
+      list.insertBefore(element, list.children[index] ?? null);
+    }
+  });
+  while (list.children.length > elements.length) {
+    list.lastElementChild.remove();
+  }
 }
 
 function label(action) {

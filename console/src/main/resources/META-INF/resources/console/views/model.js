@@ -15,20 +15,22 @@ export async function render(main, user) {
   const editor = jsonEditor('Model document (JSON)', {readOnly: !mayEdit});
   editor.write(active.model);
   const rules = el('div', {id: 'rule-points'});
-  const preview = el('section', {'aria-labelledby': 'preview-title', id: 'preview'}, el('h2', {id: 'preview-title'}, 'What if it were published'));
+  const preview = el('section', {'aria-labelledby': 'preview-title', id: 'preview', hidden: true});
   const replay = el('section', {'aria-labelledby': 'replay-title', id: 'replay', hidden: true}, el('h2', {id: 'replay-title'}, 'Re-scoring every lead'));
   const working = statusLine();
   let timer = null;
 
+  // redrawn from the document when it parses; otherwise the last good table stays (nothing moves under the pointer)
   const drawRules = () => {
     const model = safeParse(editor.textarea.value);
-    replace(rules, model && Array.isArray(model.engagementRules) ? el('fieldset', {class: 'rules'},
-      el('legend', {}, 'Points per engagement rule'),
-      model.engagementRules.map((rule, index) => {
-        const input = el('input', {type: 'number', step: 1, value: rule.points, readonly: !mayEdit, 'data-rule': rule.id});
-        input.addEventListener('input', () => setPoints(index, input.value));
-        return field(`${rule.id} (${rule.type})`, input);
-      })) : el('p', {class: 'hint'}, 'Fix the document to edit the rules’ points here.'));
+    if (model && Array.isArray(model.engagementRules)) {
+      replace(rules, el('fieldset', {class: 'rules'}, el('legend', {}, 'Points per engagement rule'),
+        model.engagementRules.map((rule, index) => {
+          const input = el('input', {type: 'number', step: 1, value: rule.points, readonly: !mayEdit, 'data-rule': rule.id});
+          input.addEventListener('input', () => setPoints(index, input.value));
+          return field(`${rule.id} (${rule.type})`, input);
+        })));
+    }
   };
   const setPoints = (index, value) => {
     const model = safeParse(editor.textarea.value);
@@ -78,10 +80,10 @@ export async function render(main, user) {
   });
 
   const heading = el('p', {id: 'active-version'}, activeLine(active));
+  // what the user acts with, then what it answered, then the document itself
   replace(main, el('h1', {}, 'Scoring model'), heading,
-    el('div', {class: 'columns'}, el('div', {}, rules), editor.element),
     mayEdit ? publishForm : el('p', {class: 'hint'}, 'Your role may read the model; marketing ops and admins edit it.'),
-    working, preview, replay,
+    editor.problems, working, replay, preview, rules, editor.element,
     el('section', {'aria-labelledby': 'versions-title'}, el('h2', {id: 'versions-title'}, 'Versions'),
       table('Published versions, newest first', [
         ['Version', v => `v${v.version}${v.active ? ' (active)' : ''}`],
@@ -98,6 +100,7 @@ function activeLine(version) {
 }
 
 function showPreview(section, result) {
+  section.hidden = false;
   const transitions = Object.entries(result.transitions ?? {}).map(([label, value]) => ({label, value}));
   replace(section, el('h2', {id: 'preview-title'}, 'What if it were published'),
     el('dl', {class: 'figures'},

@@ -13,7 +13,8 @@ export async function render(main, user) {
   const version = el('p', {id: 'routing-version'}, `Version ${current.version} in force.`);
   const working = statusLine();
   const save = el('button', {type: 'submit'}, 'Save as the next version');
-  const form = el('form', {}, editor.element, mayEdit ? save : el('p', {class: 'hint'}, 'Your role may read the routing; sales managers and admins edit it.'), working);
+  const form = el('form', {}, editor.element, editor.problems,
+    mayEdit ? save : el('p', {class: 'hint'}, 'Your role may read the routing; sales managers and admins edit it.'), working);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const document = editor.read();
