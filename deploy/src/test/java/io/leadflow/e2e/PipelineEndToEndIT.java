@@ -134,6 +134,39 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void aMultiTouchJourneyMakesItsFirstTouchTheSourceSalesReportsOn() throws Exception {
+        String email = "joan-" + UUID.randomUUID() + "@example.com";
+        try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
+            // Given a lead who found the blog through an organic search, came back through a newsletter,
+            // then through a paid search ad, and requested a demo
+            postEvent(UUID.randomUUID().toString(), "page.viewed", email,
+                    Map.of("url", "https://example.com/blog/lead-scoring", "referrer", "https://www.google.com/"));
+            postEvent(UUID.randomUUID().toString(), "email.clicked", email, Map.of("campaign", "autumn-newsletter"));
+            postEvent(UUID.randomUUID().toString(), "page.viewed", email,
+                    Map.of("url", "https://example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=brand"));
+            HttpResponse<String> form = postForm("/v1/forms/demo-request", Map.of(
+                    "email", email, "first_name", "Joan", "company", "Analytical Engines", "job_title", "VP Engineering"));
+            assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
+
+            // Then capture classified each touch, and scoring keeps the first and the last as the lead's sources
+            JsonNode lead = awaitLead(email, current -> "MQL".equals(current.get("stage").asText()));
+            assertThat(lead.get("traits").get("firstTouchChannel").asText()).isEqualTo("organic-search");
+            assertThat(lead.get("traits").get("lastTouchChannel").asText()).isEqualTo("paid-search");
+
+            // And its handoff counts under its first touch in the outcomes report by source (the only lead of
+            // this run found by a search: the other tests' journeys start with an email)
+            handoffs.awaitEvents(1, event -> isFor(event, email) && isCreated(event), PIPELINE_TIMEOUT);
+            JsonNode bySource = getJson(stack.url("handoff-service") + "/v1/reports/outcomes").get("bySource");
+            assertThat(bySource.findValuesAsText("key")).contains("organic-search");
+            for (JsonNode source : bySource) {
+                if ("organic-search".equals(source.get("key").asText())) {
+                    assertThat(source.get("handoffs").asLong()).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
     void aRecycledLeadThatEngagesAgainIsHandedToSalesAnew() throws Exception {
         String email = "grace-" + UUID.randomUUID() + "@example.com";
         try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS)) {
