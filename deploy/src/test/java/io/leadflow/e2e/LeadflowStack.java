@@ -61,13 +61,21 @@ final class LeadflowStack implements AutoCloseable {
         webhook.start();
         LeadflowStack stack = new LeadflowStack(root, logDir, webhook, bootstrap, db);
         try {
-            stack.launch("capture-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
-            stack.launch("scoring-service", withDatabase(bootstrap, db, "scoring"));
-            stack.launch("handoff-service", withDatabase(bootstrap, db, "handoff"));
+            // the console, served by handoff, calls scoring and crm-sync from handoff's origin: they learn each other's ports first
+            ServicePorts ports = new ServicePorts(freePort(), freePort(), freePort(), freePort());
+            stack.launch("capture-service", ports.capture(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
+            Map<String, String> scoring = new HashMap<>(withDatabase(bootstrap, db, "scoring"));
+            scoring.put("LEADFLOW_CONSOLE_ORIGIN", ports.url(ports.handoff()));
+            stack.launch("scoring-service", ports.scoring(), scoring);
+            Map<String, String> handoff = new HashMap<>(withDatabase(bootstrap, db, "handoff"));
+            handoff.put("LEADFLOW_CONSOLE_SCORING_URL", ports.url(ports.scoring()));
+            handoff.put("LEADFLOW_CONSOLE_CRM_SYNC_URL", ports.url(ports.crmSync()));
+            stack.launch("handoff-service", ports.handoff(), handoff);
             Map<String, String> crm = new HashMap<>(withDatabase(bootstrap, db, "crm_sync"));
+            crm.put("LEADFLOW_CONSOLE_ORIGIN", ports.url(ports.handoff()));
             crm.put("LEADFLOW_CRM_WEBHOOK_URL", webhook.baseUrl() + "/crm/leads");
             crm.put("LEADFLOW_CRM_WEBHOOK_SECRETS", WEBHOOK_SECRET);
-            stack.launch("crm-sync-service", crm);
+            stack.launch("crm-sync-service", ports.crmSync(), crm);
             stack.started.forEach(service -> service.awaitReady(Duration.ofSeconds(90)));
             return stack;
         } catch (RuntimeException e) {
@@ -85,10 +93,17 @@ final class LeadflowStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE) + "?currentSchema=" + schema);
     }
 
-    private void launch(String name, Map<String, String> serviceEnv) {
+    /** The ports the four services listen on. */
+    private record ServicePorts(int capture, int scoring, int handoff, int crmSync) {
+        String url(int port) {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    private void launch(String name, int port, Map<String, String> serviceEnv) {
         Map<String, String> env = new HashMap<>(serviceEnv);
         env.putAll(devSignIn(root));
-        ServiceProcess service = ServiceProcess.start(root, name, freePort(), env, logDir);
+        ServiceProcess service = ServiceProcess.start(root, name, port, env, logDir);
         started.add(service);
         services.put(name, service);
         environments.put(name, env);

@@ -1,0 +1,290 @@
+package io.leadflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.localinfra.DevTokens;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The console in a real browser (Debian's headless Chromium) against the four packaged services on
+ * one broker and one database: served by handoff-service, signed in with a development token, calling
+ * scoring and crm-sync across origins. Each view's screenshot is saved to docs/console/. Skipped,
+ * saying so, only where Chromium is not installed.
+ */
+class ConsoleEndToEndIT {
+
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
+    private static final String XSS = "<script>window.__pwned = true</script><img src=x onerror=\"window.__pwned = true\">";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WRITE_KEY_AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString("lf_dev_secret:".getBytes(StandardCharsets.UTF_8));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("leadflow.console.screenshots", "../docs/console"));
+
+    private static LeadflowStack stack;
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startStackAndBrowser() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), "Chromium is not installed: apt-get install -y chromium chromium-driver");
+        Path root = Path.of(System.getProperty("leadflow.root", "..")).toAbsolutePath().normalize();
+        stack = LeadflowStack.start(root, root.resolve("deploy/target/e2e-logs"));
+        chromium = new HeadlessChromium();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (chromium != null) {
+                chromium.close();
+                assertThat(chromium.leftOver()).as("Chromium processes left after quitting").isEmpty();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @Test
+    void aLeadPostedThroughCaptureArrivesLiveOnTheBoardAndAcceptingItMakesItSal() throws Exception {
+        // Given a sales manager on the board, watching the default queue, the stream live
+        signIn(token("e2e-manager", "sales-manager"), "board");
+        awaitText(By.cssSelector(".connection"), "Stream: live");
+
+        // When a lead's journey is posted through capture, its demo-request form carrying markup in a field
+        String email = "console-" + UUID.randomUUID() + "@example.com";
+        postJourney(email, Map.of("company", XSS, "page_url", "https://example.com/demo?x=<script>window.__pwned=true</script>"));
+
+        // Then its handoff appears on the open board without a reload
+        WebElement card = await("the handoff on the board").atMost(PIPELINE_TIMEOUT).until(() -> card(email), found -> found != null);
+        assertThat(card.findElement(By.cssSelector(".handoff-status")).getText()).isEqualTo("OFFERED");
+        assertThat(card.findElement(By.cssSelector(".sla")).getText()).startsWith("due in 3 h");
+        chromium.screenshot(SCREENSHOTS.resolve("board.png"));
+
+        // When the manager accepts it with a reason code
+        card(email).findElement(By.cssSelector("select option[value=good-fit]")).click();
+        card(email).findElement(By.cssSelector("button[data-action=accept]")).click();
+
+        // Then the board shows it accepted, and its lead page shows the stage SAL once scoring heard it
+        await("accepted on the board").atMost(Duration.ofSeconds(10))
+                .until(() -> card(email).findElement(By.cssSelector(".handoff-status")).getText(), "ACCEPTED (good-fit)"::equals);
+        card(email).findElement(By.linkText(email)).click();
+        await("stage SAL on the lead page").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            chromium.driver().navigate().refresh();
+            return textOf(By.id("lead-stage"));
+        }, "SAL"::equals);
+        awaitText(By.cssSelector("section[aria-labelledby=lifecycle-title] caption"), "Handoffs to sales");
+
+        // And the captured markup shows as text, inert
+        WebElement company = await().atMost(Duration.ofSeconds(10)).until(() -> traitValue("company"), found -> found != null);
+        assertThat(company.getText()).isEqualTo(XSS);
+        assertThat(company.findElements(By.xpath(".//*"))).as("elements made from the captured text").isEmpty();
+        assertThat(chromium.driver().executeScript("return window.__pwned === true")).isEqualTo(false);
+        chromium.screenshot(SCREENSHOTS.resolve("lead.png"));
+    }
+
+    @Test
+    void aModelEditWithAnErrorShowsTheServicesMessageAndPublishesNothing() throws Exception {
+        // Given marketing ops in the model editor
+        signIn(token("e2e-marketing", "marketing-ops"), "model");
+        String activeBefore = awaitText(By.id("active-version"), "Active: version");
+
+        // When the page-view rule is given zero points and the model is published
+        WebElement points = awaitElement(By.cssSelector("input[data-rule=page-viewed]"));
+        points.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0");
+        chromium.driver().findElement(By.xpath("//label[text()='Changelog']/following-sibling::input")).sendKeys("page views count for nothing");
+        chromium.driver().findElement(By.id("publish-model")).click();
+
+        // Then the service's validation message names the field, and the active version is unchanged
+        String problems = awaitText(By.cssSelector(".problems"), "points");
+        assertThat(problems).contains("model.engagementRules[");
+        assertThat(chromium.driver().findElement(By.cssSelector("textarea.json")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(textOf(By.id("active-version"))).isEqualTo(activeBefore);
+        chromium.screenshot(SCREENSHOTS.resolve("model-error.png"));
+
+        // And a document that is not JSON is refused in the browser, saying so
+        WebElement document = chromium.driver().findElement(By.cssSelector("textarea.json"));
+        document.sendKeys(Keys.chord(Keys.CONTROL, "a"), "{\"engagementRules\": [");
+        assertThat(document.getDomProperty("value")).isEqualTo("{\"engagementRules\": [");
+        chromium.driver().findElement(By.id("preview-model")).click();
+        awaitText(By.cssSelector(".problems"), "The document is not valid JSON");
+    }
+
+    @Test
+    void aPublishedModelChangeRescoresALeadVisibly() throws Exception {
+        // Given a lead who viewed two pages, and its score on its page
+        String email = "rescored-" + UUID.randomUUID() + "@example.com";
+        postEvent("page.viewed", email, Map.of("url", "https://example.com/features"));
+        postEvent("page.viewed", email, Map.of("url", "https://example.com/customers"));
+        signIn(token("e2e-admin", "admin"), "lead?email=" + encode(email));
+        int before = await("the lead scored").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            chromium.driver().navigate().refresh();
+            return scoreShown();
+        }, score -> score == 10);
+
+        // When an admin previews and publishes a model where a page view is worth 25 points
+        open("model");
+        WebElement points = awaitElement(By.cssSelector("input[data-rule=page-viewed]"));
+        points.sendKeys(Keys.chord(Keys.CONTROL, "a"), "25");
+        chromium.driver().findElement(By.id("preview-model")).click();
+        assertThat(Integer.parseInt(awaitElement(By.id("preview-score-changes")).getText())).isPositive();
+        awaitText(By.cssSelector("#preview table caption"), "Top movers");
+        chromium.screenshot(SCREENSHOTS.resolve("model-preview.png"));
+        chromium.driver().findElement(By.xpath("//label[text()='Changelog']/following-sibling::input")).sendKeys("page views matter more");
+        chromium.driver().findElement(By.id("publish-model")).click();
+
+        // Then the replay's progress is shown until every lead is re-scored
+        await("the replay done").atMost(PIPELINE_TIMEOUT).until(() -> textOf(By.id("replay-status")), status -> status.startsWith("DONE"));
+        chromium.screenshot(SCREENSHOTS.resolve("model-published.png"));
+
+        // And the lead's page shows the new score: two page views at 25 points
+        open("lead?email=" + encode(email));
+        assertThat(await().atMost(Duration.ofSeconds(10)).until(this::scoreShown, score -> score != null)).isEqualTo(50).isNotEqualTo(before);
+    }
+
+    @Test
+    void eachRoleSeesItsViewsAndTheReportsAndOperationsRender() throws Exception {
+        // A sales rep sees their board and leads only
+        signIn(token("ana", "sales-rep"), "board");
+        awaitText(By.cssSelector(".connection"), "Stream: live");
+        assertThat(navigation()).containsExactly("Handoff board", "Lead");
+        assertThat(chromium.driver().findElement(By.cssSelector("#watch option:checked")).getText())
+                .isEqualTo("My handoffs (ana)");
+
+        // An admin sees every view; the reports and the services' readiness (across origins) render
+        signIn(token("e2e-admin", "admin"), "reports");
+        assertThat(navigation()).containsExactly("Handoff board", "Lead", "Scoring model", "Reports", "Routing", "Operations");
+        awaitText(By.cssSelector("#sla-title + p"), "handoffs:");
+        chromium.screenshot(SCREENSHOTS.resolve("reports.png"));
+        open("routing");
+        awaitText(By.id("routing-version"), "in force");
+        chromium.screenshot(SCREENSHOTS.resolve("routing.png"));
+        open("ops");
+        await().atMost(Duration.ofSeconds(10)).until(() -> chromium.driver().findElements(By.cssSelector(".health-up")).size() == 3);
+        chromium.screenshot(SCREENSHOTS.resolve("ops.png"));
+    }
+
+    private static void signIn(String token, String view) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        driver.get(stack.url("handoff-service") + "/console/");
+        driver.executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+        WebElement field = awaitElement(By.id("token"));
+        chromium.screenshot(SCREENSHOTS.resolve("sign-in.png"));
+        field.sendKeys(token);
+        driver.findElement(By.cssSelector("form.sign-in button[type=submit]")).click();
+        awaitElement(By.cssSelector("#nav a"));
+        open(view);
+    }
+
+    /** Opens a view afresh (a page load, not a hash change) and prints how long it took to render. */
+    private static void open(String view) {
+        chromium.driver().get(stack.url("handoff-service") + "/console/#/" + view);
+        long started = System.nanoTime();
+        chromium.driver().navigate().refresh();
+        await().atMost(Duration.ofSeconds(10)).until(() -> chromium.driver().findElements(By.cssSelector("main .loading")).isEmpty());
+        System.out.printf("console view %s rendered in %d ms (load and first render)%n", view.replaceAll("\\?.*", ""),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static List<String> navigation() {
+        return chromium.driver().findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+    }
+
+    private static WebElement card(String email) {
+        return chromium.driver().findElements(By.cssSelector("article.card")).stream()
+                .filter(card -> email.equals(card.getAttribute("data-email"))).findFirst().orElse(null);
+    }
+
+    private static WebElement traitValue(String name) {
+        List<WebElement> cells = chromium.driver().findElements(By.cssSelector("#lead-traits > *"));
+        for (int i = 0; i + 1 < cells.size(); i += 2) {
+            if (name.equals(cells.get(i).getText())) {
+                return cells.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    private Integer scoreShown() {
+        List<WebElement> score = chromium.driver().findElements(By.id("lead-score"));
+        return score.isEmpty() ? null : Integer.valueOf(score.get(0).getText());
+    }
+
+    private static WebElement awaitElement(By locator) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> chromium.driver().findElements(locator).stream().findFirst().orElse(null),
+                found -> found != null);
+    }
+
+    private static String awaitText(By locator, String part) {
+        return await("text '" + part + "' in " + locator).atMost(Duration.ofSeconds(15))
+                .until(() -> textOf(locator), text -> text != null && text.contains(part));
+    }
+
+    private static String textOf(By locator) {
+        List<WebElement> found = chromium.driver().findElements(locator);
+        return found.isEmpty() ? null : found.get(0).getText();
+    }
+
+    /**
+     * An email open, three page views ending on the pricing page, then the demo-request form with
+     * {@code formFields} added: enough for an MQL under the default model (docs of scoring-service).
+     */
+    private static void postJourney(String email, Map<String, String> formFields) throws Exception {
+        postEvent("email.opened", email, Map.of("campaign", "console-launch"));
+        postEvent("page.viewed", email, Map.of("url", "https://example.com/features"));
+        postEvent("page.viewed", email, Map.of("url", "https://example.com/customers"));
+        postEvent("page.viewed", email, Map.of("url", "https://example.com/pricing"));
+        Map<String, String> fields = new HashMap<>(Map.of("email", email, "first_name", "Ada", "job_title", "VP Engineering"));
+        fields.putAll(formFields);
+        String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/forms/demo-request"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
+    }
+
+    private static void postEvent(String type, String email, Map<String, String> properties) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("type", type, "email", email, "properties", properties,
+                "traits", Map.of("company", "Analytical Engines", "country", "GB", "companySize", 250, "industry", "software")));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
+                .header("Content-Type", "application/json").header("Authorization", WRITE_KEY_AUTHORIZATION)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    /** A development token (the services trust its key on the test stack), without the "Bearer " prefix. */
+    private static String token(String subject, String... roles) {
+        return DevTokens.sign(subject, List.of(roles), DevTokens.ISSUER, Duration.ofHours(1), Instant.now());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
