@@ -3,6 +3,7 @@ package io.leadflow.scoring;
 import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.SharedKafka;
+import io.leadflow.testsupport.TestTrace;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,11 +27,20 @@ public final class TestBatches {
     private TestBatches() {
     }
 
-    /** A record to write: a CloudEvent in binary mode, its data as given (poison included). */
-    public record TestRecord(String key, String ceId, String ceType, String data) {
+    /** A record to write: a CloudEvent in binary mode, its data as given (poison included), in a trace or not (null). */
+    public record TestRecord(String key, String ceId, String ceType, String data, TestTrace trace) {
+
+        public TestRecord(String key, String ceId, String ceType, String data) {
+            this(key, ceId, ceType, data, null);
+        }
 
         public static TestRecord engagement(String ceId, EngagementCaptured engagement) {
             return new TestRecord(engagement.leadKey(), ceId, EngagementCaptured.TYPE, TestEngagements.json(engagement));
+        }
+
+        /** The engagement as capture-service with tracing on writes it, in {@code trace}. */
+        public static TestRecord engagement(String ceId, EngagementCaptured engagement, TestTrace trace) {
+            return new TestRecord(engagement.leadKey(), ceId, EngagementCaptured.TYPE, TestEngagements.json(engagement), trace);
         }
     }
 
@@ -61,6 +71,9 @@ public final class TestBatches {
         header(kafkaRecord, "ce_source", "/leadflow/tests");
         header(kafkaRecord, "ce_time", Instant.now().toString());
         header(kafkaRecord, "content-type", "application/json");
+        if (record.trace() != null) {
+            header(kafkaRecord, "traceparent", record.trace().traceparent());
+        }
         return kafkaRecord;
     }
 
