@@ -4,24 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.handoff.messaging.SseClient;
+import io.leadflow.testsupport.SecurityHeaders;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The response headers of docs/security.md, on a JSON answer, problems, the live stream and /q/health. */
 @QuarkusTest
 class ResponseHeadersTest {
-
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
-            "Referrer-Policy", "no-referrer",
-            "Strict-Transport-Security", "max-age=31536000");
 
     @TestHTTPResource("/v1/handoffs/stream?queue=default")
     URI stream;
@@ -45,11 +38,11 @@ class ResponseHeadersTest {
     @Test
     void the_live_stream_carries_them() {
         try (SseClient client = new SseClient(stream).awaitOpen(Duration.ofSeconds(30))) {
-            SECURITY_HEADERS.forEach((name, value) -> assertThat(client.header(name)).as(name).contains(value));
+            SecurityHeaders.OF_JSON_APIS.forEach((name, value) -> assertThat(client.header(name)).as(name).contains(value));
         }
     }
 
     private static void assertSecurityHeaders(Response response) {
-        SECURITY_HEADERS.forEach((name, value) -> assertThat(response.header(name)).as(name).isEqualTo(value));
+        SecurityHeaders.OF_JSON_APIS.forEach((name, value) -> assertThat(response.header(name)).as(name).isEqualTo(value));
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.crmsync.rest;
 import static io.restassured.RestAssured.given;
 
 import io.leadflow.crmsync.SyncApi;
+import io.leadflow.testsupport.SecurityHeaders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
@@ -30,10 +31,6 @@ class ResponseHeadersTest {
     }
 
     private static void assertSecurityHeaders(ValidatableResponse response) {
-        response.header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Strict-Transport-Security", "max-age=31536000");
+        SecurityHeaders.OF_JSON_APIS.forEach(response::header);
     }
 }

@@ -22,6 +22,7 @@ import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.persistence.SyncLedger;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.localinfra.DevTokens;
+import io.leadflow.localinfra.RefusedBearer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -29,13 +30,11 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,26 +70,6 @@ class SyncAccessTest {
         }
     }
 
-    /** Credentials that are no valid bearer JWT, each for an admin, and what the refusal must say. */
-    enum Refused {
-        NO_TOKEN(request -> request, "needs a bearer JWT"),
-        NOT_A_JWT(request -> request.header("Authorization", "Bearer lf_dev_admin"), "not a well-formed signed JWT"),
-        EXPIRED(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
-                DevTokens.ISSUER, Duration.ofHours(1), Instant.now().minus(Duration.ofHours(2)))), "expired"),
-        OTHER_ISSUER(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
-                "https://idp.example.com/realms/other", Duration.ofHours(1), Instant.now())), "another issuer"),
-        OTHER_KEY(request -> request.header("Authorization", "Bearer " + DevTokens.signedByAnotherKey("ada", "admin")),
-                "not signed by a key this service trusts");
-
-        private final Function<RequestSpecification, RequestSpecification> credential;
-        private final String detail;
-
-        Refused(Function<RequestSpecification, RequestSpecification> credential, String detail) {
-            this.credential = credential;
-            this.detail = detail;
-        }
-    }
-
     @InjectWireMock
     WireMockServer crm;
 
@@ -118,23 +97,20 @@ class SyncAccessTest {
 
     static Stream<Arguments> refusedCalls() {
         return Stream.of(Endpoint.values())
-                .flatMap(endpoint -> Stream.of(Refused.values()).map(refused -> Arguments.of(endpoint, refused)));
+                .flatMap(endpoint -> Stream.of(RefusedBearer.values()).map(refused -> Arguments.of(endpoint, refused)));
     }
 
     @ParameterizedTest(name = "{0} with {1}: 401")
     @MethodSource("refusedCalls")
-    void a_call_without_a_valid_token_is_refused_401_and_changes_nothing(Endpoint endpoint, Refused refused) {
+    void a_call_without_a_valid_token_is_refused_401_and_changes_nothing(Endpoint endpoint, RefusedBearer refused) {
         // When called without a valid token, then refused saying why
-        Response answer = endpoint.call.apply(refused.credential.apply(given()), handoff);
+        Response answer = endpoint.call.apply(sent(refused), handoff);
 
         answer.then().statusCode(401).contentType(Problem.MEDIA_TYPE)
                 .header("WWW-Authenticate", containsString("Bearer"))
-                .body("status", is(401), "detail", containsString(refused.detail));
-        if (refused == Refused.NO_TOKEN) {
-            answer.then().header("WWW-Authenticate", not(containsString("invalid_token")));
-        } else {
-            answer.then().header("WWW-Authenticate", containsString("error=\"invalid_token\""));
-        }
+                .body("status", is(401), "detail", containsString(refused.detail()));
+        answer.then().header("WWW-Authenticate", refused.invalidToken()
+                ? containsString("error=\"invalid_token\"") : not(containsString("invalid_token")));
         // and nothing changed
         assertUnchanged();
     }
@@ -212,4 +188,10 @@ class SyncAccessTest {
                 .withHeader("Idempotency-Key", equalTo(handoff.handoffId()))).size();
     }
 
+    /** A request carrying the refused credential, if any. */
+    private static RequestSpecification sent(RefusedBearer refused) {
+        RequestSpecification request = given();
+        refused.authorization().ifPresent(authorization -> request.header("Authorization", authorization));
+        return request;
+    }
 }

@@ -7,6 +7,7 @@ import io.leadflow.handoff.Tokens;
 import io.leadflow.handoff.messaging.Handoffs;
 import io.leadflow.handoff.messaging.StageChanges;
 import io.leadflow.localinfra.DevTokens;
+import io.leadflow.localinfra.RefusedBearer;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,8 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,44 +88,25 @@ class ApiAccessTest {
         }
     }
 
-    /** Credentials that are no valid bearer JWT (each for an admin), and what the refusal says. */
-    enum Refused {
-        NO_TOKEN(null, "needs a bearer JWT"),
-        NOT_A_JWT("Bearer not-a-jwt", "not a well-formed signed JWT"),
-        EXPIRED("Bearer " + DevTokens.sign("max", List.of("admin"), DevTokens.ISSUER, Duration.ofHours(1),
-                Instant.now().minus(Duration.ofHours(2))), "expired"),
-        OTHER_ISSUER("Bearer " + DevTokens.sign("max", List.of("admin"), "https://idp.example.com/realms/other",
-                Duration.ofHours(1), Instant.now()), "another issuer"),
-        OTHER_KEY("Bearer " + DevTokens.signedByAnotherKey("max", "admin"), "not signed by a key this service trusts");
-
-        private final String authorization;
-        private final String detail;
-
-        Refused(String authorization, String detail) {
-            this.authorization = authorization;
-            this.detail = detail;
-        }
-    }
-
     static Stream<Arguments> refusedCalls() {
-        return Stream.of(Endpoint.values()).flatMap(endpoint -> Stream.of(Refused.values()).map(refused -> Arguments.of(endpoint, refused)));
+        return Stream.of(Endpoint.values()).flatMap(endpoint -> Stream.of(RefusedBearer.values()).map(refused -> Arguments.of(endpoint, refused)));
     }
 
     @ParameterizedTest(name = "{0} with {1}: 401")
     @MethodSource("refusedCalls")
-    void a_call_without_a_valid_token_is_refused_401_saying_why_and_changes_nothing(Endpoint endpoint, Refused refused) {
+    void a_call_without_a_valid_token_is_refused_401_saying_why_and_changes_nothing(Endpoint endpoint, RefusedBearer refused) {
         // Given a handoff, a webhook and the state of everything a call could change
         Target target = sharedTarget();
         Map<String, Object> before = state(target);
 
         // When called without a valid token
-        Answer answer = call(endpoint, refused.authorization, "max", target);
+        Answer answer = call(endpoint, refused.authorization().orElse(null), "max", target);
 
         // Then refused, saying why, and nothing changed
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.contentType()).startsWith(Problem.MEDIA_TYPE);
         assertThat(answer.challenge()).startsWith("Bearer");
-        assertThat(answer.body()).contains(refused.detail);
+        assertThat(answer.body()).contains(refused.detail());
         assertThat(state(target)).isEqualTo(before);
     }
 

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.leadflow.events.EngagementType;
 import io.leadflow.localinfra.DevTokens;
+import io.leadflow.localinfra.RefusedBearer;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,26 +77,6 @@ class ApiAccessTest {
         }
     }
 
-    /** Credentials that are no valid bearer JWT, each for an admin, and what the refusal must say. */
-    enum Refused {
-        NO_TOKEN(request -> request, "needs a bearer JWT"),
-        NOT_A_JWT(request -> request.header("Authorization", "Bearer lf_dev_secret"), "not a well-formed signed JWT"),
-        EXPIRED(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
-                DevTokens.ISSUER, Duration.ofHours(1), Instant.now().minus(Duration.ofHours(2)))), "expired"),
-        OTHER_ISSUER(request -> request.header("Authorization", "Bearer " + DevTokens.sign("ada", List.of("admin"),
-                "https://idp.example.com/realms/other", Duration.ofHours(1), Instant.now())), "another issuer"),
-        OTHER_KEY(request -> request.header("Authorization", "Bearer " + DevTokens.signedByAnotherKey("ada", "admin")),
-                "not signed by a key this service trusts");
-
-        private final Function<RequestSpecification, RequestSpecification> credential;
-        private final String detail;
-
-        Refused(Function<RequestSpecification, RequestSpecification> credential, String detail) {
-            this.credential = credential;
-            this.detail = detail;
-        }
-    }
-
     private int activeVersion;
 
     @BeforeEach
@@ -112,19 +92,19 @@ class ApiAccessTest {
 
     static Stream<Arguments> refusedCalls() {
         return Stream.of(Endpoint.values())
-                .flatMap(endpoint -> Stream.of(Refused.values()).map(refused -> Arguments.of(endpoint, refused)));
+                .flatMap(endpoint -> Stream.of(RefusedBearer.values()).map(refused -> Arguments.of(endpoint, refused)));
     }
 
     @ParameterizedTest(name = "{0} with {1}: 401")
     @MethodSource("refusedCalls")
-    void a_call_without_a_valid_token_is_refused_401_saying_why_and_changes_nothing(Endpoint endpoint, Refused refused) {
-        Response answer = endpoint.call.apply(refused.credential.apply(given()), leadId);
+    void a_call_without_a_valid_token_is_refused_401_saying_why_and_changes_nothing(Endpoint endpoint, RefusedBearer refused) {
+        Response answer = endpoint.call.apply(sent(refused), leadId);
 
         answer.then().statusCode(401).contentType(containsString("application/problem+json"))
                 .header("WWW-Authenticate", containsString("Bearer"))
-                .body("status", is(401), "detail", containsString(refused.detail));
-        answer.then().header("WWW-Authenticate", refused == Refused.NO_TOKEN
-                ? not(containsString("invalid_token")) : containsString("error=\"invalid_token\""));
+                .body("status", is(401), "detail", containsString(refused.detail()));
+        answer.then().header("WWW-Authenticate", refused.invalidToken()
+                ? containsString("error=\"invalid_token\"") : not(containsString("invalid_token")));
         assertUnchanged();
     }
 
@@ -199,5 +179,12 @@ class ApiAccessTest {
             return lead.get() != null;
         });
         return lead.get();
+    }
+
+    /** A request carrying the refused credential, if any. */
+    private static RequestSpecification sent(RefusedBearer refused) {
+        RequestSpecification request = given();
+        refused.authorization().ifPresent(authorization -> request.header("Authorization", authorization));
+        return request;
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.scoring.rest;
 import static io.restassured.RestAssured.given;
 
 import io.leadflow.scoring.Tokens;
+import io.leadflow.testsupport.SecurityHeaders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
@@ -31,10 +32,6 @@ class ResponseHeadersTest {
     }
 
     private static void assertSecurityHeaders(ValidatableResponse response) {
-        response.header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Strict-Transport-Security", "max-age=31536000");
+        SecurityHeaders.OF_JSON_APIS.forEach(response::header);
     }
 }
