@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -65,7 +66,8 @@ class ApiAccessTest {
                 (request, lead) -> request.contentType(ContentType.JSON).body(INVALID_MODEL).put("/v1/scoring-model")),
         PREVIEW(List.of("marketing-ops", "admin"),
                 (request, lead) -> request.contentType(ContentType.JSON).body("{}").post("/v1/scoring-model/preview")),
-        REPLAY(List.of("marketing-ops", "admin"), (request, lead) -> request.post("/v1/scoring-model/versions/9999/replay"));
+        REPLAY(List.of("marketing-ops", "admin"), (request, lead) -> request.post("/v1/scoring-model/versions/9999/replay")),
+        FUNNEL(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/reports/funnel"));
 
         private final List<String> roles;
         /** Sends the call about the given lead id. */
@@ -136,6 +138,7 @@ class ApiAccessTest {
                 given().header("Authorization", Tokens.ADMIN).get("/v1/leads/{id}/score", lead).then().statusCode(404);
             }
             case MODEL -> done.statusCode(200).body("version", is(activeVersion));
+            case FUNNEL -> done.statusCode(200).body("total.leads", greaterThanOrEqualTo(1));
             case VERSIONS -> done.statusCode(200).body("version", hasItem(activeVersion));
             // past the role check: the unknown job, the invalid model, the unknown version are what is refused
             case REPLAY_JOB, REPLAY -> done.statusCode(404);
