@@ -1,0 +1,39 @@
+// The funnel: known leads by the stage they are in now, in all, by first-touch source and by the week
+// they were first seen (scoring's /v1/reports/funnel), with the share that ever qualified as an MQL.
+
+import {call} from '../api.js';
+import {barChart} from '../chart.js';
+import {el, field, percent, replace, table} from '../dom.js';
+
+const STAGES = ['SUBSCRIBER', 'LEAD', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'CUSTOMER', 'RECYCLED', 'DISQUALIFIED'];
+
+export async function render(main, user, params) {
+  const weeks = params.get('weeks') ?? '12';
+  const weeksInput = el('input', {type: 'number', min: 1, max: 104, value: weeks, required: true});
+  const period = el('form', {class: 'toolbar'}, field('Weeks back', weeksInput), el('button', {type: 'submit'}, 'Show'));
+  period.addEventListener('submit', event => {
+    event.preventDefault();
+    location.hash = `#/funnel?weeks=${encodeURIComponent(weeksInput.value)}`;
+  });
+  const funnel = await call('scoring', `/v1/reports/funnel?weeks=${encodeURIComponent(weeks)}`);
+  replace(main, el('h1', {}, 'Funnel'), period,
+    el('p', {}, `${funnel.total.leads} leads first seen since ${funnel.from.slice(0, 10)}; `
+      + `${funnel.total.qualified} became an MQL (${percent(funnel.total.mqlRate)}).`),
+    barChart('Leads by stage now', STAGES.filter(stage => funnel.total.byStage[stage])
+      .map(stage => ({label: stage, value: funnel.total.byStage[stage]}))),
+    el('section', {'aria-labelledby': 'by-source-title'}, el('h2', {id: 'by-source-title'}, 'By first-touch source'),
+      barChart('MQL rate per first-touch source, in percent',
+        funnel.bySource.map(group => ({label: group.key, value: group.mqlRate})), {unit: ' %'}),
+      groupTable('Leads per first-touch source', 'Source', funnel.bySource)),
+    el('section', {'aria-labelledby': 'by-week-title'}, el('h2', {id: 'by-week-title'}, 'By week first seen'),
+      groupTable('Leads per weekly cohort (week of Monday, UTC)', 'Week', funnel.byWeek)));
+}
+
+function groupTable(caption, keyHeading, groups) {
+  return table(caption, [
+    [keyHeading, group => group.key],
+    ['Leads', group => String(group.leads)],
+    ...STAGES.map(stage => [stage, group => String(group.byStage[stage] ?? 0)]),
+    ['MQL rate', group => percent(group.mqlRate)],
+  ], groups, 'No leads in this period.');
+}
