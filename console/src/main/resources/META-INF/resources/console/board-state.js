@@ -24,6 +24,8 @@ export function apply(handoffs, type, data) {
       id: data.handoffId, leadId: data.leadId, email: data.email, score: data.score, assignee: data.assignee,
       ruleMatched: data.ruleMatched, slaDueAt: data.slaDueAt, createdAt: data.createdAt, status: 'OFFERED',
       reasonCode: null, breached: false, reminded: false, topContributions: data.topContributions ?? [],
+      // parsed once: the board sorts by them on every draw
+      slaDueMs: Date.parse(data.slaDueAt), createdMs: Date.parse(data.createdAt),
     };
     handoffs.set(handoff.id, handoff);
     return handoff;
@@ -44,6 +46,7 @@ export function apply(handoffs, type, data) {
       handoff.breached = true;
       handoff.assignee = data.escalatedTo ?? handoff.assignee;
       handoff.slaDueAt = data.nextSlaDueAt ?? handoff.slaDueAt;
+      handoff.slaDueMs = Date.parse(handoff.slaDueAt);
       return handoff;
     case 'handoff.sla-reminder.v1':
       handoff.reminded = true;
@@ -57,7 +60,8 @@ export function apply(handoffs, type, data) {
 export function applyView(handoffs, view) {
   const handoff = handoffs.get(view.id);
   if (handoff) {
-    Object.assign(handoff, {status: view.status, reasonCode: view.reasonCode, assignee: view.assignee, slaDueAt: view.slaDueAt});
+    Object.assign(handoff, {status: view.status, reasonCode: view.reasonCode, assignee: view.assignee, slaDueAt: view.slaDueAt,
+      slaDueMs: Date.parse(view.slaDueAt)});
   }
   return handoff;
 }

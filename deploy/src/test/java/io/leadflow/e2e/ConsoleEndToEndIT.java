@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -86,14 +87,19 @@ class ConsoleEndToEndIT {
         assertThat(card.findElement(By.cssSelector(".sla")).getText()).startsWith("due in 3 h");
         chromium.screenshot(SCREENSHOTS.resolve("board.png"));
 
-        // When the manager accepts it with a reason code
-        card(email).findElement(By.cssSelector("select option[value=good-fit]")).click();
-        card(email).findElement(By.cssSelector("button[data-action=accept]")).click();
+        // When the manager accepts it with a reason code, from the keyboard
+        card(email).findElement(By.tagName("select")).sendKeys("good-fit");
+        assertThat(card(email).findElement(By.cssSelector("select option:checked")).getText()).isEqualTo("good-fit");
+        card(email).findElement(By.cssSelector("button[data-action=accept]")).sendKeys(Keys.ENTER);
 
         // Then the board shows it accepted, and its lead page shows the stage SAL once scoring heard it
-        await("accepted on the board").atMost(Duration.ofSeconds(10))
+        await("accepted on the board").atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .until(() -> card(email).findElement(By.cssSelector(".handoff-status")).getText(), "ACCEPTED (good-fit)"::equals);
-        card(email).findElement(By.linkText(email)).click();
+        await("the lead's link followed").atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> {
+                    card(email).findElement(By.linkText(email)).click();
+                    return true;
+                });
         await("stage SAL on the lead page").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             chromium.driver().navigate().refresh();
             return textOf(By.id("lead-stage"));
@@ -158,8 +164,10 @@ class ConsoleEndToEndIT {
         chromium.driver().findElement(By.xpath("//label[text()='Changelog']/following-sibling::input")).sendKeys("page views matter more");
         chromium.driver().findElement(By.id("publish-model")).click();
 
-        // Then the replay's progress is shown until every lead is re-scored
+        // Then the replay's progress is shown until every lead is re-scored, and the new version is the active one
         await("the replay done").atMost(PIPELINE_TIMEOUT).until(() -> textOf(By.id("replay-status")), status -> status.startsWith("DONE"));
+        awaitText(By.cssSelector("#model-versions tbody tr"), "(active)");
+        assertThat(textOf(By.cssSelector("#model-versions tbody tr"))).contains("page views matter more");
         chromium.screenshot(SCREENSHOTS.resolve("model-published.png"));
 
         // And the lead's page shows the new score: two page views at 25 points
@@ -216,9 +224,9 @@ class ConsoleEndToEndIT {
         return chromium.driver().findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
     }
 
+    /** The lead's card as the board shows it now (a card is replaced when its handoff changes). */
     private static WebElement card(String email) {
-        return chromium.driver().findElements(By.cssSelector("article.card")).stream()
-                .filter(card -> email.equals(card.getAttribute("data-email"))).findFirst().orElse(null);
+        return chromium.driver().findElements(By.cssSelector("article.card[data-email='" + email + "']")).stream().findFirst().orElse(null);
     }
 
     private static WebElement traitValue(String name) {

@@ -10,6 +10,7 @@ import {openStream} from '../sse.js';
 const REASON_CODES = ['good-fit', 'no-budget', 'not-now', 'no-authority', 'wrong-contact', 'competitor', 'duplicate', 'other'];
 // the stream keeps events for a while (retention); asking after id 0 replays all it kept
 const FROM_THE_START = '0';
+const PAGE = 100;
 
 export async function render(main, user) {
   const handoffs = new Map();
@@ -20,21 +21,29 @@ export async function render(main, user) {
   const openList = el('div', {class: 'cards', id: 'open-handoffs'});
   const closedList = el('div', {class: 'cards closed', id: 'closed-handoffs'});
   const closedCount = el('span', {}, '0');
+  const openCount = el('span', {}, '0');
+  // the most urgent cards only: a busy queue's board stays quick to draw; more on request
+  let openShown = PAGE;
+  const more = el('button', {type: 'button', class: 'secondary', hidden: true, onclick: () => {
+    openShown += PAGE;
+    draw();
+  }}, `Show ${PAGE} more`);
   const watch = await watchChoice(user);
   replace(main,
     el('h1', {}, 'Handoff board'),
     el('div', {class: 'toolbar'}, watch.control, connection),
     notice, announcer,
-    el('section', {'aria-labelledby': 'open-title'}, el('h2', {id: 'open-title'}, 'Open handoffs'), openList),
-    el('details', {}, el('summary', {}, 'Closed handoffs (', closedCount, ')'), closedList));
+    el('section', {'aria-labelledby': 'open-title'}, el('h2', {id: 'open-title'}, 'Open handoffs (', openCount, ')'), openList, more),
+    el('details', {}, el('summary', {}, 'Closed handoffs (', closedCount, `, the latest ${PAGE} shown)`), closedList));
 
   let closeStream = null;
-  // a card is rebuilt only when its handoff changed: a reason code being chosen on another card stays chosen
+  // cards by handoff id, built when first shown and rebuilt only when their handoff changed: a reason
+  // code being chosen on another card stays chosen
   const cards = new Map();
-  const changed = new Set();
+  const cardOf = handoff => cards.get(handoff.id) ?? cards.set(handoff.id, card(handoff)).get(handoff.id);
   let renderPending = false;
   const scheduleRender = handoff => {
-    changed.add(handoff.id);
+    cards.delete(handoff.id);
     if (!renderPending) {
       renderPending = true;
       requestAnimationFrame(() => {
@@ -45,19 +54,17 @@ export async function render(main, user) {
   };
 
   function draw() {
-    changed.forEach(id => cards.set(id, card(handoffs.get(id))));
-    changed.clear();
     const all = [...handoffs.values()];
-    const open = all.filter(handoff => OPEN.includes(handoff.status))
-      .sort((a, b) => new Date(a.slaDueAt) - new Date(b.slaDueAt));
-    const closed = all.filter(handoff => !OPEN.includes(handoff.status))
-      .sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
+    const open = all.filter(handoff => OPEN.includes(handoff.status)).sort((a, b) => a.slaDueMs - b.slaDueMs);
+    const closed = all.filter(handoff => !OPEN.includes(handoff.status)).sort((a, b) => b.createdMs - a.createdMs);
     if (open.length === 0) {
       replace(openList, el('p', {class: 'empty'}, 'No open handoffs. New ones appear here as they arrive.'));
     } else {
-      placeInOrder(openList, open.map(handoff => cards.get(handoff.id)));
+      placeInOrder(openList, open.slice(0, openShown).map(cardOf));
     }
-    placeInOrder(closedList, closed.map(handoff => cards.get(handoff.id)));
+    more.hidden = open.length <= openShown;
+    placeInOrder(closedList, closed.slice(0, PAGE).map(cardOf));
+    openCount.textContent = String(open.length);
     closedCount.textContent = String(closed.length);
     tick();
   }
@@ -120,6 +127,7 @@ export async function render(main, user) {
     }
     handoffs.clear();
     cards.clear();
+    openShown = PAGE;
     draw();
     const [kind, name] = watch.value().split(':');
     closeStream = openStream(serviceUrl('handoff', `/v1/handoffs/stream?${kind}=${encodeURIComponent(name)}`), {
@@ -135,11 +143,13 @@ export async function render(main, user) {
           notice.textContent = `Older handoffs are past the stream's memory: ${parsed.detail}`;
           return;
         }
+        const before = JSON.stringify(handoffs.get(parsed.handoffId) ?? null);
         const handoff = apply(handoffs, type, parsed);
         if (handoff && type === 'handoff.created.v1' && Date.now() - new Date(handoff.createdAt) < 60000) {
           announcer.textContent = `New handoff: ${handoff.email}`;
         }
-        if (handoff) {
+        // the event of an action taken here changes nothing the card does not already show
+        if (handoff && JSON.stringify(handoff) !== before) {
           scheduleRender(handoff);
         }
       },

@@ -69,6 +69,7 @@ export async function render(main, user) {
         body: {author: author.value, changelog: changelog.value, model}});
       working.textContent = `Version ${published.version} published.`;
       replace(heading, activeLine(published));
+      replace(history, versionTable(await call('scoring', '/v1/scoring-model/versions')));
       if (published.replay) {
         clearTimeout(timer);
         followReplay(replay, published.replay, next => (timer = setTimeout(next, REPLAY_POLL_MS)));
@@ -80,19 +81,23 @@ export async function render(main, user) {
   });
 
   const heading = el('p', {id: 'active-version'}, activeLine(active));
+  const history = el('div', {id: 'model-versions'}, versionTable(versions));
   // what the user acts with, then what it answered, then the document itself
   replace(main, el('h1', {}, 'Scoring model'), heading,
     mayEdit ? publishForm : el('p', {class: 'hint'}, 'Your role may read the model; marketing ops and admins edit it.'),
     editor.problems, working, replay, preview, rules, editor.element,
-    el('section', {'aria-labelledby': 'versions-title'}, el('h2', {id: 'versions-title'}, 'Versions'),
-      table('Published versions, newest first', [
-        ['Version', v => `v${v.version}${v.active ? ' (active)' : ''}`],
-        ['Published', v => formatTime(v.createdAt)],
-        ['Author', v => v.author],
-        ['Changelog', v => v.changelog],
-      ], versions)));
+    el('section', {'aria-labelledby': 'versions-title'}, el('h2', {id: 'versions-title'}, 'Versions'), history));
   drawRules();
   return () => clearTimeout(timer);
+}
+
+function versionTable(versions) {
+  return table('Published versions, newest first', [
+    ['Version', v => `v${v.version}${v.active ? ' (active)' : ''}`],
+    ['Published', v => formatTime(v.createdAt)],
+    ['Author', v => v.author],
+    ['Changelog', v => v.changelog],
+  ], versions);
 }
 
 function activeLine(version) {
