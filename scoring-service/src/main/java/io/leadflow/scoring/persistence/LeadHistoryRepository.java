@@ -1,7 +1,5 @@
 package io.leadflow.scoring.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.scoring.domain.LeadEvent;
 import io.leadflow.scoring.domain.RecordedEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -10,7 +8,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,38 +19,17 @@ import java.util.stream.Collectors;
 @WithSession
 public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEvent, String> {
 
-    private static final MultiRowInsert INSERT = new MultiRowInsert("lead_event", List.of("event_id", "lead_id", "type", "occurred_at",
-            "properties::jsonb", "traits::jsonb", "bot", "weight", "recorded_at"));
-
-    private final ObjectMapper json;
-
-    public LeadHistoryRepository(ObjectMapper json) {
-        this.json = json;
-    }
-
     /** Adds an event to a lead's history; in the transaction that counts it. */
     public Uni<Void> record(UUID leadId, LeadEvent event, Instant now) {
-        return record(Map.of(leadId, List.of(event)), now);
+        return persist(new StoredLeadEvent(leadId, event, now)).replaceWithVoid();
     }
 
-    /**
-     * Adds events to several leads' histories, each lead's in arrival order (the order of the rows, which their
-     * seq keeps); in the transaction that counts them.
-     */
+    /** Adds events to several leads' histories, each lead's in arrival order; in the transaction that counts them. */
     public Uni<Void> record(Map<UUID, ? extends List<? extends LeadEvent>> eventsByLead, Instant now) {
-        List<Object[]> rows = new ArrayList<>();
-        try {
-            for (Map.Entry<UUID, ? extends List<? extends LeadEvent>> lead : eventsByLead.entrySet()) {
-                for (LeadEvent event : lead.getValue()) {
-                    StoredLeadEvent stored = new StoredLeadEvent(lead.getKey(), event, now);
-                    rows.add(new Object[] {event.eventId(), lead.getKey(), stored.typeName(), event.occurredAt(),
-                            json.writeValueAsString(stored.properties()), json.writeValueAsString(stored.traits()), stored.bot(), 1.0, now});
-                }
-            }
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("an event's properties or traits are not JSON", e));
-        }
-        return INSERT.insert(rows);
+        List<StoredLeadEvent> rows = eventsByLead.entrySet().stream()
+                .flatMap(lead -> lead.getValue().stream().map(event -> new StoredLeadEvent(lead.getKey(), event, now)))
+                .toList();
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
     }
 
     /** A lead's history in the order it happened (arrival order among events of one moment). */

@@ -20,9 +20,6 @@ import java.util.stream.Collectors;
 @WithSession
 public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID> {
 
-    private static final MultiRowInsert INSERT = new MultiRowInsert("score_entry", List.of("id", "lead_id", "event_id", "rule", "type",
-            "points", "reason", "occurred_at", "half_life_seconds", "model_version", "weight", "recorded_at"));
-
     /** A lead's ledger, oldest engagement first. */
     public Uni<List<LedgerEntry>> entriesOf(UUID leadId) {
         return find("leadId", Sort.by("occurredAt").and("eventId").and("rule"), leadId).list()
@@ -68,7 +65,7 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
 
     /**
      * Replaces a lead's whole ledger (its history was scored afresh); in the caller's transaction.
-     * The bulk delete runs before the new entries are inserted, so (event, rule) stays unique.
+     * The bulk delete runs at once, before the new entries are flushed, so (event, rule) stays unique.
      */
     public Uni<Void> replace(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
         return erase(leadId).flatMap(deleted -> append(leadId, entries, recordedAt));
@@ -86,16 +83,19 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
 
     /** Adds entries to several leads' ledgers; must run in the transaction that changes their scores. */
     public Uni<Void> append(Map<UUID, List<LedgerEntry>> entriesByLead, Instant recordedAt) {
-        List<Object[]> rows = entriesByLead.entrySet().stream()
-                .flatMap(lead -> lead.getValue().stream().map(entry -> new Object[] {UUID.randomUUID(), lead.getKey(), entry.eventId(),
-                        entry.ruleId(), entry.type().wireName(), entry.points(), entry.reason(), entry.occurredAt(),
-                        entry.halfLife() == null ? null : entry.halfLife().toSeconds(), entry.modelVersion(), entry.weight(), recordedAt}))
+        List<ScoreEntry> rows = entriesByLead.entrySet().stream()
+                .flatMap(lead -> lead.getValue().stream().map(entry -> new ScoreEntry(lead.getKey(), entry, recordedAt)))
                 .toList();
-        return INSERT.insert(rows);
+        // Panache refuses to persist an empty stream
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
     }
 
     /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */
     public Uni<Void> append(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
-        return append(Map.of(leadId, entries), recordedAt);
+        if (entries.isEmpty()) {
+            // an event that gave no points (capped, bot): Panache refuses to persist an empty stream
+            return Uni.createFrom().voidItem();
+        }
+        return persist(entries.stream().map(entry -> new ScoreEntry(leadId, entry, recordedAt)));
     }
 }

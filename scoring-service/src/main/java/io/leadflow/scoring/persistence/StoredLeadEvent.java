@@ -75,23 +75,6 @@ public class StoredLeadEvent {
         }
     }
 
-    /** The wire name of its engagement type, null for an identification. */
-    String typeName() {
-        return type == null ? null : type.wireName();
-    }
-
-    Map<String, Object> properties() {
-        return properties;
-    }
-
-    Map<String, Object> traits() {
-        return traits;
-    }
-
-    boolean bot() {
-        return bot;
-    }
-
     UUID leadId() {
         return leadId;
     }
