@@ -186,9 +186,12 @@ class ConsoleEndToEndIT {
 
         // An admin sees every view; the reports and the services' readiness (across origins) render
         signIn(token("e2e-admin", "admin"), "reports");
-        assertThat(navigation()).containsExactly("Handoff board", "Lead", "Scoring model", "Reports", "Routing", "Operations");
+        assertThat(navigation()).containsExactly("Handoff board", "Lead", "Scoring model", "Funnel", "Reports", "Routing", "Operations");
         awaitText(By.cssSelector("#sla-title + p"), "handoffs:");
         chromium.screenshot(SCREENSHOTS.resolve("reports.png"));
+        open("funnel");
+        awaitText(By.cssSelector("main p"), "leads first seen since");
+        chromium.screenshot(SCREENSHOTS.resolve("funnel.png"));
         open("routing");
         awaitText(By.id("routing-version"), "in force");
         chromium.screenshot(SCREENSHOTS.resolve("routing.png"));
