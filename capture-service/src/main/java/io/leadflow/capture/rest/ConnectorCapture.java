@@ -1,7 +1,10 @@
 package io.leadflow.capture.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.config.ConnectorBeans.ConnectorWorkspaces;
+import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.Validation;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
@@ -10,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +32,13 @@ class ConnectorCapture {
     private final ConnectorWorkspaces workspaces;
     private final AcknowledgedCapture capture;
     private final CaptureMetrics metrics;
+    private final ObjectMapper json;
 
-    ConnectorCapture(ConnectorWorkspaces workspaces, AcknowledgedCapture capture, CaptureMetrics metrics) {
+    ConnectorCapture(ConnectorWorkspaces workspaces, AcknowledgedCapture capture, CaptureMetrics metrics, ObjectMapper json) {
         this.workspaces = workspaces;
         this.capture = capture;
         this.metrics = metrics;
+        this.json = json;
     }
 
     /**
@@ -46,6 +52,25 @@ class ConnectorCapture {
             return new RequestRefused(Problems.notFound("no " + vendor + " connector is configured for workspace '"
                     + workspace + "'"));
         });
+    }
+
+    /**
+     * A signed notification's body as the JSON object it must be.
+     *
+     * @throws RequestRefused 400 when it is not JSON, or not an object
+     */
+    JsonNode notification(byte[] body) {
+        JsonNode notification;
+        try {
+            notification = json.readTree(body);
+        } catch (IOException notJson) {
+            notification = null;
+        }
+        if (notification == null || !notification.isObject()) {
+            metrics.rejected(Rejection.MALFORMED, 1);
+            throw new RequestRefused(Problems.malformed(new FieldError("body", "must be a JSON object")));
+        }
+        return notification;
     }
 
     /** The 403 of a request the vendor did not sign (or sign with this workspace's secret); nothing is captured. */

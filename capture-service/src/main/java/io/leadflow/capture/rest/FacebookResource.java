@@ -1,7 +1,6 @@
 package io.leadflow.capture.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.FieldError;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +38,11 @@ public class FacebookResource {
     private final ConnectorCapture connectors;
     private final FacebookLeadAds leadAds;
     private final VendorApi api;
-    private final ObjectMapper json;
 
-    FacebookResource(ConnectorCapture connectors, FacebookLeadAds leadAds, VendorApi api, ObjectMapper json) {
+    FacebookResource(ConnectorCapture connectors, FacebookLeadAds leadAds, VendorApi api) {
         this.connectors = connectors;
         this.leadAds = leadAds;
         this.api = api;
-        this.json = json;
     }
 
     @GET
@@ -76,15 +72,7 @@ public class FacebookResource {
         if (!FacebookLeadAds.signatureMatches(settings.appSecret(), body == null ? new byte[0] : body, signature)) {
             return Uni.createFrom().item(connectors.forged("X-Hub-Signature-256"));
         }
-        JsonNode notification;
-        try {
-            notification = json.readTree(body);
-        } catch (IOException e) {
-            notification = null;
-        }
-        if (notification == null || !notification.isObject()) {
-            return Uni.createFrom().item(Problems.malformed(new FieldError("body", "must be a JSON object")));
-        }
+        JsonNode notification = connectors.notification(body == null ? new byte[0] : body);
         List<LeadgenChange> changes = FacebookLeadAds.leadgenChanges(notification);
         if (changes.isEmpty()) {
             return connectors.publish(Validation.valid(List.of()));

@@ -1,7 +1,6 @@
 package io.leadflow.capture.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.Validation;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,13 +38,11 @@ public class LinkedInResource {
     private final ConnectorCapture connectors;
     private final LinkedInLeadGen leadGen;
     private final VendorApi api;
-    private final ObjectMapper json;
 
-    LinkedInResource(ConnectorCapture connectors, LinkedInLeadGen leadGen, VendorApi api, ObjectMapper json) {
+    LinkedInResource(ConnectorCapture connectors, LinkedInLeadGen leadGen, VendorApi api) {
         this.connectors = connectors;
         this.leadGen = leadGen;
         this.api = api;
-        this.json = json;
     }
 
     /** LinkedIn's validation answer. */
@@ -84,15 +80,7 @@ public class LinkedInResource {
         if (!LinkedInLeadGen.signatureMatches(settings.clientSecret(), raw, signature)) {
             return Uni.createFrom().item(connectors.forged("X-LI-Signature"));
         }
-        JsonNode notification;
-        try {
-            notification = json.readTree(raw);
-        } catch (IOException e) {
-            notification = null;
-        }
-        if (notification == null || !notification.isObject()) {
-            return Uni.createFrom().item(Problems.malformed(new FieldError("body", "must be a JSON object")));
-        }
+        JsonNode notification = connectors.notification(raw);
         Optional<LeadNotice> lead = leadGen.createdLead(notification);
         if (lead.isEmpty()) {
             return connectors.publish(Validation.valid(List.of()));
