@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadflow.capture.config.SchemaEmailFormat;
+import io.leadflow.capture.domain.Attribution;
 import io.leadflow.capture.domain.IdentityRules;
 import io.leadflow.capture.domain.OutgoingEvent;
 import io.leadflow.events.EventSchemas;
@@ -43,11 +44,11 @@ public final class OnTheWire {
     }
 
     /**
-     * The event written as the producer writes it (ObjectMapperSerializer: Jackson to UTF-8 bytes)
+     * The event written as the producer writes it (attributed, then ObjectMapperSerializer: Jackson to UTF-8 bytes)
      * and read back meets its type's schema: what consumers would find on the topic.
      */
     public static void assertMeetsItsSchema(OutgoingEvent event) throws IOException {
-        byte[] written = JSON.writeValueAsBytes(event.data());
+        byte[] written = JSON.writeValueAsBytes(Attribution.asWritten(event).data());
         assertThat(EventSchemas.validate(event.ceType(), JSON.readTree(written)))
                 .as("%s written as %s", event.ceType(), new String(written, StandardCharsets.UTF_8))
                 .isEmpty();

@@ -49,15 +49,27 @@ public final class Attribution {
     private Attribution() {
     }
 
-    /** The event with its channel and GA client id added, when it says where it came from; else unchanged. */
+    /** The event as capture writes it: every engagement, whichever way it came in, says where it came from. */
+    public static OutgoingEvent asWritten(OutgoingEvent outgoing) {
+        return outgoing instanceof CapturedEvent captured ? attributed(captured) : outgoing;
+    }
+
+    /**
+     * The event with its channel and GA client id added, when it says where it came from; else unchanged. Both are
+     * capture's to say: what a client sent under their names is dropped, so it never reaches the topic (a sent
+     * {@code "attributionChannel": 839} broke the contract: found by CaptureBodyFuzzTest).
+     */
     public static CapturedEvent attributed(CapturedEvent event) {
         EngagementCaptured data = event.data();
         Optional<AttributionChannel> channel = channel(data.type().wireName(), data.properties());
         Optional<String> gaClientId = text(data.properties(), GA_COOKIE).flatMap(Attribution::gaClientId);
-        if (channel.isEmpty() && gaClientId.isEmpty()) {
+        boolean sentByClient = data.properties().containsKey(AttributionChannel.PROPERTY) || data.properties().containsKey(GA_CLIENT_ID);
+        if (channel.isEmpty() && gaClientId.isEmpty() && !sentByClient) {
             return event;
         }
         Map<String, Object> properties = new LinkedHashMap<>(data.properties());
+        properties.remove(AttributionChannel.PROPERTY);
+        properties.remove(GA_CLIENT_ID);
         channel.ifPresent(found -> properties.put(AttributionChannel.PROPERTY, found.wireName()));
         gaClientId.ifPresent(id -> properties.put(GA_CLIENT_ID, id));
         return new CapturedEvent(event.id(), new EngagementCaptured(data.leadKey(), data.type(), data.email(),

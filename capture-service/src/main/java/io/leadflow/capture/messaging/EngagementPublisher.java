@@ -2,7 +2,6 @@ package io.leadflow.capture.messaging;
 
 import io.leadflow.capture.config.CaptureConfig;
 import io.leadflow.capture.domain.Attribution;
-import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.OutgoingEvent;
 import io.leadflow.events.CloudEventSources;
 import io.smallrye.mutiny.Uni;
@@ -62,8 +61,7 @@ public class EngagementPublisher {
     }
 
     private Uni<Void> send(OutgoingEvent outgoing) {
-        // every engagement, whichever way it came in, says where it came from (first/last touch)
-        OutgoingEvent event = outgoing instanceof CapturedEvent captured ? Attribution.attributed(captured) : outgoing;
+        OutgoingEvent event = Attribution.asWritten(outgoing);
         Message<Object> message = Message.of(event.data())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()

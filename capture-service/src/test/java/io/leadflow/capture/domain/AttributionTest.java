@@ -82,4 +82,21 @@ class AttributionTest {
         assertThat(Attribution.gaClientId("987654321.1699999999")).contains("987654321.1699999999");
         assertThat(Attribution.gaClientId("GA1.2.<script>")).isEmpty();
     }
+
+    @Test
+    void what_a_client_sends_as_channel_or_ga_client_id_is_replaced_or_dropped() throws Exception {
+        EngagementCaptured paid = attributed(Map.of("url", "https://example.com/?utm_medium=cpc", "attributionChannel", 839,
+                "gaClientId", "not-a-client-id"));
+        EngagementCaptured unclassified = attributed(Map.of("attributionChannel", "carrier-pigeon", "gaClientId", 42));
+
+        assertThat(paid.properties()).containsEntry(AttributionChannel.PROPERTY, "paid-search").doesNotContainKey(Attribution.GA_CLIENT_ID);
+        assertThat(unclassified.properties()).doesNotContainKeys(AttributionChannel.PROPERTY, Attribution.GA_CLIENT_ID);
+        OnTheWire.assertMeetsItsSchema(new CapturedEvent("id", paid));
+        OnTheWire.assertMeetsItsSchema(new CapturedEvent("id", unclassified));
+    }
+
+    private static EngagementCaptured attributed(Map<String, Object> properties) {
+        return Attribution.attributed(new CapturedEvent("id", new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED,
+                "ada@example.com", null, Instant.parse("2026-11-23T10:00:00Z"), "api", properties, Map.of(), false, null))).data();
+    }
 }
