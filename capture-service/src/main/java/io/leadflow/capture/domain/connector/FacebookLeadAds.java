@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Facebook Lead Ads: the Page webhook's verification request, its {@code X-Hub-Signature-256}, the
@@ -24,6 +25,7 @@ import java.util.Optional;
 public final class FacebookLeadAds {
 
     private static final String SIGNATURE_PREFIX = "sha256=";
+    private static final Pattern GRAPH_ID = Pattern.compile("[0-9]{1,40}");
     /** The Graph API's {@code created_time}: {@code 2015-11-12T15:27:06+0000}. */
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
     /** Lead form fields (Facebook's standard questions) copied into traits. */
@@ -63,11 +65,10 @@ public final class FacebookLeadAds {
         for (JsonNode entry : notification.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
-                String leadgenId = value.path("leadgen_id").asText("");
-                // ids are numbers in Facebook's examples and strings in newer payloads: read either as text
-                if ("leadgen".equals(change.path("field").asText()) && leadgenId.matches("[0-9]{1,40}")) {
-                    changes.add(new LeadgenChange(leadgenId, value.path("form_id").asText(""),
-                            value.path("ad_id").asText(""), value.path("page_id").asText("")));
+                Optional<String> leadgenId = graphId(value, "leadgen_id");
+                if ("leadgen".equals(change.path("field").asText()) && leadgenId.isPresent()) {
+                    changes.add(new LeadgenChange(leadgenId.get(), graphId(value, "form_id").orElse(""),
+                            graphId(value, "ad_id").orElse(""), graphId(value, "page_id").orElse("")));
                 }
             }
         }
@@ -91,14 +92,14 @@ public final class FacebookLeadAds {
         if (problem.isPresent()) {
             return Validation.invalid(List.of(problem.get()));
         }
-        String formId = text(lead, "form_id").orElse(change.formId().isEmpty() ? "lead-ads" : change.formId());
+        String formId = graphId(lead, "form_id").orElse(change.formId().isEmpty() ? "lead-ads" : change.formId());
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("formId", formId);
         properties.put("leadgenId", change.leadgenId());
-        text(lead, "ad_id").or(() -> Optional.of(change.adId()).filter(id -> !id.isEmpty()))
+        graphId(lead, "ad_id").or(() -> Optional.of(change.adId()).filter(id -> !id.isEmpty()))
                 .ifPresent(ad -> properties.put("adId", ad));
-        text(lead, "campaign_id").ifPresent(campaign -> properties.put("campaignId", campaign));
-        text(lead, "campaign_name").or(() -> text(lead, "campaign_id"))
+        graphId(lead, "campaign_id").ifPresent(campaign -> properties.put("campaignId", campaign));
+        text(lead, "campaign_name").or(() -> graphId(lead, "campaign_id"))
                 .ifPresent(campaign -> properties.put("utm_campaign", campaign));
         Map<String, Object> traits = new LinkedHashMap<>();
         answers.forEach((name, answer) -> {
@@ -117,6 +118,14 @@ public final class FacebookLeadAds {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A Graph API object id: digits, a number in Facebook's older examples and a string in newer payloads.
+     * Anything else is not an id (a form id goes into the event's source, whose contract allows no line breaks).
+     */
+    private static Optional<String> graphId(JsonNode node, String field) {
+        return text(node, field).filter(id -> GRAPH_ID.matcher(id).matches());
     }
 
     private static Optional<String> text(JsonNode node, String field) {

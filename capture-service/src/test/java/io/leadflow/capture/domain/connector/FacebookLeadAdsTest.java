@@ -72,4 +72,21 @@ class FacebookLeadAdsTest {
         assertThat(leadAds.map("acme", new LeadgenChange("1", "2", "3", "4"), lead).errors())
                 .extracting("field").containsExactly("field_data.email");
     }
+
+    @Test
+    void what_is_not_a_graph_id_is_not_taken_as_the_form_ad_or_campaign() throws Exception {
+        // a CI fuzz round's finding: a form id with a carriage return became a source the contract refuses
+        JsonNode lead = OnTheWire.JSON.readTree("{\"form_id\":\"12\\r34\",\"ad_id\":\"ad-1\",\"campaign_id\":\"6e3\","
+                + "\"field_data\":[{\"name\":\"email\",\"values\":[\"joe@example.com\"]}]}");
+
+        CapturedEvent event = leadAds.map("acme", new LeadgenChange("1", "777", "888", "4"), lead).events().get(0);
+
+        assertThat(event.data().source()).isEqualTo("form:facebook:777");
+        assertThat(event.data().properties()).containsEntry("formId", "777").containsEntry("adId", "888")
+                .doesNotContainKeys("campaignId", "utm_campaign");
+        OnTheWire.assertMeetsItsSchema(event);
+        assertThat(FacebookLeadAds.leadgenChanges(OnTheWire.JSON.readTree(
+                "{\"entry\":[{\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":5,\"form_id\":\"x\\n1\"}}]}]}")))
+                .containsExactly(new LeadgenChange("5", "", "", ""));
+    }
 }
