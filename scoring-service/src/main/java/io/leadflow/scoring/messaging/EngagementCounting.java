@@ -44,11 +44,11 @@ class EngagementCounting {
     private final LeadRepository leads;
     private final LedgerRepository ledger;
     private final LeadHistoryRepository history;
-    private final Outbox outbox;
+    private final Announcements outbox;
     private final Clock clock;
 
     EngagementCounting(ActiveScoringModel model, EngagementLeads engagementLeads, LeadRepository leads, LedgerRepository ledger,
-            LeadHistoryRepository history, Outbox outbox, Clock clock) {
+            LeadHistoryRepository history, Announcements outbox, Clock clock) {
         this.model = model;
         this.engagementLeads = engagementLeads;
         this.leads = leads;
@@ -131,7 +131,7 @@ class EngagementCounting {
                 .flatMap(erased -> found.created().isEmpty() ? Uni.createFrom().voidItem() : leads.persist(found.created()))
                 .flatMap(persisted -> history.record(recorded, now))
                 .flatMap(done -> ledger.append(newEntries, now))
-                .flatMap(done -> outbox.addAll(announcements));
+                .flatMap(done -> outbox.add(announcements, Announcements.ENGAGEMENT));
     }
 
     private static boolean changedStage(ArrivalCounting.Result result) {

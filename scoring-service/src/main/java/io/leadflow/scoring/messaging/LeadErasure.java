@@ -10,6 +10,7 @@ import io.leadflow.scoring.persistence.LeadAliasRepository;
 import io.leadflow.scoring.persistence.LeadHistoryRepository;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
+import io.leadflow.scoring.persistence.StageChangeRepository;
 import io.leadflow.txmessaging.Outbox;
 import io.leadflow.txmessaging.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,7 +23,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Erases a lead on request (right to erasure), in one transaction: its history, ledger, aliases and
+ * Erases a lead on request (right to erasure), in one transaction: its history, ledger, stage changes, aliases and
  * the lead itself are deleted, its keys are remembered only as hashes (so late events that happened
  * before cannot bring it back), and {@code lead.erased.v1} goes to the outbox for the services
  * that hold the lead too. The processed event ids stay: they are random ids, no personal data, and
@@ -34,17 +35,19 @@ public class LeadErasure {
     private final LeadRepository leads;
     private final LeadHistoryRepository history;
     private final LedgerRepository ledger;
+    private final StageChangeRepository stageChanges;
     private final LeadAliasRepository aliases;
     private final ErasedKeyRepository erasedKeys;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public LeadErasure(LeadRepository leads, LeadHistoryRepository history, LedgerRepository ledger, LeadAliasRepository aliases,
-            ErasedKeyRepository erasedKeys, Outbox outbox, OutboxRelay relay, Clock clock) {
+    public LeadErasure(LeadRepository leads, LeadHistoryRepository history, LedgerRepository ledger,
+            StageChangeRepository stageChanges, LeadAliasRepository aliases, ErasedKeyRepository erasedKeys, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.leads = leads;
         this.history = history;
         this.ledger = ledger;
+        this.stageChanges = stageChanges;
         this.aliases = aliases;
         this.erasedKeys = erasedKeys;
         this.outbox = outbox;
@@ -71,6 +74,7 @@ public class LeadErasure {
                 .toList();
         return history.erase(id)
                 .flatMap(erased -> ledger.erase(id))
+                .flatMap(erased -> stageChanges.erase(id))
                 .flatMap(erased -> aliases.erase(id))
                 .flatMap(erased -> leads.delete("id", id))
                 .flatMap(erased -> erasedKeys.record(keys, now))

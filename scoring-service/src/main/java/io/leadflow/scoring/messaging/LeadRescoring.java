@@ -23,9 +23,9 @@ public class LeadRescoring {
 
     private final LeadHistoryRepository history;
     private final LedgerRepository ledger;
-    private final Outbox outbox;
+    private final Announcements outbox;
 
-    public LeadRescoring(LeadHistoryRepository history, LedgerRepository ledger, Outbox outbox) {
+    public LeadRescoring(LeadHistoryRepository history, LedgerRepository ledger, Announcements outbox) {
         this.history = history;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -44,7 +44,7 @@ public class LeadRescoring {
             lead.rescored(rescored, scorer.stageAfterRescoring(from, rescored, lead.email() != null), now);
             List<Outbox.Event> announcements = ScoreEvents.rescored(lead, scoreBefore, from, rescored.ledger(), causeId, now);
             return ledger.replace(lead.id(), rescored.ledger(), now)
-                    .flatMap(replaced -> outbox.addAll(announcements))
+                    .flatMap(replaced -> outbox.add(announcements, Announcements.RESCORING))
                     .replaceWith(!announcements.isEmpty());
         });
     }

@@ -31,11 +31,11 @@ public class SalesFeedbackHandling {
     private final LeadRepository leads;
     private final LedgerRepository ledger;
     private final LeadHistoryRepository history;
-    private final Outbox outbox;
+    private final Announcements outbox;
     private final Clock clock;
 
     public SalesFeedbackHandling(ActiveScoringModel model, LeadRepository leads, LedgerRepository ledger,
-            LeadHistoryRepository history, Outbox outbox, Clock clock) {
+            LeadHistoryRepository history, Announcements outbox, Clock clock) {
         this.model = model;
         this.leads = leads;
         this.ledger = ledger;
@@ -58,8 +58,8 @@ public class SalesFeedbackHandling {
                     return moveTo(lead, to, now).flatMap(moved -> {
                         LeadStageChanged change = new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), from, to,
                                 lead.score(), List.of(), lead.traits(), eventId, now);
-                        return outbox.add(Topics.LIFECYCLE, lead.leadKey(), ScoreEvents.feedbackStageChangedId(eventId),
-                                LeadStageChanged.TYPE, change);
+                        return outbox.add(List.of(new Outbox.Event(Topics.LIFECYCLE, lead.leadKey(),
+                                ScoreEvents.feedbackStageChangedId(eventId), LeadStageChanged.TYPE, change)), reason(feedback));
                     });
                 });
     }
@@ -77,6 +77,12 @@ public class SalesFeedbackHandling {
                 .call(entries -> ledger.reweight(lead.id(), keeps))
                 .call(entries -> history.reweight(lead.id(), keeps))
                 .replaceWithVoid();
+    }
+
+    /** The reason a lead's history gives: sales' action and, for a reject or recycle, its reason code. */
+    private static String reason(SalesFeedback feedback) {
+        String action = "sales " + feedback.action().wireName();
+        return feedback.reasonCode() == null ? action : action + ": " + feedback.reasonCode();
     }
 
     private static UUID leadId(SalesFeedback feedback) {

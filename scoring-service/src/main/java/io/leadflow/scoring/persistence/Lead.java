@@ -180,4 +180,9 @@ public class Lead {
     public Map<String, Object> traits() {
         return Collections.unmodifiableMap(traits);
     }
+
+    /** When the lead was first seen, in the stage it started in. */
+    public Instant createdAt() {
+        return createdAt;
+    }
 }

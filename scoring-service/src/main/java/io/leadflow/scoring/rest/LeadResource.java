@@ -5,6 +5,7 @@ import io.leadflow.events.LeadKeys;
 import io.leadflow.scoring.messaging.LeadErasure;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
+import io.leadflow.scoring.persistence.StageChangeRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +28,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Leads, their scores and the ledger that explains each score; erasing a lead. */
+/** Leads, their scores and the ledger that explains each score, their lifecycle history; erasing a lead. */
 @Path("/v1/leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource {
@@ -36,12 +37,15 @@ public class LeadResource {
 
     private final LeadRepository leads;
     private final LedgerRepository ledger;
+    private final StageChangeRepository stageChanges;
     private final LeadErasure erasure;
     private final Clock clock;
 
-    public LeadResource(LeadRepository leads, LedgerRepository ledger, LeadErasure erasure, Clock clock) {
+    public LeadResource(LeadRepository leads, LedgerRepository ledger, StageChangeRepository stageChanges, LeadErasure erasure,
+            Clock clock) {
         this.leads = leads;
         this.ledger = ledger;
+        this.stageChanges = stageChanges;
         this.erasure = erasure;
         this.clock = clock;
     }
@@ -80,6 +84,24 @@ public class LeadResource {
         return leads.findById(leadId)
                 .onItem().ifNull().failWith(() -> new UnknownResourceException("no lead has the id " + id))
                 .flatMap(lead -> ledger.entriesOf(lead.id()).map(entries -> LeadScoreView.of(lead, entries, now)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN})
+    @Path("/{id}/lifecycle")
+    @WithSession
+    @Operation(summary = "A lead's lifecycle history: its stage changes in time order, each with its cause and the time spent "
+            + "in the stage it left")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No lead has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<LifecycleView> lifecycle(@Parameter(description = "The lead's id") @RestPath String id) {
+        UUID leadId = parseId(id);
+        return leads.findById(leadId)
+                .onItem().ifNull().failWith(() -> new UnknownResourceException("no lead has the id " + id))
+                .flatMap(lead -> stageChanges.changesOf(lead.id()).map(changes -> LifecycleView.of(lead, changes)));
     }
 
     @DELETE

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Reports on the leads scoring knows: the funnel by stage, source and week. */
+/** Reports on the leads scoring knows: the funnel by stage, source and week, with conversion and time in stage. */
 @Path("/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
@@ -45,7 +45,7 @@ public class ReportResource {
     @Path("/funnel")
     @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @Operation(summary = "Known leads by lifecycle stage now, in all, by first-touch source and by the week they were first seen, "
-            + "with the share that qualified as an MQL")
+            + "with the share that qualified as an MQL, the conversion from stage to stage and the median time in stage")
     @APIResponse(responseCode = "200", description = "The funnel")
     @APIResponse(responseCode = "400", description = "weeks is out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -56,7 +56,8 @@ public class ReportResource {
         }
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(7L * weeks));
-        return reports.funnel(from, to).map(Funnel::of)
+        return reports.funnel(from, to)
+                .flatMap(counts -> reports.stageChanges(from, to).map(changes -> Funnel.of(counts, changes)))
                 .map(funnel -> new FunnelReport(from, to, funnel.total(), funnel.bySource(), funnel.byWeek()));
     }
 }

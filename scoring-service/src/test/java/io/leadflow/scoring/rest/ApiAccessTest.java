@@ -56,6 +56,7 @@ class ApiAccessTest {
     enum Endpoint {
         LEAD_BY_EMAIL(EVERY_ROLE, (request, lead) -> request.queryParam("email", email).get("/v1/leads")),
         LEAD_SCORE(EVERY_ROLE, (request, lead) -> request.get("/v1/leads/{id}/score", lead)),
+        LEAD_LIFECYCLE(EVERY_ROLE, (request, lead) -> request.get("/v1/leads/{id}/lifecycle", lead)),
         ERASE(List.of("admin"), (request, lead) -> request.queryParam("requestedBy", "dpo@example.com")
                 .queryParam("reason", "subject request").delete("/v1/leads/{id}", lead)),
         MODEL(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/scoring-model")),
@@ -133,6 +134,7 @@ class ApiAccessTest {
         switch (endpoint) {
             case LEAD_BY_EMAIL -> done.statusCode(200).body("id", is(leadId), "score", is(score));
             case LEAD_SCORE -> done.statusCode(200).body("leadId", is(leadId));
+            case LEAD_LIFECYCLE -> done.statusCode(200).body("leadId", is(leadId), "stage", is("LEAD"));
             case ERASE -> {
                 done.statusCode(204);
                 given().header("Authorization", Tokens.ADMIN).get("/v1/leads/{id}/score", lead).then().statusCode(404);
