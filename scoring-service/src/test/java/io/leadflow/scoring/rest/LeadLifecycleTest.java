@@ -26,7 +26,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A lead's lifecycle history, recorded from the real broker's engagements and sales feedback and read through the API. */
+/**
+ * A lead's lifecycle history, recorded from the real broker's engagements and sales feedback and read through the API, and
+ * the funnel's conversion and time in stage drawn from it.
+ */
 @QuarkusTest
 class LeadLifecycleTest {
 
@@ -38,6 +41,7 @@ class LeadLifecycleTest {
 
     @Test
     void a_journey_to_sql_is_recorded_in_order_with_times_once_however_often_delivered_and_erased_with_the_lead() {
+        JsonPath funnelBefore = funnel();
         // given a VP from GB who viewed pricing, requested a demo and started a trial: an MQL
         String email = uniqueEmail("journey");
         List<String> engagements = List.of(
@@ -69,6 +73,16 @@ class LeadLifecycleTest {
         assertThat(inPrevious).containsExactly(Duration.between(firstSeen, times.get(0)).toSeconds(),
                 Duration.between(times.get(0), times.get(1)).toSeconds(), Duration.between(times.get(1), times.get(2)).toSeconds());
 
+        // and the funnel counts its moves up: one more conversion from MQL to SAL and SAL to SQL, with their times
+        JsonPath funnelAfter = funnel();
+        for (String step : List.of("MQL", "SAL")) {
+            String conversion = "total.conversions.find { it.from == '%s' }.converted".formatted(step);
+            String moves = "total.timeInStage.find { it.stage == '%s' }.moves".formatted(step);
+            assertThat(funnelAfter.getLong(conversion)).isGreaterThanOrEqualTo(funnelBefore.getLong(conversion) + 1);
+            assertThat(funnelAfter.getLong(moves)).isGreaterThanOrEqualTo(funnelBefore.getLong(moves) + 1);
+        }
+        assertThat(funnelAfter.getLong("total.timeInStage.find { it.stage == 'MQL' }.medianSeconds")).isNotNull();
+
         // when an admin erases the lead, then its history is gone with it
         given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo@example.com").queryParam("reason", "subject request")
                 .delete("/v1/leads/{id}", id).then().statusCode(204);
@@ -82,6 +96,11 @@ class LeadLifecycleTest {
     void a_malformed_or_unknown_id_is_refused_with_a_problem() {
         lifecycle("not-a-uuid").then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("id"));
         lifecycle(UUID.randomUUID().toString()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static JsonPath funnel() {
+        return given().header("Authorization", Tokens.ADMIN).queryParam("weeks", 1).get("/v1/reports/funnel")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private static io.restassured.response.Response lifecycle(String id) {
