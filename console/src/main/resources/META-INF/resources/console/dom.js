@@ -91,6 +91,25 @@ export function formatDuration(iso) {
   return parts.join(' ') || '0 s';
 }
 
+/** A number of seconds as "2 d 3 h", "1 h 2 min" or "45 s": the two largest units, enough to compare. */
+export function formatSeconds(seconds) {
+  if (seconds === null || seconds === undefined) {
+    return '—';
+  }
+  const units = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]];
+  const parts = [];
+  let left = Math.round(Number(seconds));
+  for (const [name, size] of units) {
+    if (left >= size && parts.length < 2) {
+      parts.push(`${Math.floor(left / size)} ${name}`);
+      left %= size;
+    } else if (parts.length > 0) {
+      break;
+    }
+  }
+  return parts.join(' ') || '0 s';
+}
+
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${Number(value).toFixed(1)} %`;
 }

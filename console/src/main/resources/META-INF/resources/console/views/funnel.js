@@ -1,9 +1,10 @@
 // The funnel: known leads by the stage they are in now, in all, by first-touch source and by the week
-// they were first seen (scoring's /v1/reports/funnel), with the share that ever qualified as an MQL.
+// they were first seen (scoring's /v1/reports/funnel), with the share that ever qualified as an MQL, and how
+// leads moved up from MQL: the conversion from stage to stage and the median time spent in each stage.
 
 import {call} from '../api.js';
 import {barChart} from '../chart.js';
-import {el, field, percent, replace, table} from '../dom.js';
+import {el, field, formatSeconds, percent, replace, table} from '../dom.js';
 
 const STAGES = ['SUBSCRIBER', 'LEAD', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'CUSTOMER', 'RECYCLED', 'DISQUALIFIED'];
 
@@ -25,8 +26,31 @@ export async function render(main, user, params) {
       barChart('MQL rate per first-touch source, in percent',
         funnel.bySource.map(group => ({label: group.key, value: group.mqlRate})), {unit: ' %'}),
       groupTable('Leads per first-touch source', 'Source', funnel.bySource)),
+    el('section', {'aria-labelledby': 'flow-title', id: 'funnel-flow'}, el('h2', {id: 'flow-title'}, 'Conversion and time in stage'),
+      el('p', {class: 'hint'}, 'From the stage changes recorded for these leads: of those that reached a stage, the share that '
+        + 'reached the next; a recycled lead that went round twice counts once, each pass gives a time.'),
+      barChart('Conversion from stage to stage, all sources, in percent',
+        funnel.total.conversions.map(step => ({label: `${step.from} → ${step.to}`, value: step.rate})), {unit: ' %'}),
+      conversionTable([{...funnel.total, key: 'All sources'}, ...funnel.bySource]),
+      timeTable([{...funnel.total, key: 'All sources'}, ...funnel.bySource])),
     el('section', {'aria-labelledby': 'by-week-title'}, el('h2', {id: 'by-week-title'}, 'By week first seen'),
       groupTable('Leads per weekly cohort (week of Monday, UTC)', 'Week', funnel.byWeek)));
+}
+
+function conversionTable(groups) {
+  return table('Conversion per first-touch source (converted of reached)',
+    [['Source', group => group.key], ...groups[0].conversions.map((step, i) => [`${step.from} → ${step.to}`, group => {
+      const conversion = group.conversions[i];
+      return `${percent(conversion.rate)} (${conversion.converted} of ${conversion.reached})`;
+    }])], groups);
+}
+
+function timeTable(groups) {
+  return table('Median time in stage before moving up, per first-touch source (moves measured)',
+    [['Source', group => group.key], ...groups[0].timeInStage.map((step, i) => [`${step.stage} → ${step.next}`, group => {
+      const time = group.timeInStage[i];
+      return `${formatSeconds(time.medianSeconds)} (${time.moves})`;
+    }])], groups);
 }
 
 function groupTable(caption, keyHeading, groups) {

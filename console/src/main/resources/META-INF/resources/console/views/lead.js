@@ -1,9 +1,9 @@
 // A lead's page: profile, fit and engagement, the score built up event by event with each event's
-// points and decay (the explanation), its handoffs with sales (lifecycle) and its CRM sync.
+// points and decay (the explanation), its stage changes (lifecycle history), its handoffs with sales and its CRM sync.
 
 import {call} from '../api.js';
 import {stepChart} from '../chart.js';
-import {el, field, formatTime, replace, statusLine, table} from '../dom.js';
+import {el, field, formatSeconds, formatTime, replace, statusLine, table} from '../dom.js';
 
 export async function render(main, user, params) {
   const email = params.get('email') ?? '';
@@ -27,11 +27,14 @@ export async function render(main, user, params) {
     return;
   }
   const explanation = el('section', {'aria-labelledby': 'explanation-title'}, el('h2', {id: 'explanation-title'}, 'Why this score'), statusLine());
-  const lifecycle = el('section', {'aria-labelledby': 'lifecycle-title'}, el('h2', {id: 'lifecycle-title'}, 'Lifecycle and handoffs'), statusLine());
+  const history = el('section', {'aria-labelledby': 'history-title', id: 'lifecycle-history'},
+    el('h2', {id: 'history-title'}, 'Lifecycle history'), statusLine());
+  const lifecycle = el('section', {'aria-labelledby': 'lifecycle-title'}, el('h2', {id: 'lifecycle-title'}, 'Handoffs to sales'), statusLine());
   const crm = el('section', {'aria-labelledby': 'crm-title'}, el('h2', {id: 'crm-title'}, 'CRM sync'), statusLine());
-  replace(body, summary(lead), profile(lead), scoreChart(lead), explanation, lifecycle, crm);
+  replace(body, summary(lead), profile(lead), scoreChart(lead), explanation, history, lifecycle, crm);
   await Promise.all([
     fill(explanation, () => call('scoring', `/v1/leads/${encodeURIComponent(lead.id)}/score`), scoreTable),
+    fill(history, () => call('scoring', `/v1/leads/${encodeURIComponent(lead.id)}/lifecycle`), historyTable),
     fill(lifecycle, () => call('handoff', `/v1/handoffs?email=${encodeURIComponent(email)}`), handoffTable),
     fill(crm, () => call('crmSync', `/v1/sync/${encodeURIComponent(lead.id)}`), syncTable),
   ]);
@@ -95,6 +98,16 @@ function scoreTable(score) {
     ['Decayed', entry => entry.rawPoints === 0 ? '—' : `${Math.round(100 - entry.decayedPoints / entry.rawPoints * 100)} %`],
     ['Model', entry => `v${entry.modelVersion}`],
   ], score.entries, 'No event has given points yet.')];
+}
+
+function historyTable(history) {
+  return table(`Stage changes, oldest first (first seen ${formatTime(history.firstSeen)})`, [
+    ['When', change => formatTime(change.at)],
+    ['Change', change => `${change.from} → ${change.to}`],
+    ['Why', change => change.reason],
+    ['Cause event', change => el('code', {}, change.causeEventId ?? '—')],
+    ['Time in previous stage', change => formatSeconds(change.secondsInPrevious)],
+  ], history.changes, 'No stage change yet.');
 }
 
 function handoffTable(handoffs) {
