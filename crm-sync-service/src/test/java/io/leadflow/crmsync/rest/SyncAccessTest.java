@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -58,7 +59,12 @@ class SyncAccessTest {
         READ(List.of("marketing-ops", "sales-manager", "admin"),
                 (request, handoff) -> request.when().get("/v1/sync/{leadId}", handoff.leadId())),
         RETRY(List.of("admin"),
-                (request, handoff) -> request.when().post("/v1/sync/{handoffId}/retry", handoff.handoffId()));
+                (request, handoff) -> request.when().post("/v1/sync/{handoffId}/retry", handoff.handoffId())),
+        OPS_CONSUMERS(List.of("admin"), (request, handoff) -> request.when().get("/v1/ops/consumers")),
+        OPS_DEAD_LETTERS(List.of("admin"), (request, handoff) -> request.when().get("/v1/ops/dead-letters")),
+        // a topic that is not one of the service's dead-letter topics: an admin's call gets past the role check to a 400
+        OPS_RETRY(List.of("admin"),
+                (request, handoff) -> request.when().post("/v1/ops/dead-letters/{topic}/0/0/retry", "leadflow.handoffs.v1"));
 
         private final List<String> roles;
         /** Sends the call about a FAILED handoff made for the test. */
@@ -133,16 +139,28 @@ class SyncAccessTest {
             assertUnchanged();
             return;
         }
-        answer.then().statusCode(200);
         switch (endpoint) {
             case READ -> {
-                answer.then().body("handoffId", contains(handoff.handoffId()), "status", contains("FAILED"));
+                answer.then().statusCode(200).body("handoffId", contains(handoff.handoffId()), "status", contains("FAILED"));
                 assertUnchanged();
             }
             case RETRY -> {
-                answer.then().body("handoffId", is(handoff.handoffId()), "status", is("SYNCED"));
+                answer.then().statusCode(200).body("handoffId", is(handoff.handoffId()), "status", is("SYNCED"));
                 assertThat(entry()).containsEntry("status", "SYNCED");
                 assertThat(crmCalls()).isEqualTo(1);
+            }
+            case OPS_CONSUMERS -> {
+                answer.then().statusCode(200).body("channels.channel", hasItems("handoffs", "erasure"));
+                assertUnchanged();
+            }
+            case OPS_DEAD_LETTERS -> {
+                // the CRM dead letters (crm-dead-letters, an outgoing channel) are listed with the consumers' own
+                answer.then().statusCode(200).body("topics.topic", hasItems("leadflow.handoffs.v1.dlq", "leadflow.crm-sync.v1.dlq"));
+                assertUnchanged();
+            }
+            case OPS_RETRY -> {
+                answer.then().statusCode(400).body("errors.field", contains("topic"));
+                assertUnchanged();
             }
         }
     }
