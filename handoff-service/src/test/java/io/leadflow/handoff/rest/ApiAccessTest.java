@@ -77,7 +77,11 @@ class ApiAccessTest {
         // no delivery exists to redeliver: an admin's call gets past the access check to the lookup
         REDELIVER(404, ADMINS),
         ROTATE_SECRET(200, ADMINS),
-        RETIRE_SECRET(204, ADMINS);
+        RETIRE_SECRET(204, ADMINS),
+        OPS_CONSUMERS(200, ADMINS),
+        OPS_DEAD_LETTERS(200, ADMINS),
+        // a topic that is not one of the service's dead-letter topics: an admin's call gets past the role check to a 400
+        OPS_RETRY(400, ADMINS);
 
         private final int granted;
         private final List<String> roles;
@@ -173,6 +177,9 @@ class ApiAccessTest {
             case REDELIVER -> request.post(hook + "/deliveries/" + UUID.randomUUID() + "/redeliver");
             case ROTATE_SECRET -> request.post(hook + "/secrets");
             case RETIRE_SECRET -> request.delete(hook + "/secrets/" + target.secretId());
+            case OPS_CONSUMERS -> request.get("/v1/ops/consumers");
+            case OPS_DEAD_LETTERS -> request.get("/v1/ops/dead-letters");
+            case OPS_RETRY -> request.post("/v1/ops/dead-letters/leadflow.lifecycle.v1/0/0/retry");
         };
         if (response == null) {
             // a rep streams their own events, the others a queue's
