@@ -68,7 +68,11 @@ class ApiAccessTest {
         PREVIEW(List.of("marketing-ops", "admin"),
                 (request, lead) -> request.contentType(ContentType.JSON).body("{}").post("/v1/scoring-model/preview")),
         REPLAY(List.of("marketing-ops", "admin"), (request, lead) -> request.post("/v1/scoring-model/versions/9999/replay")),
-        FUNNEL(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/reports/funnel"));
+        FUNNEL(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/reports/funnel")),
+        OPS_CONSUMERS(List.of("admin"), (request, lead) -> request.get("/v1/ops/consumers")),
+        OPS_DEAD_LETTERS(List.of("admin"), (request, lead) -> request.get("/v1/ops/dead-letters")),
+        // a topic that is not one of the service's dead-letter topics: an admin's call gets past the role check to a 400
+        OPS_RETRY(List.of("admin"), (request, lead) -> request.post("/v1/ops/dead-letters/{topic}/0/0/retry", "leadflow.engagement.v1"));
 
         private final List<String> roles;
         /** Sends the call about the given lead id. */
@@ -146,6 +150,9 @@ class ApiAccessTest {
             case REPLAY_JOB, REPLAY -> done.statusCode(404);
             case PUBLISH -> done.statusCode(400).body("errors.field", hasItem("author"));
             case PREVIEW -> done.statusCode(400).body("status", is(400), "errors", not(empty()));
+            case OPS_CONSUMERS -> done.statusCode(200).body("channels.channel", hasItem("engagement"));
+            case OPS_DEAD_LETTERS -> done.statusCode(200).body("topics.topic", hasItem("leadflow.engagement.v1.dlq"));
+            case OPS_RETRY -> done.statusCode(400).body("errors.field", hasItem("topic"));
         }
         if (endpoint != Endpoint.ERASE) {
             assertUnchanged();
