@@ -1,5 +1,6 @@
 package io.leadflow.bench;
 
+import io.leadflow.bench.kafka.KafkaAdmin;
 import io.leadflow.bench.kafka.ToolsClasspath;
 import io.leadflow.bench.load.CaptureClient;
 import io.leadflow.bench.mix.EventGenerator;
@@ -15,7 +16,9 @@ import io.leadflow.bench.scenario.CeilingScenario;
 import io.leadflow.bench.scenario.PipelineScenario;
 import io.leadflow.bench.scenario.ResourcesScenario;
 import io.leadflow.bench.scenario.Scenario;
+import io.leadflow.bench.scenario.Settling;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +34,9 @@ import java.util.Optional;
 public final class BenchMain {
 
     static final List<String> SERVICES = List.of("capture-service", "scoring-service", "handoff-service", "crm-sync-service");
+    /** Scenarios whose figures would include the backlog an earlier scenario left (see Settling). */
+    private static final List<String> AFTER_SETTLING = List.of("pipeline", "catch-up");
+    private static final Duration SETTLING_AT_MOST = Duration.ofMinutes(15);
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private BenchMain() {
@@ -67,6 +73,11 @@ public final class BenchMain {
                 Scenario scenario = scenario(name, options, client, generator, processes);
                 System.out.printf("[bench] %s ...%n", name);
                 try {
+                    if (AFTER_SETTLING.contains(name)) {
+                        try (KafkaAdmin admin = new KafkaAdmin(options.bootstrapServers())) {
+                            Settling.before(name, Settling.of(admin), SETTLING_AT_MOST, report);
+                        }
+                    }
                     scenario.run(report);
                 } catch (Exception e) {
                     report.note(name + " failed: " + e);
