@@ -29,8 +29,9 @@ export async function render(main, user, params) {
     el('section', {'aria-labelledby': 'flow-title', id: 'funnel-flow'}, el('h2', {id: 'flow-title'}, 'Conversion and time in stage'),
       el('p', {class: 'hint'}, 'From the stage changes recorded for these leads: of those that reached a stage, the share that '
         + 'reached the next; a recycled lead that went round twice counts once, each pass gives a time.'),
-      barChart('Conversion from stage to stage, all sources, in percent',
-        funnel.total.conversions.map(step => ({label: `${step.from} → ${step.to}`, value: step.rate})), {unit: ' %'}),
+      // labelled by the stage reached: "OPPORTUNITY → CUSTOMER" is longer than the chart's label column
+      barChart('Conversion to each stage from the one before, all sources, in percent',
+        funnel.total.conversions.map(step => ({label: `→ ${step.to}`, value: step.rate})), {unit: ' %'}),
       conversionTable([{...funnel.total, key: 'All sources'}, ...funnel.bySource]),
       timeTable([{...funnel.total, key: 'All sources'}, ...funnel.bySource])),
     el('section', {'aria-labelledby': 'by-week-title'}, el('h2', {id: 'by-week-title'}, 'By week first seen'),
