@@ -105,6 +105,9 @@ class ConsoleEndToEndIT {
             return textOf(By.id("lead-stage"));
         }, "SAL"::equals);
         awaitText(By.cssSelector("section[aria-labelledby=lifecycle-title] caption"), "Handoffs to sales");
+        // and its lifecycle history ends with the acceptance, its reason and the time it spent as an MQL
+        String accepted = awaitText(By.cssSelector("#lifecycle-history tbody tr:last-child"), "MQL → SAL");
+        assertThat(accepted).contains("sales accepted: good-fit").containsPattern("\\d+ (s|min|h)");
 
         // And the captured markup shows as text, inert
         WebElement company = await().atMost(Duration.ofSeconds(10)).until(() -> traitValue("company"), found -> found != null);
@@ -191,6 +194,7 @@ class ConsoleEndToEndIT {
         chromium.screenshot(SCREENSHOTS.resolve("reports.png"));
         open("funnel");
         awaitText(By.cssSelector("main p"), "leads first seen since");
+        awaitText(By.cssSelector("#funnel-flow table caption"), "Conversion per first-touch source");
         chromium.screenshot(SCREENSHOTS.resolve("funnel.png"));
         open("routing");
         awaitText(By.id("routing-version"), "in force");
