@@ -50,6 +50,27 @@ class ServiceKafkaAccessTest {
                 "topic:leadflow.lifecycle.v1:Describe", "topic:leadflow.handoffs.v1:Write").doesNotContain("topic:leadflow.engagement.v1:Read");
     }
 
+    @Test
+    void theOpsApiAlsoReadsTheDeadLettersDescribesTheGroupsAndWritesWhatItConsumes() throws IOException {
+        // Given a module with kafka-ops' operations API and one dead-lettered incoming channel
+        write("pom.xml", "<project><dependencies><dependency><artifactId>kafka-ops</artifactId></dependency></dependencies></project>");
+        write("src/main/resources/application.properties", """
+                quarkus.application.name=demo-service
+                mp.messaging.incoming.leads.connector=smallrye-kafka
+                mp.messaging.incoming.leads.topic=leadflow.lifecycle.v1
+                mp.messaging.incoming.leads.failure-strategy=dead-letter-queue
+                mp.messaging.incoming.leads.dead-letter-queue.topic=leadflow.lifecycle.v1.dlq
+                """);
+        Files.createDirectories(module.resolve("src/main/java"));
+
+        // When its access is derived
+        ServiceKafkaAccess access = ServiceKafkaAccess.derive(module);
+
+        // Then it may read its dead letters (to list them), describe its group (its lag) and write its topic (a retry)
+        assertThat(access.expectedAcls()).contains("topic:leadflow.lifecycle.v1.dlq:Read", "group:demo-service:Describe",
+                "topic:leadflow.lifecycle.v1:Write");
+    }
+
     private void write(String path, String content) throws IOException {
         Path file = module.resolve(path);
         Files.createDirectories(file.getParent());
