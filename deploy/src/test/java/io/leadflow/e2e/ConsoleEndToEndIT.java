@@ -201,6 +201,11 @@ class ConsoleEndToEndIT {
         chromium.screenshot(SCREENSHOTS.resolve("routing.png"));
         open("ops");
         await().atMost(Duration.ofSeconds(10)).until(() -> chromium.driver().findElements(By.cssSelector(".health-up")).size() == 3);
+        // and each consuming service's consumer lag and dead-letter topics (its /v1/ops API, across origins for two of them)
+        await().atMost(Duration.ofSeconds(30)).until(() -> chromium.driver().findElements(By.cssSelector(".ops-kafka table caption"))
+                .stream().filter(caption -> caption.getText().startsWith("Consumer lag")).count() == 3);
+        assertThat(chromium.driver().findElements(By.cssSelector(".dead-letter-topic")).stream().map(topic -> topic.getAttribute("data-topic")))
+                .contains("leadflow.engagement.v1.dlq", "leadflow.lifecycle.v1.dlq", "leadflow.handoffs.v1.dlq", "leadflow.crm-sync.v1.dlq");
         chromium.screenshot(SCREENSHOTS.resolve("ops.png"));
     }
 
@@ -263,7 +268,12 @@ class ConsoleEndToEndIT {
 
     private static String textOf(By locator) {
         List<WebElement> found = chromium.driver().findElements(locator);
-        return found.isEmpty() ? null : found.get(0).getText();
+        try {
+            return found.isEmpty() ? null : found.get(0).getText();
+        } catch (StaleElementReferenceException redrawn) {
+            // the view redrew it between finding and reading (the replay's progress does, each poll): not there yet
+            return null;
+        }
     }
 
     /**
