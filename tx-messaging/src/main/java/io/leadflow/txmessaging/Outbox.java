@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.StringJoiner;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -85,15 +84,7 @@ public class Outbox {
     }
 
     private static String insertOf(int rows) {
-        StringJoiner values = new StringJoiner(", ");
-        for (int row = 0; row < rows; row++) {
-            int first = row * COLUMNS + 1;
-            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
-            for (int column = first; column < first + COLUMNS; column++) {
-                placeholders.add("?" + column);
-            }
-            values.add(placeholders.toString());
-        }
-        return "insert into outbox (event_id, topic, record_key, ce_type, payload, created_at, traceparent, tracestate) values " + values;
+        return "insert into outbox (event_id, topic, record_key, ce_type, payload, created_at, traceparent, tracestate) values "
+                + NativeValues.placeholders(rows, COLUMNS);
     }
 }

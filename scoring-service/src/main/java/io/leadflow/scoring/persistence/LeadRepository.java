@@ -1,5 +1,6 @@
 package io.leadflow.scoring.persistence;
 
+import io.leadflow.txmessaging.NativeValues;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /** Leads by their key. */
@@ -77,13 +77,9 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
             return Uni.createFrom().voidItem();
         }
         List<String> sorted = leadKeys.stream().distinct().sorted().toList();
-        StringJoiner values = new StringJoiner(", ");
-        for (int i = 1; i <= sorted.size(); i++) {
-            values.add("(?" + i + ")");
-        }
         return getSession().flatMap(session -> {
             var query = session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(lead_key)) from (values "
-                    + values + ") as keys (lead_key) order by lead_key) as locked", Long.class);
+                    + NativeValues.placeholders(sorted.size(), 1) + ") as keys (lead_key) order by lead_key) as locked", Long.class);
             for (int i = 0; i < sorted.size(); i++) {
                 query.setParameter(i + 1, sorted.get(i));
             }

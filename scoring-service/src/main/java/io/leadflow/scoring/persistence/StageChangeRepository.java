@@ -10,8 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.UUID;
+import io.leadflow.txmessaging.NativeValues;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Each lead's lifecycle history: the stage changes announced about it. */
@@ -62,16 +62,7 @@ public class StageChangeRepository implements PanacheRepositoryBase<StoredStageC
     }
 
     private static String insertOf(int rows) {
-        StringJoiner values = new StringJoiner(", ");
-        for (int row = 0; row < rows; row++) {
-            int first = row * COLUMNS + 1;
-            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
-            for (int column = first; column < first + COLUMNS; column++) {
-                placeholders.add("?" + column);
-            }
-            values.add(placeholders.toString());
-        }
         return "insert into stage_change (event_id, lead_id, from_stage, to_stage, changed_at, cause_event_id, reason) values "
-                + values + " on conflict (event_id) do nothing";
+                + NativeValues.placeholders(rows, COLUMNS) + " on conflict (event_id) do nothing";
     }
 }
