@@ -3,6 +3,7 @@ package io.leadflow.scoring.rest;
 import io.leadflow.apisecurity.Roles;
 import io.leadflow.events.LeadKeys;
 import io.leadflow.scoring.messaging.LeadErasure;
+import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
 import io.leadflow.scoring.persistence.StageChangeRepository;
@@ -79,10 +80,8 @@ public class LeadResource {
     @APIResponse(responseCode = "404", description = "No lead has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeadScoreView> score(@Parameter(description = "The lead's id") @RestPath String id) {
-        UUID leadId = parseId(id);
         Instant now = clock.instant();
-        return leads.findById(leadId)
-                .onItem().ifNull().failWith(() -> new UnknownResourceException("no lead has the id " + id))
+        return existing(id)
                 .flatMap(lead -> ledger.entriesOf(lead.id()).map(entries -> LeadScoreView.of(lead, entries, now)));
     }
 
@@ -98,9 +97,7 @@ public class LeadResource {
     @APIResponse(responseCode = "404", description = "No lead has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LifecycleView> lifecycle(@Parameter(description = "The lead's id") @RestPath String id) {
-        UUID leadId = parseId(id);
-        return leads.findById(leadId)
-                .onItem().ifNull().failWith(() -> new UnknownResourceException("no lead has the id " + id))
+        return existing(id)
                 .flatMap(lead -> stageChanges.changesOf(lead.id()).map(changes -> LifecycleView.of(lead, changes)));
     }
 
@@ -140,6 +137,11 @@ public class LeadResource {
         } else if (value.length() > MAX_TEXT) {
             errors.add(new Problem.FieldError(field, "must be at most " + MAX_TEXT + " characters"));
         }
+    }
+
+    /** The lead with this id; fails as 400 for an id that is not a UUID, as 404 for one no lead has. */
+    private Uni<Lead> existing(String id) {
+        return leads.findById(parseId(id)).onItem().ifNull().failWith(() -> new UnknownResourceException("no lead has the id " + id));
     }
 
     private static UUID parseId(String id) {
