@@ -1,6 +1,7 @@
 // The funnel: known leads by the stage they are in now, in all, by first-touch source and by the week
-// they were first seen (scoring's /v1/reports/funnel), with the share that ever qualified as an MQL, and how
-// leads moved up from MQL: the conversion from stage to stage and the median time spent in each stage.
+// they were first seen (scoring's /v1/reports/funnel), with the share that ever qualified as an MQL, how
+// leads moved up from MQL (the conversion from stage to stage and the median time spent in each stage), and
+// the funnel over time: the leads by the stage they were in at the end of each week.
 
 import {call} from '../api.js';
 import {barChart} from '../chart.js';
@@ -34,8 +35,20 @@ export async function render(main, user, params) {
         funnel.total.conversions.map(step => ({label: `→ ${step.to}`, value: step.rate})), {unit: ' %'}),
       conversionTable([{...funnel.total, key: 'All sources'}, ...funnel.bySource]),
       timeTable([{...funnel.total, key: 'All sources'}, ...funnel.bySource])),
+    el('section', {'aria-labelledby': 'over-time-title', id: 'funnel-over-time'}, el('h2', {id: 'over-time-title'}, 'Over time'),
+      barChart('Qualified leads (MQL and beyond) at the end of each week',
+        funnel.overTime.map(week => ({label: week.week, value: qualifiedIn(week.byStage)}))),
+      table('Leads by the stage they were in at the end of each week (week of Monday, UTC; the current week now)', [
+        ['Week', week => week.week],
+        ...STAGES.map(stage => [stage, week => String(week.byStage[stage] ?? 0)]),
+      ], funnel.overTime, 'No leads in this period.')),
     el('section', {'aria-labelledby': 'by-week-title'}, el('h2', {id: 'by-week-title'}, 'By week first seen'),
       groupTable('Leads per weekly cohort (week of Monday, UTC)', 'Week', funnel.byWeek)));
+}
+
+// the stages at or past MQL on the main path
+function qualifiedIn(byStage) {
+  return ['MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'CUSTOMER'].reduce((sum, stage) => sum + (byStage[stage] ?? 0), 0);
 }
 
 function conversionTable(groups) {

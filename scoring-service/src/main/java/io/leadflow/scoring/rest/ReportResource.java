@@ -2,6 +2,7 @@ package io.leadflow.scoring.rest;
 
 import io.leadflow.apisecurity.Roles;
 import io.leadflow.scoring.domain.Funnel;
+import io.leadflow.scoring.domain.StageSnapshots;
 import io.leadflow.scoring.persistence.LeadReports;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,13 +39,14 @@ public class ReportResource {
 
     /** The funnel of the leads first seen in [from, to). */
     public record FunnelReport(Instant from, Instant to, Funnel.Group total, List<Funnel.Group> bySource,
-            List<Funnel.Group> byWeek) {
+            List<Funnel.Group> byWeek, List<StageSnapshots.Snapshot> overTime) {
     }
 
     @GET
     @Path("/funnel")
     @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Known leads by lifecycle stage now, in all, by first-touch source and by the week they were first seen, "
+    @Operation(summary = "Known leads by lifecycle stage now and at the end of each week, in all, by first-touch source and by "
+            + "the week they were first seen, "
             + "with the share that qualified as an MQL, the conversion from stage to stage and the median time in stage")
     @APIResponse(responseCode = "200", description = "The funnel")
     @APIResponse(responseCode = "400", description = "weeks is out of range",
@@ -57,7 +59,10 @@ public class ReportResource {
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(7L * weeks));
         return reports.funnel(from, to)
-                .flatMap(counts -> reports.stageChanges(from, to).map(changes -> Funnel.of(counts, changes)))
-                .map(funnel -> new FunnelReport(from, to, funnel.total(), funnel.bySource(), funnel.byWeek()));
+                .flatMap(counts -> reports.stageChanges(from, to).map(changes -> {
+                    Funnel funnel = Funnel.of(counts, changes);
+                    return new FunnelReport(from, to, funnel.total(), funnel.bySource(), funnel.byWeek(),
+                            StageSnapshots.weekly(counts, changes, to));
+                }));
     }
 }

@@ -40,6 +40,12 @@ class FunnelReportTest {
         assertThat(after.getInt("bySource.find { it.key == 'referral' }.byStage.LEAD")).isGreaterThanOrEqualTo(2);
         assertThat(after.getInt("total.leads")).isGreaterThanOrEqualTo(totalBefore + 2);
         assertThat(after.getList("byWeek.key", String.class)).isSorted().isNotEmpty();
+        // and the funnel over time ends now with every lead of the report, in the stage it is in now
+        assertThat(after.getList("overTime.week", String.class)).isSorted().contains(after.getList("byWeek.key", String.class)
+                .toArray(String[]::new));
+        Map<String, Integer> lastWeek = after.getMap("overTime[-1].byStage");
+        assertThat(lastWeek.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(after.getInt("total.leads"));
+        assertThat(lastWeek.get("LEAD")).isEqualTo(after.getInt("total.byStage.LEAD"));
     }
 
     @Test
