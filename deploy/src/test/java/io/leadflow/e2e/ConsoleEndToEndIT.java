@@ -195,6 +195,7 @@ class ConsoleEndToEndIT {
         open("funnel");
         awaitText(By.cssSelector("main p"), "leads first seen since");
         awaitText(By.cssSelector("#funnel-flow table caption"), "Conversion per first-touch source");
+        awaitText(By.cssSelector("#funnel-over-time table caption"), "at the end of each week");
         chromium.screenshot(SCREENSHOTS.resolve("funnel.png"));
         open("routing");
         awaitText(By.id("routing-version"), "in force");
