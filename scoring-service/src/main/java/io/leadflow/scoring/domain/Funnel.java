@@ -4,6 +4,7 @@ import io.leadflow.events.LifecycleStage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,10 +78,15 @@ public record Funnel(Group total, List<Group> bySource, List<Group> byWeek) {
     }
 
     private static List<StageFlow.Journey> journeys(List<Change> changes) {
-        Map<UUID, List<Change>> byLead = new LinkedHashMap<>();
-        changes.forEach(change -> byLead.computeIfAbsent(change.leadId(), any -> new ArrayList<>()).add(change));
-        return byLead.values().stream()
+        return byLead(changes).stream()
                 .map(lead -> new StageFlow.Journey(lead.get(0).firstSeen(), lead.stream().map(Change::change).toList()))
                 .toList();
+    }
+
+    /** Each lead's changes, in the order given; leads in the order of their first change. */
+    static Collection<List<Change>> byLead(List<Change> changes) {
+        Map<UUID, List<Change>> byLead = new LinkedHashMap<>();
+        changes.forEach(change -> byLead.computeIfAbsent(change.leadId(), any -> new ArrayList<>()).add(change));
+        return byLead.values();
     }
 }

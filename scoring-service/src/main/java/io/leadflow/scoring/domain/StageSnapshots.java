@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The funnel over time: at the end of every week since the first cohort, the leads first seen by then, each in the
@@ -36,8 +35,7 @@ public final class StageSnapshots {
         if (first == null) {
             return List.of();
         }
-        Map<UUID, List<Funnel.Change>> byLead = new LinkedHashMap<>();
-        changes.forEach(change -> byLead.computeIfAbsent(change.leadId(), any -> new ArrayList<>()).add(change));
+        Collection<List<Funnel.Change>> byLead = Funnel.byLead(changes);
         List<Snapshot> snapshots = new ArrayList<>();
         for (LocalDate week = first; week.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(now); week = week.plusWeeks(1)) {
             Instant end = week.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -48,11 +46,11 @@ public final class StageSnapshots {
     }
 
     private static Map<LifecycleStage, Long> stagesAt(LocalDate week, Instant at, List<Funnel.Count> counts,
-            Map<UUID, List<Funnel.Change>> changesByLead) {
+            Collection<List<Funnel.Change>> changesByLead) {
         Map<LifecycleStage, Long> byStage = new EnumMap<>(LifecycleStage.class);
         counts.stream().filter(count -> !count.week().isAfter(week)).forEach(count -> byStage.merge(count.stage(), count.leads(), Long::sum));
         // the counts hold a changed lead in its stage now: move it to the stage it was in then
-        changesByLead.values().stream().filter(lead -> !lead.get(0).week().isAfter(week)).forEach(lead -> {
+        changesByLead.stream().filter(lead -> !lead.get(0).week().isAfter(week)).forEach(lead -> {
             byStage.merge(lead.get(lead.size() - 1).change().to(), -1L, Long::sum);
             byStage.merge(stageAt(lead, at), 1L, Long::sum);
         });
