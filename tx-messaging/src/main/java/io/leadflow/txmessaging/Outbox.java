@@ -29,11 +29,25 @@ public class Outbox {
     }
 
     /**
-     * An event to publish.
+     * An event to publish, or a tombstone ({@link #tombstone}).
      *
      * @param eventId the CloudEvent id; deterministic ids make a repeated decision a no-op downstream
      */
     public record Event(String topic, String recordKey, String eventId, String ceType, Object data) {
+
+        /**
+         * A record of the key with a null value and no CloudEvent headers: on a compacted topic the log cleaner drops
+         * every earlier record of the key, then the tombstone itself once {@code delete.retention.ms} passed.
+         *
+         * @param eventId the outbox row's id (not sent: a tombstone is no event)
+         */
+        public static Event tombstone(String topic, String recordKey, String eventId) {
+            return new Event(topic, recordKey, eventId, null, null);
+        }
+
+        boolean isTombstone() {
+            return ceType == null;
+        }
     }
 
     /** Adds an event to the outbox; must run inside an open transaction. */
@@ -73,8 +87,12 @@ public class Outbox {
         }).replaceWithVoid();
     }
 
+    // null for a tombstone (Stream.toList keeps nulls)
     private List<String> payloads(List<Event> events) {
         return events.stream().map(event -> {
+            if (event.isTombstone()) {
+                return null;
+            }
             try {
                 return json.writeValueAsString(event.data());
             } catch (JsonProcessingException e) {

@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
  * consumers drop as duplicates. Runs when a transaction that wrote to the outbox commits
  * ({@link #kick()}) and on a timer that picks up whatever a failure left behind.
  *
+ * <p>A row without payload is a tombstone ({@link Outbox.Event#tombstone}): its key with a null value, no CloudEvent.
+ *
  * <p>The service maps channel {@code outbox} to the Kafka connector; each row names its own topic. A row's trace
  * context becomes the parent of the connector's producer span, whose {@code traceparent} the record carries: the
  * consumer continues the trace that decided the event, not one the relay would start.
@@ -104,20 +106,23 @@ public class OutboxRelay {
 
     private Uni<Void> send(Row row) {
         String topic = row.getString("topic");
-        Message<String> message = Message.of(row.getString("payload"))
+        String payload = row.getString("payload");
+        Message<String> message = Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(topic)
                         .withKey(row.getString("record_key"))
                         .build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(row.getString("event_id"))
-                        .withType(row.getString("ce_type"))
-                        .withSource(source)
-                        .withTimestamp(row.getOffsetDateTime("created_at").atZoneSameInstant(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .build())
                 .addMetadata(TracingMetadata.withCurrent(
                         new OutboxTrace(row.getString("traceparent"), row.getString("tracestate")).context()));
+        if (payload != null) {
+            message = message.addMetadata(OutgoingCloudEventMetadata.builder()
+                    .withId(row.getString("event_id"))
+                    .withType(row.getString("ce_type"))
+                    .withSource(source)
+                    .withTimestamp(row.getOffsetDateTime("created_at").atZoneSameInstant(ZoneOffset.UTC))
+                    .withDataContentType("application/json")
+                    .build());
+        }
         return emitter.sendMessage(message)
                 .invoke(() -> meters.counter("leadflow.events.out", "topic", topic).increment());
     }

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * Erases a lead on request (right to erasure), in one transaction: its history, ledger, stage changes, aliases and
  * the lead itself are deleted, its keys are remembered only as hashes (so late events that happened
  * before cannot bring it back), and {@code lead.erased.v1} goes to the outbox for the services
- * that hold the lead too. The processed event ids stay: they are random ids, no personal data, and
+ * that hold the lead too, with a tombstone for each of its keys on the compacted {@code leadflow.lead-scores.v1}
+ * (the log cleaner then drops the scores published under them; deploy/k8s/base/kafka/topics.yaml says when).
+ * The processed event ids stay: they are random ids, no personal data, and
  * they keep a redelivered old event from counting again.
  */
 @ApplicationScoped
@@ -78,8 +80,17 @@ public class LeadErasure {
                 .flatMap(erased -> aliases.erase(id))
                 .flatMap(erased -> leads.delete("id", id))
                 .flatMap(erased -> erasedKeys.record(keys, now))
-                .flatMap(recorded -> outbox.add(Topics.ERASURE, lead.leadKey(), DeterministicIds.of(id.toString(), "erased"), LeadErased.TYPE,
-                        new LeadErased(lead.leadKey(), anonymousIds, requestedBy, reason, now)))
+                .flatMap(recorded -> outbox.addAll(announcements(lead, anonymousIds, keys, requestedBy, reason, now)))
                 .replaceWith(true);
+    }
+
+    // lead.erased.v1, and a tombstone on the compacted score feed for every key the lead's scores were published under
+    private static List<Outbox.Event> announcements(Lead lead, List<String> anonymousIds, List<String> keys, String requestedBy, String reason,
+            Instant now) {
+        String id = lead.id().toString();
+        Stream<Outbox.Event> erased = Stream.of(new Outbox.Event(Topics.ERASURE, lead.leadKey(), DeterministicIds.of(id, "erased"), LeadErased.TYPE,
+                new LeadErased(lead.leadKey(), anonymousIds, requestedBy, reason, now)));
+        Stream<Outbox.Event> tombstones = keys.stream().map(key -> Outbox.Event.tombstone(Topics.LEAD_SCORES, key, DeterministicIds.of(id, key, "tombstone")));
+        return Stream.concat(erased, tombstones).toList();
     }
 }

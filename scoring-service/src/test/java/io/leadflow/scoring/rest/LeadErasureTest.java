@@ -14,6 +14,7 @@ import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.EngagementType;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.LeadErased;
+import io.leadflow.events.LeadKeys;
 import io.leadflow.events.Topics;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class LeadErasureTest {
 
     @Test
     void anErasedLeadIsGoneEverywhereItIsToldAndLateEventsDoNotBringItBack() {
-        try (TopicProbe erasures = TopicProbe.tail(Topics.ERASURE)) {
+        try (TopicProbe erasures = TopicProbe.tail(Topics.ERASURE); TopicProbe scores = TopicProbe.tail(Topics.LEAD_SCORES)) {
             // given a visitor who viewed a page, identified as Ada, who then opened an email
             String visitor = "v-" + UUID.randomUUID();
             String email = uniqueEmail("ada");
@@ -44,6 +46,10 @@ class LeadErasureTest {
             String opened = UUID.randomUUID().toString();
             TestEngagements.send(opened, TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(120)));
             String leadId = TestLeads.awaitScore(email, 5 + 3).getString("id");
+            // whose scores the feed carries under both her keys
+            String visitorKey = LeadKeys.of(null, visitor);
+            scores.awaitEvents(1, event -> visitorKey.equals(event.key()) && event.data() != null, Duration.ofSeconds(30));
+            scores.awaitEvents(1, event -> email.equals(event.key()) && event.data() != null, Duration.ofSeconds(30));
 
             // when she asks to be erased
             given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo@example.com").queryParam("reason", "GDPR art. 17 request #4711")
@@ -63,6 +69,11 @@ class LeadErasureTest {
             assertThat(erased.data().get("anonymousIds").get(0).asText()).isEqualTo(visitor);
             assertThat(erased.data().get("requestedBy").asText()).isEqualTo("dpo@example.com");
             assertThat(erased.data().get("reason").asText()).isEqualTo("GDPR art. 17 request #4711");
+            // and the score feed, compacted, gets a tombstone (null value, no CloudEvent) for each of her keys
+            List<ReceivedEvent> tombstones = scores.awaitEvents(2,
+                    event -> event.value() == null && List.of(email, visitorKey).contains(event.key()), Duration.ofSeconds(30));
+            assertThat(tombstones).extracting(ReceivedEvent::key).containsExactlyInAnyOrder(email, visitorKey);
+            assertThat(tombstones).allSatisfy(tombstone -> assertThat(tombstone.ceId()).isNull());
 
             // when her old email open is redelivered, a late event from before the erasure arrives, and then she comes back
             TestEngagements.send(opened, TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(120)));
