@@ -2,6 +2,7 @@ package io.leadflow.handoff.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.handoff.config.WebhookConfig;
 import io.leadflow.handoff.domain.RetryBackoff;
@@ -66,6 +67,8 @@ public class WebhookDispatcher {
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookConfig config;
     private final ObjectMapper json;
+    /** Writes delivered bodies with markup characters escaped (HtmlSafeEscapes): captured text arrives inert. */
+    private final ObjectWriter deliveryJson;
     private final String source;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -80,6 +83,7 @@ public class WebhookDispatcher {
         this.subscriptions = subscriptions;
         this.config = config;
         this.json = json;
+        this.deliveryJson = json.writer().with(new HtmlSafeEscapes());
         this.source = source;
         this.clock = clock;
         this.meters = meters;
@@ -155,7 +159,7 @@ public class WebhookDispatcher {
                 .put("datacontenttype", "application/json");
         try {
             event.set("data", json.readTree(row.getString("data")));
-            return json.writeValueAsString(event);
+            return deliveryJson.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event " + row.getString("event_id") + " is not JSON", e);
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.events.CloudEventSources;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
+import io.leadflow.events.LeadStageChanged;
 import io.leadflow.handoff.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -83,6 +84,32 @@ class WebhookDeliveryTest {
             assertThat(delivery(id, handoffId).getInt("lastStatusCode")).isEqualTo(200);
             given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks/" + other + "/deliveries").then().statusCode(200).body("eventId", not(hasItem(handoffId)));
             assertThat(elsewhere.about(handoffId)).isEmpty();
+        }
+    }
+
+    @Test
+    void capturedMarkupArrivesEscapedInTheSignedBodyAndParsesBackToTheExactText() {
+        // stored XSS: what a visitor typed into a form or a page URL reaches sales tools as data
+        String script = "<script>alert('lead')</script> & Co";
+        String pageUrl = "https://example.com/pricing?q=<img src=x onerror=alert(1)>&utm_source=ads";
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            // Given a subscription, and a lead whose captured traits hold markup
+            subscribe(Map.of("url", receiver.url(), "secret", SECRET));
+            LeadStageChanged change = StageChanges.toMql(StageChanges.newLeadEmail(), Map.of("company", script, "landingPage", pageUrl));
+
+            // When it is handed off
+            String handoffId = Handoffs.create(change).ceId();
+
+            // Then the body is JSON without one markup character: a receiver pasting it into HTML opens no tag
+            WebhookReceiver.Received request = receiver.await(handoffId, 1, WAIT).get(0);
+            String raw = new String(request.body(), StandardCharsets.UTF_8);
+            assertThat(request.contentType()).isEqualTo("application/cloudevents+json");
+            assertThat(raw).doesNotContain("<", ">", "&")
+                    .contains("\\u003Cscript\\u003E", "\\u003Cimg src=x onerror=alert(1)\\u003E", "\\u0026utm_source");
+            // and it parses back to the exact text, under a signature over those bytes that verifies
+            assertThat(request.json().at("/data/traits/company").asText()).isEqualTo(script);
+            assertThat(request.json().at("/data/traits/landingPage").asText()).isEqualTo(pageUrl);
+            assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), SECRET)).isTrue();
         }
     }
 
