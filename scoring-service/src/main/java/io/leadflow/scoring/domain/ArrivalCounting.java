@@ -7,10 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Counts a lead's new engagements one after another, in the order they arrived, each exactly as if it had
- * come alone: one on time is scored on top of the ledger; one that happened before points already counted
- * makes the lead's whole history (the new engagements before it included) be scored afresh in time order,
- * because caps count the window ending at each event and a score must not depend on the order of arrival.
+ * Counts a lead's new engagements one after another, in the order they happened (arrival order among engagements of
+ * one moment), each exactly as if it had come alone: one on time is scored on top of the ledger; one that happened
+ * before points already counted makes the lead's whole history (the new engagements before it included) be scored
+ * afresh in time order, because caps count the window ending at each event and a score must not depend on the order
+ * of arrival. Only the ledger from that engagement on can change, so only that part is to be written again.
  */
 public final class ArrivalCounting {
 
@@ -41,27 +42,36 @@ public final class ArrivalCounting {
     }
 
     /**
-     * @param steps one per engagement, in arrival order
+     * @param steps one per engagement, in the order they happened
      * @param ledger the lead's whole ledger afterwards
-     * @param replaced true when some engagement arrived late: {@code ledger} replaces the stored one instead of
-     *     extending it
+     * @param rescoredFrom when some engagement arrived late, the moment the earliest of them happened: the stored
+     *     entries of events from then on are replaced by {@link #rescoredPart}, the earlier ones stay as they are (a
+     *     fresh re-score gives them again, since nothing before them changed); null when {@code ledger} only extends
+     *     the stored one
      */
-    public record Result(List<Step> steps, List<LedgerEntry> ledger, boolean replaced) {
+    public record Result(List<Step> steps, List<LedgerEntry> ledger, Instant rescoredFrom) {
+
+        public boolean replaced() {
+            return rescoredFrom != null;
+        }
+
+        /** The entries of {@code ledger} of events that happened at or after {@code rescoredFrom}. */
+        public List<LedgerEntry> rescoredPart() {
+            if (rescoredFrom == null) {
+                throw new IllegalStateException("nothing was re-scored");
+            }
+            return ledger.stream().filter(entry -> !entry.occurredAt().isBefore(rescoredFrom)).toList();
+        }
     }
 
     /**
      * False when none of the engagements can arrive late, so that counting them needs no stored history: each
-     * happened no earlier than every ledger entry and every engagement before it.
+     * happened no earlier than every ledger entry (their order among themselves does not matter, they are counted in
+     * time order).
      */
     public static boolean mayArriveLate(List<LedgerEntry> ledger, List<Engagement> engagements) {
         Instant latest = ledger.stream().map(LedgerEntry::occurredAt).max(Comparator.naturalOrder()).orElse(Instant.MIN);
-        for (Engagement engagement : engagements) {
-            if (engagement.occurredAt().isBefore(latest)) {
-                return true;
-            }
-            latest = engagement.occurredAt();
-        }
-        return false;
+        return engagements.stream().anyMatch(engagement -> engagement.occurredAt().isBefore(latest));
     }
 
     /**
@@ -69,15 +79,17 @@ public final class ArrivalCounting {
      * @param ledger its stored ledger, oldest engagement first; when {@code standing} keeps its decayed sums, the part
      *     {@link LeadScorer#ledgerNeeded} names is enough, except for a stage change's {@link Counted#ledgerBefore}
      * @param history its stored history in the order it happened; may be null when {@link #mayArriveLate} is false
-     * @param engagements the new engagements in arrival order
+     * @param engagements the new engagements in arrival order; concurrent requests about one lead often reach the
+     *     topic a few milliseconds out of order, which counting them in time order absorbs at no cost
      */
     public static Result count(LeadScorer scorer, LeadStanding standing, List<LedgerEntry> ledger, List<RecordedEvent> history,
             List<Engagement> engagements) {
         List<LedgerEntry> current = new ArrayList<>(ledger);
         List<RecordedEvent> events = history == null ? null : new ArrayList<>(history);
         List<Step> steps = new ArrayList<>(engagements.size());
-        boolean replaced = false;
-        for (Engagement engagement : engagements) {
+        Instant rescoredFrom = null;
+        // a stable sort: engagements of one moment keep their arrival order, as the history's order has them
+        for (Engagement engagement : engagements.stream().sorted(Comparator.comparing(Engagement::occurredAt)).toList()) {
             if (events != null) {
                 events.add(new RecordedEvent(engagement, 1));
             }
@@ -92,7 +104,7 @@ public final class ArrivalCounting {
                 steps.add(new Recounted(engagement, rescored, stage));
                 current = new ArrayList<>(rescored.ledger());
                 standing = new LeadStanding(stage, standing.email(), rescored.traits(), rescored.asOf(), rescored.decayed());
-                replaced = true;
+                rescoredFrom = rescoredFrom == null ? engagement.occurredAt() : rescoredFrom;
             } else {
                 ScoringOutcome outcome = scorer.score(standing, engagement, current);
                 steps.add(new Counted(engagement, outcome, outcome.stageChanged() ? List.copyOf(current) : List.of()));
@@ -100,7 +112,7 @@ public final class ArrivalCounting {
                 standing = standing.after(outcome);
             }
         }
-        return new Result(steps, current, replaced);
+        return new Result(steps, current, rescoredFrom);
     }
 
     private static boolean arrivedLate(Engagement engagement, List<LedgerEntry> ledger) {

@@ -113,21 +113,21 @@ class EngagementCounting {
             Instant now) {
         Map<UUID, List<Engagement>> recorded = new LinkedHashMap<>();
         Map<UUID, List<LedgerEntry>> newEntries = new LinkedHashMap<>();
-        List<UUID> replaced = new ArrayList<>();
+        Map<UUID, Instant> rescoredFrom = new LinkedHashMap<>();
         List<Outbox.Event> announcements = new ArrayList<>();
         results.forEach((lead, result) -> {
             int before = ledgerOf(ledgers, lead).size();
             result.steps().forEach(step -> announcements.addAll(apply(lead, step, now)));
             recorded.put(lead.id(), found.byLead().get(lead));
             if (result.replaced()) {
-                replaced.add(lead.id());
-                newEntries.put(lead.id(), result.ledger());
+                rescoredFrom.put(lead.id(), result.rescoredFrom());
+                newEntries.put(lead.id(), result.rescoredPart());
             } else {
                 newEntries.put(lead.id(), result.ledger().subList(before, result.ledger().size()));
             }
         });
-        // the replaced ledgers' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
-        return ledger.erase(replaced)
+        // the re-scored parts' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
+        return ledger.eraseFrom(rescoredFrom)
                 .flatMap(erased -> found.created().isEmpty() ? Uni.createFrom().voidItem() : leads.persist(found.created()))
                 .flatMap(persisted -> history.record(recorded, now))
                 .flatMap(done -> ledger.append(newEntries, now))

@@ -76,9 +76,23 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
         return delete("leadId", leadId);
     }
 
-    /** Erases the ledgers of several leads: one statement. */
-    public Uni<Long> erase(Collection<UUID> leadIds) {
-        return leadIds.isEmpty() ? Uni.createFrom().item(0L) : delete("leadId in ?1", leadIds);
+    /**
+     * Erases, per lead, the entries of the events that happened at or after its moment (the part a late engagement made
+     * be scored again): one statement.
+     */
+    public Uni<Long> eraseFrom(Map<UUID, Instant> fromByLead) {
+        if (fromByLead.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        StringBuilder query = new StringBuilder();
+        Parameters parameters = new Parameters();
+        int lead = 0;
+        for (Map.Entry<UUID, Instant> from : fromByLead.entrySet()) {
+            query.append(lead == 0 ? "" : " or ").append("(leadId = :lead").append(lead).append(" and occurredAt >= :from").append(lead).append(')');
+            parameters.and("lead" + lead, from.getKey()).and("from" + lead, from.getValue());
+            lead++;
+        }
+        return delete(query.toString(), parameters);
     }
 
     /** Adds entries to several leads' ledgers; must run in the transaction that changes their scores. */

@@ -3,7 +3,6 @@ package io.leadflow.scoring.domain;
 import static io.leadflow.scoring.domain.Models.capped;
 import static io.leadflow.scoring.domain.Models.rule;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadflow.events.EngagementType;
 import io.leadflow.events.LifecycleStage;
@@ -74,15 +73,38 @@ class ArrivalCountingTest {
     }
 
     @Test
-    void engagementsOutOfOrderWithinTheBatchMayArriveLateToo() {
-        // given a new lead whose batch holds a later engagement before an earlier one
-        List<Engagement> batch = List.of(second, first);
+    void engagementsOutOfOrderWithinTheBatchAreCountedInTimeOrderWithoutTheHistory() {
+        // given a batch that holds later engagements before an earlier one, as concurrent requests reach the topic
+        List<Engagement> batch = List.of(third, second, view, first);
 
-        // then its (empty) history is needed, and counting without it is refused rather than guessed
-        assertThat(ArrivalCounting.mayArriveLate(List.of(), batch)).isTrue();
-        assertThatThrownBy(() -> ArrivalCounting.count(scorer, fresh, List.of(), null, batch))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThat(ArrivalCounting.count(scorer, fresh, List.of(), List.of(), batch).ledger())
-                .extracting(LedgerEntry::eventId).containsExactly("e1", "e2");
+        // then none is late: counted in the order they happened, with no history read, as a fresh re-score counts them
+        assertThat(ArrivalCounting.mayArriveLate(List.of(), batch)).isFalse();
+        ArrivalCounting.Result result = ArrivalCounting.count(scorer, fresh, List.of(), null, batch);
+        assertThat(result.replaced()).isFalse();
+        assertThat(result.steps()).allMatch(step -> step instanceof ArrivalCounting.Counted);
+        assertThat(result.steps()).extracting(step -> step.engagement().eventId()).containsExactly("e1", "e2", "e3", "e4");
+        HistoryRescorer.Rescored fromScratch = HistoryRescorer.rescore(scorer, EMAIL,
+                List.of(new RecordedEvent(first, 1), new RecordedEvent(second, 1), new RecordedEvent(third, 1), new RecordedEvent(view, 1)));
+        assertThat(result.ledger()).isEqualTo(fromScratch.ledger());
+        assertThat(((ArrivalCounting.Counted) result.steps().get(3)).outcome().score()).isEqualTo(fromScratch.score());
+    }
+
+    @Test
+    void aLateEngagementLeavesTheLedgerBeforeItAsItWas() {
+        // given a stored ledger of the first and third opens and a page view after them
+        ArrivalCounting.Result stored = ArrivalCounting.count(scorer, fresh, List.of(), null, List.of(first, third, view));
+        List<RecordedEvent> history = List.of(new RecordedEvent(first, 1), new RecordedEvent(third, 1), new RecordedEvent(view, 1));
+        LeadStanding standing = new LeadStanding(LifecycleStage.LEAD, EMAIL, Map.of(), view.occurredAt());
+
+        // when the second open arrives late
+        ArrivalCounting.Result result = ArrivalCounting.count(scorer, standing, stored.ledger(), history, List.of(second));
+
+        // then only the part from the second open on is re-scored: the first open's entry stays, the third open fell
+        // over the cap, and the stored entries before that moment plus the re-scored part make the whole new ledger
+        assertThat(result.rescoredFrom()).isEqualTo(second.occurredAt());
+        assertThat(result.rescoredPart()).extracting(LedgerEntry::eventId).containsExactly("e2", "e4");
+        List<LedgerEntry> kept = stored.ledger().stream().filter(entry -> entry.occurredAt().isBefore(second.occurredAt())).toList();
+        assertThat(kept).extracting(LedgerEntry::eventId).containsExactly("e1");
+        assertThat(java.util.stream.Stream.concat(kept.stream(), result.rescoredPart().stream()).toList()).isEqualTo(result.ledger());
     }
 }

@@ -134,7 +134,10 @@ class KeptSumsMatchRescorePropertyTest {
             assertSameStep(counted.steps().get(i), onWhole.steps().get(i));
         }
 
-        lead.ledger = counted.replaced() ? new ArrayList<>(counted.ledger())
+        // as the service writes it: a late engagement replaces only the stored entries from its moment on
+        lead.ledger = counted.replaced()
+                ? concat(lead.ledger.stream().filter(entry -> entry.occurredAt().isBefore(counted.rescoredFrom())).toList(),
+                        counted.rescoredPart())
                 : concat(lead.ledger, counted.ledger().subList(part.size(), counted.ledger().size()));
         batch.forEach(engagement -> lead.history.add(new RecordedEvent(engagement, 1)));
         for (ArrivalCounting.Step step : counted.steps()) {
