@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,23 +46,39 @@ class ComposeStackTest {
 
     @Test
     void createsEveryContractTopicAndItsDeadLetterTopicAsKubernetesDoes() throws IOException {
-        String script = String.valueOf(services.get("kafka-topics").get("command"));
+        Map<String, String> composeTopics = composeTopics(String.valueOf(services.get("kafka-topics").get("command")));
         Map<String, String> kubernetesTopics = kubernetesTopics();
         Arrays.stream(Topics.class.getFields()).map(ComposeStackTest::value).forEach(topic -> {
             for (String name : new String[] {topic, Topics.deadLetter(topic)}) {
-                // same partitions and retention as its KafkaTopic in deploy/k8s/base/kafka/topics.yaml
-                assertThat(script).as("creates %s", name).contains("create " + name + " " + kubernetesTopics.get(name) + "\n");
+                // same partitions and config (cleanup policy, retention, ...) as its KafkaTopic in deploy/k8s/base/kafka/topics.yaml
+                assertThat(composeTopics.get(name)).as("creates %s", name).isNotNull().isEqualTo(kubernetesTopics.get(name));
             }
         });
     }
 
-    /** "partitions retention.ms" of each KafkaTopic in the Kubernetes base, by topic name. */
+    /** "partitions {config}" of each topic the script creates ({@code create <topic> <partitions> <key>=<value>...}), by name. */
+    private static Map<String, String> composeTopics(String script) {
+        Map<String, String> topics = new HashMap<>();
+        Matcher create = Pattern.compile("(?m)^\\s*create (\\S+) (\\d+) (.*)$").matcher(script);
+        while (create.find()) {
+            Map<String, String> config = new TreeMap<>();
+            for (String setting : create.group(3).trim().split("\\s+")) {
+                String[] keyAndValue = setting.split("=", 2);
+                config.put(keyAndValue[0], keyAndValue[1]);
+            }
+            topics.put(create.group(1), create.group(2) + " " + config);
+        }
+        return topics;
+    }
+
+    /** "partitions {config}" of each KafkaTopic in the Kubernetes base, by topic name. */
     private static Map<String, String> kubernetesTopics() throws IOException {
         Map<String, String> topics = new HashMap<>();
         try (Reader reader = Files.newBufferedReader(Overlays.root().resolve("deploy/k8s/base/kafka/topics.yaml"))) {
             for (Object document : new Yaml().loadAll(reader)) {
                 if (document instanceof Map<?, ?> topic && topic.get("spec") instanceof Map<?, ?> spec) {
-                    Object config = ((Map<?, ?>) spec.get("config")).get("retention.ms");
+                    Map<String, String> config = new TreeMap<>();
+                    ((Map<?, ?>) spec.get("config")).forEach((key, value) -> config.put(String.valueOf(key), String.valueOf(value)));
                     topics.put(String.valueOf(spec.get("topicName")), spec.get("partitions") + " " + config);
                 }
             }

@@ -1,5 +1,6 @@
 package io.leadflow.testsupport;
 
+import io.leadflow.events.Topics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Creates each topic that does not exist yet, with the broker's default partitions. */
+    /** Creates each topic that does not exist yet, with the broker's default partitions and the contract's cleanup policy. */
     public static void ensure(String bootstrapServers, Collection<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String topic : topics) {
@@ -29,7 +30,7 @@ public final class KafkaTopics {
 
     private static void create(Admin admin, String topic) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()).configs(Topics.cleanup(topic)))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + topic, e.getCause());
