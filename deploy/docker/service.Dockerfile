@@ -16,8 +16,10 @@ COPY target/quarkus-app/quarkus/ /deployments/quarkus/
 # writes only to /tmp (mount a tmpfs or emptyDir there) and reads overrides from
 # /deployments/config/application.properties when one is mounted.
 USER 10001:10001
+# Two malloc arenas instead of one per thread: less native memory for an idle service (docs/benchmarks.md, Memory).
 ENV QUARKUS_HTTP_PORT=8080 \
     QUARKUS_HTTP_HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/deployments/quarkus-run.jar"]
