@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +25,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,6 +43,33 @@ final class BrokerView {
 
         String header(String name) {
             return headers.get(name);
+        }
+    }
+
+    /**
+     * A consumer group as its coordinator describes it: the assignor it runs, whether it is stable (no
+     * rebalance under way) and each member's partitions of a topic.
+     */
+    record Group(String assignor, boolean stable, Map<String, Set<Integer>> partitionsByMember) {
+
+        /** The one member holding partitions (of a group with a single instance), or null. */
+        String soleHolder() {
+            List<String> holders = partitionsByMember.entrySet().stream().filter(member -> !member.getValue().isEmpty())
+                    .map(Map.Entry::getKey).toList();
+            return holders.size() == 1 ? holders.get(0) : null;
+        }
+
+        Set<Integer> of(String member) {
+            return partitionsByMember.getOrDefault(member, Set.of());
+        }
+
+        long holders() {
+            return partitionsByMember.values().stream().filter(partitions -> !partitions.isEmpty()).count();
+        }
+
+        /** Partitions held, over all members (fewer than the topic has while a cooperative rebalance moves some). */
+        int held() {
+            return partitionsByMember.values().stream().mapToInt(Set::size).sum();
         }
     }
 
@@ -116,6 +148,21 @@ final class BrokerView {
                 lag += ends.get(partition).offset() - position;
             }
             return lag;
+        });
+    }
+
+    /** Consumer group {@code group}'s assignor and which partitions of {@code topic} each member holds. */
+    Group describe(String group, String topic) {
+        return withAdmin("describe " + group, admin -> {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(10, TimeUnit.SECONDS);
+            Map<String, Set<Integer>> byMember = new TreeMap<>();
+            for (MemberDescription member : description.members()) {
+                byMember.put(member.consumerId(), member.assignment().topicPartitions().stream()
+                        .filter(partition -> partition.topic().equals(topic)).map(TopicPartition::partition)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+            }
+            return new Group(description.partitionAssignor(), description.groupState() == GroupState.STABLE, byMember);
         });
     }
 

@@ -35,6 +35,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,13 +45,15 @@ import org.junit.jupiter.api.Test;
  * The fault suite (issue: nothing lost, nothing counted twice): the four packaged services on their
  * own broker and database, under a steady load whose client keeps every acknowledged event id and
  * resends what was not acknowledged; while it runs, services are killed with SIGKILL and restarted,
- * the broker is killed and brought back, poison records are written to every consumed topic, and
- * every acknowledged event is sent again. Then the invariants of DESIGN.md are checked and a table
- * of faults and checks is printed.
+ * the broker is killed (SIGKILL) and, separately, stopped (SIGTERM) and each time brought back,
+ * scoring scales out to three instances and back, poison records are written to every consumed
+ * topic, and every acknowledged event is sent again. Then the invariants of DESIGN.md are checked
+ * and a table of faults and checks is printed.
  *
  * <p>CI runs the short form (about a minute of load). {@code deploy/chaos/run} runs the long form
  * through system properties: {@code chaos.duration} (seconds of load), {@code chaos.rate} (events/s),
- * {@code chaos.leads}, {@code chaos.scoring-kills}, {@code chaos.broker-outage} (seconds),
+ * {@code chaos.leads}, {@code chaos.scoring-kills}, {@code chaos.broker-outage} (seconds down after
+ * the kill), {@code chaos.broker-stop} (seconds down after the graceful stop),
  * {@code chaos.postgres-restart} (false on a machine whose PostgreSQL others are using).
  */
 class FaultToleranceIT {
@@ -81,6 +84,7 @@ class FaultToleranceIT {
     private static final int LEADS = Integer.getInteger("chaos.leads", 500);
     private static final int SCORING_KILLS = Integer.getInteger("chaos.scoring-kills", 3);
     private static final int BROKER_OUTAGE_S = Integer.getInteger("chaos.broker-outage", 15);
+    private static final int BROKER_STOP_S = Integer.getInteger("chaos.broker-stop", 10);
     private static final boolean POSTGRES_RESTART = Boolean.parseBoolean(System.getProperty("chaos.postgres-restart", "true"));
 
     private static LocalKafkaProcess broker;
@@ -148,7 +152,8 @@ class FaultToleranceIT {
         faults.add(() -> killAndRestart("capture-service"));
         faults.add(() -> killAndRestart("handoff-service"));
         faults.add(() -> killAndRestart("crm-sync-service"));
-        faults.add(() -> brokerOutage(load));
+        faults.add(() -> brokerOutage(load, BrokerDown.KILLED));
+        faults.add(() -> brokerOutage(load, BrokerDown.STOPPED));
         faults.add(this::scoringScalesOutAndIn);
         faults.add(this::scoringOffsetsRewound);
         if (POSTGRES_RESTART) {
@@ -178,15 +183,41 @@ class FaultToleranceIT {
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed) + " ms");
     }
 
-    /** Two more scoring instances join the consumer group under load, then leave it: partitions move twice. */
+    /**
+     * Two more scoring instances join the consumer group under load, then leave it: partitions move
+     * twice. The group rebalances cooperatively: the first instance keeps the partitions it does not
+     * hand over, and gets the others back on the scale-in.
+     */
     private void scoringScalesOutAndIn() {
+        // a scoring instance killed just before stays a member until its session times out: wait for one holder
+        BrokerView.Group alone = awaitScoringGroup(group -> group.holders() == 1);
+        String first = alone.soleHolder();
         long started = System.nanoTime();
         List<ServiceProcess> extra = List.of(stack.addInstance("scoring-service"), stack.addInstance("scoring-service"));
         extra.forEach(instance -> instance.awaitReady(READY_TIMEOUT));
         long out = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        BrokerView.Group spread = awaitScoringGroup(group -> group.holders() == 3 && group.held() == alone.held());
         sleep(Duration.ofSeconds(5));
         extra.forEach(stack::removeInstance);
+        BrokerView.Group back = awaitScoringGroup(group -> group.holders() == 1 && group.held() == alone.held());
         report.fault("scoring scaled out to 3 instances, then back to 1", "3 ready after " + out + " ms; 2 stopped 5 s later");
+        Set<Integer> kept = spread.of(first);
+        report.check("scoring's group rebalanced cooperatively; the first instance kept its share", first != null
+                && "cooperative-sticky".equals(spread.assignor()) && !kept.isEmpty() && alone.of(first).containsAll(kept)
+                && back.of(first).equals(alone.of(first)),
+                spread.assignor() + "; " + Topics.ENGAGEMENT + " partitions of the first: " + alone.of(first) + " alone, " + kept
+                        + " of 3 instances, " + back.of(first) + " after; all members " + spread.partitionsByMember().values());
+    }
+
+    /** scoring's group as soon as it is stable in the shape {@code wanted}, or as it is after a minute. */
+    private BrokerView.Group awaitScoringGroup(Predicate<BrokerView.Group> wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        BrokerView.Group group = kafka.describe("scoring-service", Topics.ENGAGEMENT);
+        while (!(group.stable() && wanted.test(group)) && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(500));
+            group = kafka.describe("scoring-service", Topics.ENGAGEMENT);
+        }
+        return group;
     }
 
     /**
@@ -247,12 +278,34 @@ class FaultToleranceIT {
         }
     }
 
-    /** kill -9 of the broker; capture must answer 503 while it is down and recover by itself. */
-    private void brokerOutage(AckingLoad load) {
+    /** How the broker goes down: killed (no flush; log recovery on start) or stopped (a controlled shutdown). */
+    private enum BrokerDown {
+        KILLED("kill -9"), STOPPED("SIGTERM (graceful stop)");
+
+        private final String how;
+
+        BrokerDown(String how) {
+            this.how = how;
+        }
+    }
+
+    /**
+     * The broker down for a while, killed or stopped as an operator (or a Kubernetes rollout) stops it;
+     * capture must answer 503 while it is down and recover by itself once it is back.
+     */
+    private void brokerOutage(AckingLoad load, BrokerDown down) {
+        int downFor = down == BrokerDown.KILLED ? BROKER_OUTAGE_S : BROKER_STOP_S;
         try {
             int unavailableBefore = load.answered("503");
-            broker.kill();
-            TimeUnit.SECONDS.sleep(BROKER_OUTAGE_S);
+            if (down == BrokerDown.KILLED) {
+                broker.kill();
+            } else {
+                long stopping = System.nanoTime();
+                boolean exited = broker.stop();
+                report.check("the broker shuts down by itself on SIGTERM", exited, (exited ? "exited after " : "killed after ")
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping) + " ms");
+            }
+            TimeUnit.SECONDS.sleep(downFor);
             int unavailableDuring = load.answered("503") - unavailableBefore;
             int acceptedBeforeRestart = load.answered("202");
             broker.restart();
@@ -265,10 +318,11 @@ class FaultToleranceIT {
                 }
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            report.fault("kill -9 the broker, restart it after " + BROKER_OUTAGE_S + " s",
+            report.fault(down.how + " the broker, restart it after " + downFor + " s",
                     unavailableDuring + " answers 503 while down; 202 again " + recoveredMs + " ms after restart");
-            report.check("capture answers 503 while the broker is down", unavailableDuring > 0, unavailableDuring + " x 503");
-            report.check("capture accepts again after the broker is back, unrestarted", recoveredMs >= 0,
+            report.check("capture answers 503 while the broker is down after " + down.how, unavailableDuring > 0,
+                    unavailableDuring + " x 503");
+            report.check("capture accepts again once the broker is back after " + down.how + ", unrestarted", recoveredMs >= 0,
                     recoveredMs >= 0 ? "first 202 after " + recoveredMs + " ms" : "no 202 within 120 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

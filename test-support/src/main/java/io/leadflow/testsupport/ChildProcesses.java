@@ -11,17 +11,20 @@ public final class ChildProcesses {
     private ChildProcesses() {
     }
 
-    /** Sends SIGTERM, waits up to 20 s, then kills. */
-    public static void stop(Process process) {
+    /** Sends SIGTERM, waits up to 20 s, then kills; true when the process exited by itself within that time. */
+    public static boolean stop(Process process) {
         process.destroy();
         try {
-            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                return true;
             }
+            process.destroyForcibly();
+            process.waitFor();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     /** Kills as {@code kill -9} would (no shutdown hook, no flush) and waits until the process is gone. */

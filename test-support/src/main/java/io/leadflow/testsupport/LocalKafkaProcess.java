@@ -58,7 +58,15 @@ public final class LocalKafkaProcess implements AutoCloseable {
         ChildProcesses.kill(process);
     }
 
-    /** Starts the broker again on the same ports and data, and waits until it answers. */
+    /**
+     * Stops the broker as an operator's SIGTERM does (a controlled shutdown: logs flushed and closed)
+     * and waits until it has exited; false when it did not exit within 20 s and had to be killed.
+     */
+    public boolean stop() {
+        return ChildProcesses.stop(process);
+    }
+
+    /** Starts the broker again on the same ports and data (after {@link #kill()} or {@link #stop()}), and waits until it answers. */
     public void restart() {
         try {
             launch();
