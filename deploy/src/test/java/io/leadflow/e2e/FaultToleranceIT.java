@@ -129,9 +129,9 @@ class FaultToleranceIT {
             load.stopGenerating();
             boolean drained = load.drain(Duration.ofSeconds(120));
             report.check("every event sent was acknowledged in the end", drained, load.answers().toString());
-            duplicates = load.resendAcknowledged(3);
-            boolean duplicatesDrained = load.drain(Duration.ofSeconds(180));
-            report.fault("every acknowledged event sent again 1-3 times", duplicates + " duplicates, all answered: " + duplicatesDrained);
+            duplicates = load.resendAcknowledged(5);
+            boolean duplicatesDrained = load.drain(Duration.ofSeconds(420));
+            report.fault("every acknowledged event sent again 1-5 times", duplicates + " duplicates, all answered: " + duplicatesDrained);
             report.check("capture refused no valid event", load.refused().isEmpty(), load.refused().size() + " refused "
                     + load.refused().stream().limit(2).toList());
 
