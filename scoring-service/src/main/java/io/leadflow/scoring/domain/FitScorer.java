@@ -2,6 +2,7 @@ package io.leadflow.scoring.domain;
 
 import io.leadflow.scoring.domain.model.FitModel;
 import io.leadflow.scoring.domain.model.FitRule;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +13,13 @@ import java.util.regex.Pattern;
 public final class FitScorer {
 
     private final FitModel model;
+    // compiled once per model: fit is scored for every engagement
+    private final Map<String, Pattern> wholeWords = new HashMap<>();
 
     public FitScorer(FitModel model) {
         this.model = model;
+        model.rules().stream().filter(rule -> rule.jobTitleKeywords() != null).flatMap(rule -> rule.jobTitleKeywords().stream())
+                .forEach(keyword -> wholeWords.computeIfAbsent(keyword, FitScorer::wholeWord));
     }
 
     /** @param email the lead's email, or null for an anonymous lead */
@@ -26,7 +31,7 @@ public final class FitScorer {
         return new FitScore(score, model.gradeOf(score), matched);
     }
 
-    private static Optional<RuleResult> evaluate(FitRule rule, Map<String, Object> traits, String email) {
+    private Optional<RuleResult> evaluate(FitRule rule, Map<String, Object> traits, String email) {
         Optional<String> because = Optional.empty();
         if (rule.jobTitleKeywords() != null) {
             because = TraitValues.text(traits, "jobTitle").flatMap(title -> rule.jobTitleKeywords().stream()
@@ -47,9 +52,12 @@ public final class FitScorer {
         return because.map(reason -> new RuleResult(rule.id(), rule.points(), reason + ": " + rule.points() + " fit points"));
     }
 
+    private boolean containsWord(String text, String keyword) {
+        return wholeWords.get(keyword).matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
     // whole words only: "VP Engineering" says "vp", "MVP Developer" does not
-    private static boolean containsWord(String text, String keyword) {
-        return Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b")
-                .matcher(text.toLowerCase(Locale.ROOT)).find();
+    private static Pattern wholeWord(String keyword) {
+        return Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b");
     }
 }
