@@ -12,10 +12,4 @@ class NativeValuesTest {
         assertThat(NativeValues.placeholders(3, 1)).isEqualTo("(?1), (?2), (?3)");
         assertThat(NativeValues.placeholders(0, 4)).isEmpty();
     }
-
-    @Test
-    void putsEachColumnsParameterInsideItsTemplate() {
-        assertThat(NativeValues.placeholders(2, java.util.List.of("%s", "cast(%s as jsonb)")))
-                .isEqualTo("(?1, cast(?2 as jsonb)), (?3, cast(?4 as jsonb))");
-    }
 }

@@ -1,7 +1,5 @@
 package io.leadflow.scoring.persistence;
 
-import io.leadflow.scoring.domain.Engagement;
-import io.leadflow.scoring.domain.Identification;
 import io.leadflow.scoring.domain.LeadEvent;
 import io.leadflow.scoring.domain.RecordedEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -10,8 +8,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +19,17 @@ import java.util.stream.Collectors;
 @WithSession
 public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEvent, String> {
 
-    // seq (the arrival order) comes from its sequence, row after row; weight starts at 1
-    private static final String INSERT = "insert into lead_event (event_id, lead_id, type, occurred_at, properties, traits, bot,"
-            + " recorded_at) values ";
-    private static final List<String> COLUMNS = List.of("%s", "%s", "%s", "%s", NativeInserts.JSONB, NativeInserts.JSONB, "%s", "%s");
-
     /** Adds an event to a lead's history; in the transaction that counts it. */
     public Uni<Void> record(UUID leadId, LeadEvent event, Instant now) {
-        return record(Map.of(leadId, List.of(event)), now);
+        return persist(new StoredLeadEvent(leadId, event, now)).replaceWithVoid();
     }
 
     /** Adds events to several leads' histories, each lead's in arrival order; in the transaction that counts them. */
     public Uni<Void> record(Map<UUID, ? extends List<? extends LeadEvent>> eventsByLead, Instant now) {
-        List<List<Object>> rows = new ArrayList<>();
-        eventsByLead.forEach((leadId, events) -> events.forEach(event -> rows.add(rowOf(leadId, event, now))));
-        return NativeInserts.insert(INSERT, COLUMNS, rows);
-    }
-
-    private static List<Object> rowOf(UUID leadId, LeadEvent event, Instant now) {
-        if (event instanceof Engagement engagement) {
-            return Arrays.asList(event.eventId(), leadId, engagement.type().wireName(), event.occurredAt(),
-                    NativeInserts.json(engagement.properties()), NativeInserts.json(engagement.traits()), engagement.bot(), now);
-        }
-        return Arrays.asList(event.eventId(), leadId, null, event.occurredAt(), NativeInserts.json(Map.of()),
-                NativeInserts.json(((Identification) event).traits()), false, now);
+        List<StoredLeadEvent> rows = eventsByLead.entrySet().stream()
+                .flatMap(lead -> lead.getValue().stream().map(event -> new StoredLeadEvent(lead.getKey(), event, now)))
+                .toList();
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
     }
 
     /** A lead's history in the order it happened (arrival order among events of one moment). */

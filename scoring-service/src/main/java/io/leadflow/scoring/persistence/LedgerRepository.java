@@ -9,10 +9,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,10 +19,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @WithSession
 public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID> {
-
-    private static final String INSERT = "insert into score_entry (id, lead_id, event_id, rule, type, points, reason, occurred_at,"
-            + " half_life_seconds, model_version, weight, recorded_at) values ";
-    private static final List<String> COLUMNS = Collections.nCopies(12, "%s");
 
     /** A lead's ledger, oldest engagement first. */
     public Uni<List<LedgerEntry>> entriesOf(UUID leadId) {
@@ -104,16 +97,19 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
 
     /** Adds entries to several leads' ledgers; must run in the transaction that changes their scores. */
     public Uni<Void> append(Map<UUID, List<LedgerEntry>> entriesByLead, Instant recordedAt) {
-        List<List<Object>> rows = new ArrayList<>();
-        entriesByLead.forEach((leadId, entries) -> entries.forEach(entry -> rows.add(Arrays.asList(UUID.randomUUID(), leadId,
-                entry.eventId(), entry.ruleId(), entry.type().wireName(), entry.points(), entry.reason(), entry.occurredAt(),
-                entry.halfLife() == null ? null : entry.halfLife().toSeconds(), entry.modelVersion(), entry.weight(), recordedAt))));
-        // an event that gave no points (capped, bot) adds no row
-        return NativeInserts.insert(INSERT, COLUMNS, rows);
+        List<ScoreEntry> rows = entriesByLead.entrySet().stream()
+                .flatMap(lead -> lead.getValue().stream().map(entry -> new ScoreEntry(lead.getKey(), entry, recordedAt)))
+                .toList();
+        // Panache refuses to persist an empty stream
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
     }
 
     /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */
     public Uni<Void> append(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
-        return append(Map.of(leadId, entries), recordedAt);
+        if (entries.isEmpty()) {
+            // an event that gave no points (capped, bot): Panache refuses to persist an empty stream
+            return Uni.createFrom().voidItem();
+        }
+        return persist(entries.stream().map(entry -> new ScoreEntry(leadId, entry, recordedAt)));
     }
 }

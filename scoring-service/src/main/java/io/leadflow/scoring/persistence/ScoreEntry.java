@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stored line of a lead's score ledger, as read (rows are written by {@link LedgerRepository#append}). */
+/** A stored line of a lead's score ledger. */
 @Entity
 @Table(name = "score_entry")
 public class ScoreEntry {
@@ -54,6 +54,21 @@ public class ScoreEntry {
     private Instant recordedAt;
 
     protected ScoreEntry() {
+    }
+
+    ScoreEntry(UUID leadId, LedgerEntry entry, Instant recordedAt) {
+        this.id = UUID.randomUUID();
+        this.leadId = leadId;
+        this.eventId = entry.eventId();
+        this.rule = entry.ruleId();
+        this.type = entry.type();
+        this.points = entry.points();
+        this.reason = entry.reason();
+        this.occurredAt = entry.occurredAt();
+        this.halfLifeSeconds = entry.halfLife() == null ? null : entry.halfLife().toSeconds();
+        this.modelVersion = entry.modelVersion();
+        this.weight = entry.weight();
+        this.recordedAt = recordedAt;
     }
 
     UUID leadId() {

@@ -16,10 +16,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/**
- * A stored event of a lead's history, as read (rows are written by {@link LeadHistoryRepository#record}): an engagement, or
- * an identification when {@code type} is null.
- */
+/** A stored event of a lead's history: an engagement, or an identification when {@code type} is null. */
 @Entity
 @Table(name = "lead_event")
 public class StoredLeadEvent {
@@ -59,6 +56,23 @@ public class StoredLeadEvent {
     private Instant recordedAt;
 
     protected StoredLeadEvent() {
+    }
+
+    StoredLeadEvent(UUID leadId, LeadEvent event, Instant recordedAt) {
+        this.eventId = event.eventId();
+        this.leadId = leadId;
+        this.occurredAt = event.occurredAt();
+        this.weight = 1;
+        this.recordedAt = recordedAt;
+        if (event instanceof Engagement engagement) {
+            this.type = engagement.type();
+            this.properties = engagement.properties();
+            this.traits = engagement.traits();
+            this.bot = engagement.bot();
+        } else {
+            this.properties = Map.of();
+            this.traits = ((Identification) event).traits();
+        }
     }
 
     UUID leadId() {
