@@ -2,7 +2,6 @@ package io.leadflow.deploy;
 
 import io.leadflow.events.Topics;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ record ServiceKafkaAccess(String service, Set<String> readTopics, Set<String> gr
     private static final String OUTBOX_IMPORT = "import io.leadflow.txmessaging.Outbox;";
 
     static ServiceKafkaAccess derive(Path module) {
-        Properties config = load(module.resolve("src/main/resources/application.properties"));
+        Properties config = ApplicationProperties.of(module);
         String service = config.getProperty("quarkus.application.name", module.getFileName().toString());
         Set<String> reads = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
@@ -113,15 +112,5 @@ record ServiceKafkaAccess(String service, Set<String> readTopics, Set<String> gr
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Properties load(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

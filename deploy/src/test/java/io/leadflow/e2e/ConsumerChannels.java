@@ -1,9 +1,6 @@
 package io.leadflow.e2e;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.leadflow.deploy.ApplicationProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +31,7 @@ final class ConsumerChannels {
 
     /** The incoming channels of {@code module} (a service's folder), in the order of their names. */
     static List<Channel> of(Path module) {
-        Properties config = load(module.resolve("src/main/resources/application.properties"));
+        Properties config = ApplicationProperties.of(module);
         List<Channel> channels = new ArrayList<>();
         for (String key : new TreeSet<>(config.stringPropertyNames())) {
             Matcher connector = CONNECTOR.matcher(key);
@@ -57,15 +54,5 @@ final class ConsumerChannels {
             channels.add(new Channel(module.getFileName().toString(), connector.group(1), consumer));
         }
         return channels;
-    }
-
-    private static Properties load(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }
