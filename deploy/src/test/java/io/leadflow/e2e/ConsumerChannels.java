@@ -41,18 +41,19 @@ final class ConsumerChannels {
             String prefix = "mp.messaging.incoming." + connector.group(1) + ".";
             Properties consumer = new Properties();
             // the shared kafka.* defaults first, then what the channel sets itself (SmallRye's precedence)
-            for (String name : config.stringPropertyNames()) {
-                if (name.startsWith("kafka.") && CONSUMER_KEYS.contains(name.substring("kafka.".length()))) {
-                    consumer.setProperty(name.substring("kafka.".length()), config.getProperty(name));
-                }
-            }
-            for (String name : config.stringPropertyNames()) {
-                if (name.startsWith(prefix) && CONSUMER_KEYS.contains(name.substring(prefix.length()))) {
-                    consumer.setProperty(name.substring(prefix.length()), config.getProperty(name));
-                }
-            }
+            copyConsumerSettings(config, "kafka.", consumer);
+            copyConsumerSettings(config, prefix, consumer);
             channels.add(new Channel(module.getFileName().toString(), connector.group(1), consumer));
         }
         return channels;
+    }
+
+    // the Kafka consumer settings named under prefix, without it
+    private static void copyConsumerSettings(Properties config, String prefix, Properties consumer) {
+        for (String name : config.stringPropertyNames()) {
+            if (name.startsWith(prefix) && CONSUMER_KEYS.contains(name.substring(prefix.length()))) {
+                consumer.setProperty(name.substring(prefix.length()), config.getProperty(name));
+            }
+        }
     }
 }
