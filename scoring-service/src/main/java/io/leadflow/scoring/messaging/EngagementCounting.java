@@ -1,13 +1,13 @@
 package io.leadflow.scoring.messaging;
 
-import io.leadflow.events.LifecycleStage;
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.domain.ArrivalCounting;
 import io.leadflow.scoring.domain.Engagement;
 import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.domain.LedgerEntry;
 import io.leadflow.scoring.domain.LedgerNeed;
-import io.leadflow.scoring.domain.RecordedEvent;
+import io.leadflow.scoring.domain.RescoreCheckpoint;
+import io.leadflow.scoring.domain.StoredHistory;
 import io.leadflow.scoring.messaging.EngagementTopicEvent.Captured;
 import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadHistoryRepository;
@@ -17,6 +17,7 @@ import io.leadflow.txmessaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,14 +28,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Counts a batch of engagements inside the caller's transaction, with the active scoring model, in a
  * fixed number of statements whatever the batch's size: the leads are found and locked together
  * ({@link EngagementLeads}), their ledgers (only the recent part caps and lateness need, {@link LedgerNeed}, for
- * leads that keep their decayed sums; and, only where an engagement may have arrived late, their histories) read
- * together, every lead's engagements counted in memory in arrival order
- * ({@link ArrivalCounting}), and the history rows, ledger entries, leads and outbox rows written in bulk.
+ * leads that keep their decayed sums) read together; only where an engagement may have arrived late, their histories
+ * after their {@link RescoreCheckpoint}s (and the ledger entries caps read before those) too; every lead's engagements
+ * are counted in memory in arrival order ({@link ArrivalCounting}), and the history rows, ledger entries, leads and
+ * outbox rows written in bulk.
  */
 @ApplicationScoped
 class EngagementCounting {
@@ -46,9 +50,11 @@ class EngagementCounting {
     private final LeadHistoryRepository history;
     private final Announcements outbox;
     private final Clock clock;
+    private final Duration checkpointLag;
 
     EngagementCounting(ActiveScoringModel model, EngagementLeads engagementLeads, LeadRepository leads, LedgerRepository ledger,
-            LeadHistoryRepository history, Announcements outbox, Clock clock) {
+            LeadHistoryRepository history, Announcements outbox, Clock clock,
+            @ConfigProperty(name = "leadflow.scoring.rescore-checkpoint-lag") Duration checkpointLag) {
         this.model = model;
         this.engagementLeads = engagementLeads;
         this.leads = leads;
@@ -56,6 +62,7 @@ class EngagementCounting {
         this.history = history;
         this.outbox = outbox;
         this.clock = clock;
+        this.checkpointLag = checkpointLag;
     }
 
     /** Counts the engagements, in the transaction that records them as processed. */
@@ -65,18 +72,19 @@ class EngagementCounting {
         return engagementLeads.find(batch, scorer, now).flatMap(found -> {
             List<Lead> stored = found.byLead().keySet().stream().filter(lead -> !found.created().contains(lead)).toList();
             // a lead that keeps its decayed sums needs only the entries caps and lateness look at
-            LedgerNeed need = scorer.ledgerNeeded(found.byLead().values().stream().flatMap(List::stream)
-                    .map(Engagement::occurredAt).min(Comparator.naturalOrder()).orElse(now));
+            LedgerNeed need = scorer.ledgerNeeded(earliest(found.byLead().values().stream().flatMap(List::stream).map(Engagement::occurredAt), now));
             Set<UUID> partial = stored.stream().filter(Lead::keepsDecayedSums).map(Lead::id).collect(Collectors.toSet());
             List<UUID> whole = stored.stream().map(Lead::id).filter(lead -> !partial.contains(lead)).toList();
             return ledger.entriesOf(partial, need).flatMap(parts -> ledger.entriesOf(whole).map(wholes -> merged(parts, wholes)))
                     .flatMap(ledgers -> {
-                        Set<UUID> mayBeLate = found.byLead().entrySet().stream()
-                                .filter(lead -> ArrivalCounting.mayArriveLate(ledgerOf(ledgers, lead.getKey()), lead.getValue()))
-                                .map(lead -> lead.getKey().id())
-                                .collect(Collectors.toSet());
-                        return history.historiesOf(mayBeLate).flatMap(histories -> {
-                            Map<Lead, ArrivalCounting.Result> results = countAll(found.byLead(), ledgers, histories, mayBeLate, scorer);
+                        Map<Lead, List<Engagement>> mayBeLate = new LinkedHashMap<>();
+                        found.byLead().forEach((lead, engagements) -> {
+                            if (ArrivalCounting.mayArriveLate(ledgerOf(ledgers, lead), engagements)) {
+                                mayBeLate.put(lead, engagements);
+                            }
+                        });
+                        return historiesOf(mayBeLate, partial, ledgers, scorer).flatMap(read -> {
+                            Map<Lead, ArrivalCounting.Result> results = countAll(found.byLead(), read.ledgers(), read.histories(), scorer);
                             // a stage change announces the top contributions of the whole ledger: those few leads are
                             // counted again on it (the same outcome, since the part read holds all that counting uses)
                             Map<Lead, List<Engagement>> qualified = new LinkedHashMap<>();
@@ -86,11 +94,11 @@ class EngagementCounting {
                                 }
                             });
                             if (qualified.isEmpty()) {
-                                return write(found, ledgers, results, now);
+                                return write(found, read.ledgers(), results, now);
                             }
                             return ledger.entriesOf(qualified.keySet().stream().map(Lead::id).toList()).flatMap(full -> {
-                                Map<UUID, List<LedgerEntry>> all = merged(ledgers, full);
-                                results.putAll(countAll(qualified, all, histories, mayBeLate, scorer));
+                                Map<UUID, List<LedgerEntry>> all = merged(read.ledgers(), full);
+                                results.putAll(countAll(qualified, all, read.histories(), scorer));
                                 return write(found, all, results, now);
                             });
                         });
@@ -98,15 +106,51 @@ class EngagementCounting {
         });
     }
 
-    private static Map<Lead, ArrivalCounting.Result> countAll(Map<Lead, List<Engagement>> byLead, Map<UUID, List<LedgerEntry>> ledgers,
-            Map<UUID, List<RecordedEvent>> histories, Set<UUID> mayBeLate, LeadScorer scorer) {
+    /** The ledgers, and the stored histories of the leads whose engagements may have arrived late. */
+    private record Read(Map<UUID, List<LedgerEntry>> ledgers, Map<UUID, StoredHistory> histories) {
+    }
+
+    // a lead whose checkpoint serves re-scores from it: its events after it, and (keeping its sums) the ledger entries
+    // caps read before it; the other leads' whole histories
+    private Uni<Read> historiesOf(Map<Lead, List<Engagement>> mayBeLate, Set<UUID> partial, Map<UUID, List<LedgerEntry>> ledgers,
+            LeadScorer scorer) {
+        Map<UUID, RescoreCheckpoint> checkpoints = new LinkedHashMap<>();
+        List<UUID> wholeHistories = new ArrayList<>();
+        mayBeLate.forEach((lead, engagements) -> {
+            RescoreCheckpoint checkpoint = lead.rescoreCheckpoint();
+            if (checkpoint != null && checkpoint.servesFor(scorer, engagements)) {
+                checkpoints.put(lead.id(), checkpoint);
+            } else {
+                wholeHistories.add(lead.id());
+            }
+        });
+        List<UUID> partialFromCheckpoint = checkpoints.keySet().stream().filter(partial::contains).toList();
+        LedgerNeed need = scorer.ledgerNeeded(earliest(checkpoints.values().stream().map(RescoreCheckpoint::through), Instant.EPOCH));
+        Map<UUID, Instant> throughs = new LinkedHashMap<>();
+        checkpoints.forEach((lead, checkpoint) -> throughs.put(lead, checkpoint.through()));
+        return ledger.entriesOf(partialFromCheckpoint, need)
+                .flatMap(before -> history.historiesAfter(throughs).flatMap(after -> history.historiesOf(wholeHistories).map(all -> {
+                    Map<UUID, StoredHistory> histories = new HashMap<>();
+                    checkpoints.forEach((lead, checkpoint) -> histories.put(lead,
+                            new StoredHistory(checkpoint, after.getOrDefault(lead, List.of()))));
+                    wholeHistories.forEach(lead -> histories.put(lead, StoredHistory.whole(all.getOrDefault(lead, List.of()))));
+                    return new Read(merged(ledgers, before), histories);
+                })));
+    }
+
+    private Map<Lead, ArrivalCounting.Result> countAll(Map<Lead, List<Engagement>> byLead, Map<UUID, List<LedgerEntry>> ledgers,
+            Map<UUID, StoredHistory> histories, LeadScorer scorer) {
         Map<Lead, ArrivalCounting.Result> results = new LinkedHashMap<>();
         byLead.forEach((lead, engagements) -> {
             // only read where an engagement may have arrived late (a new lead has none stored)
-            List<RecordedEvent> stored = mayBeLate.contains(lead.id()) ? histories.getOrDefault(lead.id(), List.of()) : null;
-            results.put(lead, ArrivalCounting.count(scorer, lead.standing(), ledgerOf(ledgers, lead), stored, engagements));
+            StoredHistory stored = histories.getOrDefault(lead.id(), StoredHistory.unread(lead.rescoreCheckpoint()));
+            results.put(lead, ArrivalCounting.count(scorer, lead.standing(), ledgerOf(ledgers, lead), stored, engagements, checkpointLag));
         });
         return results;
+    }
+
+    private static Instant earliest(Stream<Instant> moments, Instant none) {
+        return moments.min(Comparator.naturalOrder()).orElse(none);
     }
 
     private Uni<Void> write(EngagementLeads.Found found, Map<UUID, List<LedgerEntry>> ledgers, Map<Lead, ArrivalCounting.Result> results,
@@ -118,6 +162,7 @@ class EngagementCounting {
         results.forEach((lead, result) -> {
             int before = ledgerOf(ledgers, lead).size();
             result.steps().forEach(step -> announcements.addAll(apply(lead, step, now)));
+            lead.keep(result.checkpoint());
             recorded.put(lead.id(), found.byLead().get(lead));
             if (result.replaced()) {
                 rescoredFrom.put(lead.id(), result.rescoredFrom());
@@ -135,8 +180,8 @@ class EngagementCounting {
     }
 
     private static boolean changedStage(ArrivalCounting.Result result) {
-        return result.steps().stream()
-                .anyMatch(step -> step instanceof ArrivalCounting.Counted counted && counted.outcome().stageChanged());
+        return result.steps().stream().anyMatch(step -> step instanceof ArrivalCounting.Counted counted
+                ? counted.outcome().stageChanged() : ((ArrivalCounting.Recounted) step).stageChanged());
     }
 
     private static List<LedgerEntry> ledgerOf(Map<UUID, List<LedgerEntry>> ledgers, Lead lead) {
@@ -157,9 +202,8 @@ class EngagementCounting {
             return ScoreEvents.counted(lead, counted.outcome(), counted.ledgerBefore(), eventId, now);
         }
         ArrivalCounting.Recounted recounted = (ArrivalCounting.Recounted) step;
-        LifecycleStage stageBefore = lead.stage();
         int scoreBefore = lead.score();
         lead.rescored(recounted.rescored(), recounted.stage(), now);
-        return ScoreEvents.rescored(lead, scoreBefore, stageBefore, recounted.rescored().ledger(), eventId, now);
+        return ScoreEvents.rescored(lead, scoreBefore, recounted.stageBefore(), recounted.rescored().ledger(), eventId, now);
     }
 }

@@ -3,20 +3,24 @@ package io.leadflow.scoring.messaging;
 import io.leadflow.events.LifecycleStage;
 import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadScorer;
+import io.leadflow.scoring.domain.RescoreCheckpoint;
 import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadHistoryRepository;
 import io.leadflow.scoring.persistence.LedgerRepository;
 import io.leadflow.txmessaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Scores a (locked) lead's whole stored history afresh under one model version, inside the
  * caller's transaction: the ledger is replaced, the lead takes the new scores, traits and stage,
  * and a changed score or stage is announced through the outbox. Identity merges and model replays
- * both end here.
+ * both end here. The lead keeps the re-score's checkpoint a lag behind its latest event (see
+ * {@link RescoreCheckpoint}).
  */
 @ApplicationScoped
 public class LeadRescoring {
@@ -24,11 +28,14 @@ public class LeadRescoring {
     private final LeadHistoryRepository history;
     private final LedgerRepository ledger;
     private final Announcements outbox;
+    private final Duration checkpointLag;
 
-    public LeadRescoring(LeadHistoryRepository history, LedgerRepository ledger, Announcements outbox) {
+    public LeadRescoring(LeadHistoryRepository history, LedgerRepository ledger, Announcements outbox,
+            @ConfigProperty(name = "leadflow.scoring.rescore-checkpoint-lag") Duration checkpointLag) {
         this.history = history;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.checkpointLag = checkpointLag;
     }
 
     /**
@@ -38,7 +45,9 @@ public class LeadRescoring {
      */
     public Uni<Boolean> rescore(Lead lead, LeadScorer scorer, String causeId, Instant now) {
         return history.historyOf(lead.id()).flatMap(events -> {
-            HistoryRescorer.Rescored rescored = HistoryRescorer.rescore(scorer, lead.email(), events);
+            Instant checkpointUpTo = events.isEmpty() ? null
+                    : RescoreCheckpoint.latestFor(events.get(events.size() - 1).event().occurredAt(), checkpointLag);
+            HistoryRescorer.Rescored rescored = HistoryRescorer.rescore(scorer, lead.email(), null, List.of(), events, checkpointUpTo);
             LifecycleStage from = lead.stage();
             int scoreBefore = lead.score();
             lead.rescored(rescored, scorer.stageAfterRescoring(from, rescored, lead.email() != null), now);

@@ -4,6 +4,7 @@ import io.leadflow.events.LifecycleStage;
 import io.leadflow.scoring.domain.DecayedTotal;
 import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadStanding;
+import io.leadflow.scoring.domain.RescoreCheckpoint;
 import io.leadflow.scoring.domain.ScoringOutcome;
 import io.leadflow.scoring.domain.model.Grade;
 import jakarta.persistence.Column;
@@ -58,6 +59,11 @@ public class Lead {
     @Column(nullable = false)
     private int qualifications;
 
+    // where a fresh re-score of its history stands a lag behind its latest event (RescoreCheckpointColumn), or null
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rescore_checkpoint", columnDefinition = "jsonb")
+    private Map<String, Object> rescoreCheckpoint;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> traits;
@@ -103,9 +109,19 @@ public class Lead {
         this.updatedAt = now;
     }
 
+    /** Where a re-score of its history may start, or null: from the beginning. */
+    public RescoreCheckpoint rescoreCheckpoint() {
+        return RescoreCheckpointColumn.read(rescoreCheckpoint, email);
+    }
+
+    /** Keeps {@code checkpoint} (null: none) for the next re-score of its history. */
+    public void keep(RescoreCheckpoint checkpoint) {
+        this.rescoreCheckpoint = RescoreCheckpointColumn.of(checkpoint);
+    }
+
     /**
-     * Takes what scoring its whole history afresh gave (an identity merge, a model replay), in
-     * {@code stage} (see {@link io.leadflow.scoring.domain.LeadScorer#stageAfterRescoring}).
+     * Takes what scoring its history afresh gave (a late engagement, an identity merge, a model replay), in
+     * {@code stage} (see {@link io.leadflow.scoring.domain.LeadScorer#stageAfterRescoring}), and keeps its checkpoint.
      */
     public void rescored(HistoryRescorer.Rescored rescored, LifecycleStage stage, Instant now) {
         this.score = rescored.score();
@@ -114,6 +130,7 @@ public class Lead {
         this.scoredAsOf = rescored.asOf();
         this.decayedSums = DecayedSumsColumn.of(rescored.decayed());
         this.traits = new LinkedHashMap<>(rescored.traits());
+        keep(rescored.checkpoint());
         if (stage == LifecycleStage.MQL && this.stage != LifecycleStage.MQL) {
             qualifications++;
         }
@@ -131,6 +148,8 @@ public class Lead {
     /** Recycled: it moves to {@code stage} keeping only the share of its points its reweighted ledger adds up to. */
     public void recycle(LifecycleStage stage, DecayedTotal kept, Instant now) {
         this.decayedSums = DecayedSumsColumn.of(kept);
+        // its history is reweighted: a checkpoint stands for full-weight events only
+        keep(null);
         moveTo(stage, kept == null ? 0 : kept.score(), now);
     }
 

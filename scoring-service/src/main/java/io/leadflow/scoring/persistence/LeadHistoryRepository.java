@@ -4,6 +4,7 @@ import io.leadflow.scoring.domain.LeadEvent;
 import io.leadflow.scoring.domain.RecordedEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,24 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
             return Uni.createFrom().item(Map.of());
         }
         return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("seq"), leadIds).list()
+                .map(events -> events.stream().collect(Collectors.groupingBy(StoredLeadEvent::leadId,
+                        Collectors.mapping(StoredLeadEvent::toRecordedEvent, Collectors.toList()))));
+    }
+
+    /** Per lead, the events of its history after its moment, in the order they happened: one query. */
+    public Uni<Map<UUID, List<RecordedEvent>>> historiesAfter(Map<UUID, Instant> afterByLead) {
+        if (afterByLead.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        StringBuilder query = new StringBuilder();
+        Parameters parameters = new Parameters();
+        int lead = 0;
+        for (Map.Entry<UUID, Instant> after : afterByLead.entrySet()) {
+            query.append(lead == 0 ? "" : " or ").append("(leadId = :lead").append(lead).append(" and occurredAt > :after").append(lead).append(')');
+            parameters.and("lead" + lead, after.getKey()).and("after" + lead, after.getValue());
+            lead++;
+        }
+        return find(query.toString(), Sort.by("leadId").and("occurredAt").and("seq"), parameters).list()
                 .map(events -> events.stream().collect(Collectors.groupingBy(StoredLeadEvent::leadId,
                         Collectors.mapping(StoredLeadEvent::toRecordedEvent, Collectors.toList()))));
     }

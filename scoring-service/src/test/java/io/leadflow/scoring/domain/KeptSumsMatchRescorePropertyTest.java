@@ -22,13 +22,15 @@ import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * Property: counting batches as the service does for a lead that keeps its decayed sums, reading only the part of
- * the ledger {@link LeadScorer#ledgerNeeded} names, gives the same steps as counting on the whole ledger, and the
- * lead's score always equals a fresh re-score of its history and its ledger decayed afresh, whatever arrives late and
- * whatever recycles, model replays and erasures happen in between.
+ * the ledger {@link LeadScorer#ledgerNeeded} names, and re-scoring late arrivals from the lead's checkpoint when it
+ * serves, gives the same steps as counting on the whole ledger and history, and the lead's score always equals a fresh
+ * re-score of its history and its ledger decayed afresh, whatever arrives late and whatever recycles, model replays and
+ * erasures happen in between.
  */
 class KeptSumsMatchRescorePropertyTest {
 
     private static final String EMAIL = "ada@example.com";
+    private static final Duration LAG = Duration.ofDays(1);
     private static final Map<String, Object> VP_IN_GB = Map.of("jobTitle", "VP", "country", "GB");
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final EngagementType[] TYPES = {EngagementType.PAGE_VIEWED, EngagementType.EMAIL_OPENED,
@@ -64,6 +66,7 @@ class KeptSumsMatchRescorePropertyTest {
         LeadStanding standing = new LeadStanding(LifecycleStage.LEAD, EMAIL, VP_IN_GB, null);
         List<LedgerEntry> ledger = new ArrayList<>();
         List<RecordedEvent> history = new ArrayList<>();
+        RescoreCheckpoint checkpoint;
 
         List<RecordedEvent> historyInTimeOrder() {
             List<RecordedEvent> ordered = new ArrayList<>(history);
@@ -74,6 +77,7 @@ class KeptSumsMatchRescorePropertyTest {
         void take(HistoryRescorer.Rescored rescored, LifecycleStage stage) {
             ledger = new ArrayList<>(rescored.ledger());
             standing = new LeadStanding(stage, EMAIL, rescored.traits(), rescored.asOf(), rescored.decayed());
+            checkpoint = rescored.checkpoint();
         }
     }
 
@@ -92,10 +96,14 @@ class KeptSumsMatchRescorePropertyTest {
                 lead.history = new ArrayList<>(lead.history.stream().map(r -> new RecordedEvent(r.event(), r.weight() * keeps)).toList());
                 lead.standing = new LeadStanding(LifecycleStage.RECYCLED, EMAIL, lead.standing.traits(), lead.standing.scoredAsOf(),
                         DecayedTotal.of(lead.ledger, lead.standing.scoredAsOf()));
+                lead.checkpoint = null;
             } else if (roll == 1) {
                 // a model replay scores the history afresh under the other model
                 scorer = scorer == first ? second : first;
-                HistoryRescorer.Rescored rescored = HistoryRescorer.rescore(scorer, EMAIL, lead.historyInTimeOrder());
+                List<RecordedEvent> history = lead.historyInTimeOrder();
+                HistoryRescorer.Rescored rescored = history.isEmpty() ? HistoryRescorer.rescore(scorer, EMAIL, history)
+                        : HistoryRescorer.rescore(scorer, EMAIL, null, List.of(), history,
+                                RescoreCheckpoint.latestFor(history.get(history.size() - 1).event().occurredAt(), LAG));
                 lead.take(rescored, scorer.stageAfterRescoring(lead.standing.stage(), rescored, true));
             } else if (roll == 2) {
                 // erased: what comes later counts for a lead that starts over
@@ -115,7 +123,8 @@ class KeptSumsMatchRescorePropertyTest {
         }
     }
 
-    // as EngagementCounting does: the part of the ledger that counting needs, the history only when one may be late
+    // as EngagementCounting does: the part of the ledger that counting needs, the history only when one may be late,
+    // from the lead's checkpoint when it serves (with the ledger entries caps read before it)
     private static void countBatch(LeadScorer scorer, StoredLead lead, List<Engagement> batch) {
         Instant earliest = batch.stream().map(Engagement::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
         LedgerNeed need = scorer.ledgerNeeded(earliest);
@@ -123,16 +132,31 @@ class KeptSumsMatchRescorePropertyTest {
         assertThat(part).allMatch(entry -> entry.occurredAt().isAfter(need.earliest()));
         boolean late = ArrivalCounting.mayArriveLate(part, batch);
         assertThat(late).isEqualTo(ArrivalCounting.mayArriveLate(lead.ledger, batch));
-        List<RecordedEvent> history = late ? lead.historyInTimeOrder() : null;
+        StoredHistory history = StoredHistory.unread(lead.checkpoint);
+        if (late && lead.checkpoint != null && lead.checkpoint.servesFor(scorer, batch)) {
+            Instant through = lead.checkpoint.through();
+            LedgerNeed needFromCheckpoint = scorer.ledgerNeeded(through);
+            part = lead.ledger.stream().filter(needFromCheckpoint::includes).toList();
+            history = new StoredHistory(lead.checkpoint,
+                    lead.historyInTimeOrder().stream().filter(recorded -> recorded.event().occurredAt().isAfter(through)).toList());
+        } else if (late) {
+            history = StoredHistory.whole(lead.historyInTimeOrder());
+        }
 
-        ArrivalCounting.Result counted = ArrivalCounting.count(scorer, lead.standing, part, history, batch);
-        // the same steps as on the whole ledger, with sums added up from it
+        ArrivalCounting.Result counted = ArrivalCounting.count(scorer, lead.standing, part, history, batch, LAG);
+        // the same steps as on the whole ledger and history, with sums added up from it
         LeadStanding withoutSums = new LeadStanding(lead.standing.stage(), EMAIL, lead.standing.traits(), lead.standing.scoredAsOf());
-        ArrivalCounting.Result onWhole = ArrivalCounting.count(scorer, withoutSums, lead.ledger, history, batch);
+        StoredHistory whole = late ? StoredHistory.whole(lead.historyInTimeOrder()) : StoredHistory.unread(null);
+        ArrivalCounting.Result onWhole = ArrivalCounting.count(scorer, withoutSums, lead.ledger, whole, batch, LAG);
         assertThat(counted.steps()).hasSameSizeAs(onWhole.steps());
         for (int i = 0; i < counted.steps().size(); i++) {
             assertSameStep(counted.steps().get(i), onWhole.steps().get(i));
         }
+        if (counted.replaced() && counted.checkpoint() != null) {
+            // what the checkpoint stands for does not depend on where the re-score started
+            assertThat(counted.checkpoint()).isEqualTo(onWhole.checkpoint());
+        }
+        lead.checkpoint = counted.checkpoint();
 
         // as the service writes it: a late engagement replaces only the stored entries from its moment on
         lead.ledger = counted.replaced()
@@ -178,6 +202,9 @@ class KeptSumsMatchRescorePropertyTest {
         for (int i = 1; i < count; i++) {
             if (random.nextInt(8) == 0) {
                 events.set(i - 1, events.set(i, events.get(i - 1)));
+            } else if (i >= 6 && random.nextInt(30) == 0) {
+                // days late: before the lead's checkpoint
+                events.set(i - 6, events.set(i, events.get(i - 6)));
             }
         }
         return events;
