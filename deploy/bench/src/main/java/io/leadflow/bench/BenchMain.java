@@ -97,7 +97,7 @@ public final class BenchMain {
             case "capture-single", "capture-batch" -> new CaptureScenario(name.equals("capture-batch"), client, generator,
                     options.rates(), options.duration(), options.concurrency(), processes);
             case "pipeline" -> new PipelineScenario(client, generator, options.bootstrapServers(), options.rates().get(0),
-                    options.duration(), options.concurrency(), processes);
+                    options.warmup(), options.duration(), options.concurrency(), processes);
             case "catch-up" -> new CatchUpScenario(options.bootstrapServers(), generator, options.backlog(), processes);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };

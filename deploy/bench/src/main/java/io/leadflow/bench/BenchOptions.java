@@ -13,6 +13,8 @@ import java.util.stream.Stream;
  *
  * @param scenarios which scenarios to run, in order
  * @param duration how long each load phase runs
+ * @param warmup how long the pipeline runs at its rate before it is measured, so that the figures are those of warm
+ *     JVMs (a cold start compiles while it counts, at a fraction of the rate)
  * @param rates the fixed rates capture runs at, in events a second (single POSTs: requests; batches:
  *     rate / 50 requests); the pipeline runs at the first
  * @param leads how many distinct leads the events are about
@@ -26,7 +28,7 @@ import java.util.stream.Stream;
  * @param logs where the services' logs are (for start-up times); empty: beside their jars
  * @param results where the run's report folder is made
  */
-public record BenchOptions(List<String> scenarios, Duration duration, List<Double> rates, int leads, int backlog, int concurrency,
+public record BenchOptions(List<String> scenarios, Duration duration, Duration warmup, List<Double> rates, int leads, int backlog, int concurrency,
         boolean smoke, String captureUrl, String writeKey, String bootstrapServers, String toolsClasspath,
         Optional<Path> logs, Path results) {
 
@@ -55,6 +57,7 @@ public record BenchOptions(List<String> scenarios, Duration duration, List<Doubl
         });
         return new BenchOptions(scenarios,
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", smoke ? "3" : "60"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", smoke ? "0" : "60"))),
                 Stream.of(given.getOrDefault("rate", smoke ? "200" : "1250").split(",")).map(Double::parseDouble).toList(),
                 Integer.parseInt(given.getOrDefault("leads", smoke ? "1000" : "100000")),
                 Integer.parseInt(given.getOrDefault("backlog", smoke ? "2000" : "1000000")),
@@ -74,6 +77,7 @@ public record BenchOptions(List<String> scenarios, Duration duration, List<Doubl
         shown.put("scenarios", scenarios);
         shown.put("smoke", smoke);
         shown.put("durationSeconds", duration.toSeconds());
+        shown.put("warmupSeconds", warmup.toSeconds());
         shown.put("ratesEventsPerSecond", rates);
         shown.put("leads", leads);
         shown.put("backlog", backlog);

@@ -14,6 +14,7 @@ class BenchOptionsTest {
 
         assertThat(options.scenarios()).isEqualTo(BenchOptions.ALL);
         assertThat(options.duration()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(options.warmup()).isZero();
         assertThat(options.backlog()).isLessThan(10_000);
         assertThat(options.writeKey()).isEqualTo("lf_dev_secret");
     }
@@ -26,6 +27,12 @@ class BenchOptionsTest {
         assertThat(options.scenarios()).containsExactly("capture-single", "pipeline");
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.smoke()).isFalse();
+    }
+
+    @Test
+    void thePipelineWarmsUpForAMinuteUnlessToldOtherwise() {
+        assertThat(BenchOptions.parse("--scenario", "pipeline").warmup()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(BenchOptions.parse("--scenario", "pipeline", "--warmup", "0").warmup()).isZero();
     }
 
     @Test
