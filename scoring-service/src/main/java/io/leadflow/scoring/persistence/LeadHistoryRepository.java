@@ -4,7 +4,6 @@ import io.leadflow.scoring.domain.LeadEvent;
 import io.leadflow.scoring.domain.RecordedEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +43,7 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
         if (leadIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("seq"), leadIds).list()
-                .map(events -> events.stream().collect(Collectors.groupingBy(StoredLeadEvent::leadId,
-                        Collectors.mapping(StoredLeadEvent::toRecordedEvent, Collectors.toList()))));
+        return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("seq"), leadIds).list().map(LeadHistoryRepository::byLead);
     }
 
     /** Per lead, the events of its history after its moment, in the order they happened: one query. */
@@ -54,17 +51,14 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
         if (afterByLead.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        StringBuilder query = new StringBuilder();
-        Parameters parameters = new Parameters();
-        int lead = 0;
-        for (Map.Entry<UUID, Instant> after : afterByLead.entrySet()) {
-            query.append(lead == 0 ? "" : " or ").append("(leadId = :lead").append(lead).append(" and occurredAt > :after").append(lead).append(')');
-            parameters.and("lead" + lead, after.getKey()).and("after" + lead, after.getValue());
-            lead++;
-        }
-        return find(query.toString(), Sort.by("leadId").and("occurredAt").and("seq"), parameters).list()
-                .map(events -> events.stream().collect(Collectors.groupingBy(StoredLeadEvent::leadId,
-                        Collectors.mapping(StoredLeadEvent::toRecordedEvent, Collectors.toList()))));
+        LeadMoments after = LeadMoments.of(afterByLead, ">");
+        return find(after.where(), Sort.by("leadId").and("occurredAt").and("seq"), after.parameters()).list()
+                .map(LeadHistoryRepository::byLead);
+    }
+
+    private static Map<UUID, List<RecordedEvent>> byLead(List<StoredLeadEvent> events) {
+        return events.stream().collect(Collectors.groupingBy(StoredLeadEvent::leadId,
+                Collectors.mapping(StoredLeadEvent::toRecordedEvent, Collectors.toList())));
     }
 
     /** Moves one lead's history to another (an identity merge); in the caller's transaction. */

@@ -84,15 +84,8 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
         if (fromByLead.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        StringBuilder query = new StringBuilder();
-        Parameters parameters = new Parameters();
-        int lead = 0;
-        for (Map.Entry<UUID, Instant> from : fromByLead.entrySet()) {
-            query.append(lead == 0 ? "" : " or ").append("(leadId = :lead").append(lead).append(" and occurredAt >= :from").append(lead).append(')');
-            parameters.and("lead" + lead, from.getKey()).and("from" + lead, from.getValue());
-            lead++;
-        }
-        return delete(query.toString(), parameters);
+        LeadMoments from = LeadMoments.of(fromByLead, ">=");
+        return delete(from.where(), from.parameters());
     }
 
     /** Adds entries to several leads' ledgers; must run in the transaction that changes their scores. */
