@@ -142,8 +142,10 @@ class EngagementCounting {
             Map<UUID, StoredHistory> histories, LeadScorer scorer) {
         Map<Lead, ArrivalCounting.Result> results = new LinkedHashMap<>();
         byLead.forEach((lead, engagements) -> {
-            // only read where an engagement may have arrived late (a new lead has none stored)
-            StoredHistory stored = histories.getOrDefault(lead.id(), StoredHistory.unread(lead.rescoreCheckpoint()));
+            // only read where an engagement may have arrived late (a new lead has none stored); the checkpoint is
+            // parsed from its column only for the leads whose history was not read
+            StoredHistory read = histories.get(lead.id());
+            StoredHistory stored = read != null ? read : StoredHistory.unread(lead.rescoreCheckpoint());
             results.put(lead, ArrivalCounting.count(scorer, lead.standing(), ledgerOf(ledgers, lead), stored, engagements, checkpointLag));
         });
         return results;
