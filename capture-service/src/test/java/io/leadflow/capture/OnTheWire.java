@@ -3,6 +3,7 @@ package io.leadflow.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,7 +13,9 @@ import io.leadflow.capture.config.SchemaEmailFormat;
 import io.leadflow.capture.domain.Attribution;
 import io.leadflow.capture.domain.IdentityRules;
 import io.leadflow.capture.domain.OutgoingEvent;
+import io.leadflow.capture.domain.StorableEvents;
 import io.leadflow.events.EventSchemas;
+import io.leadflow.events.StorableText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -45,13 +48,26 @@ public final class OnTheWire {
 
     /**
      * The event written as the producer writes it (attributed, then ObjectMapperSerializer: Jackson to UTF-8 bytes)
-     * and read back meets its type's schema: what consumers would find on the topic.
+     * and read back meets its type's schema and holds only text that PostgreSQL keeps: what consumers would find on
+     * the topic, and could store.
      */
-    public static void assertMeetsItsSchema(OutgoingEvent event) throws IOException {
+    public static void assertFitForTheTopic(OutgoingEvent event) throws IOException {
         byte[] written = JSON.writeValueAsBytes(Attribution.asWritten(event).data());
-        assertThat(EventSchemas.validate(event.ceType(), JSON.readTree(written)))
+        JsonNode read = JSON.readTree(written);
+        assertThat(EventSchemas.validate(event.ceType(), read))
                 .as("%s written as %s", event.ceType(), new String(written, StandardCharsets.UTF_8))
                 .isEmpty();
+        assertThat(StorableText.flaw("data", JSON.convertValue(read, Object.class)))
+                .as("%s written as %s", event.ceType(), new String(written, StandardCharsets.UTF_8))
+                .isEmpty();
+    }
+
+    /**
+     * What AcknowledgedCapture publishes of a request's mapped events: all of them, or none when one holds text that
+     * cannot be stored (a 400).
+     */
+    public static <E extends OutgoingEvent> List<E> published(List<E> events) {
+        return StorableEvents.errors(events).isEmpty() ? events : List.of();
     }
 
     /** The seeds of a fuzz target (seed-*; crash-* are findings kept as regressions). */

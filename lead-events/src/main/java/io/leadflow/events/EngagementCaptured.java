@@ -2,6 +2,7 @@ package io.leadflow.events;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An engagement accepted by capture-service ({@code engagement.captured.v1} on
@@ -36,5 +37,13 @@ public record EngagementCaptured(
     public EngagementCaptured {
         properties = JsonMaps.withoutNulls(properties);
         traits = JsonMaps.withoutNulls(traits);
+    }
+
+    /** The first of its texts that PostgreSQL could not keep, if any ({@link StorableText}). */
+    public Optional<StorableText.Flaw> unstorableText() {
+        return StorableText.flaw("email", email)
+                .or(() -> StorableText.flaw("anonymousId", anonymousId))
+                .or(() -> StorableText.flaw("properties", properties))
+                .or(() -> StorableText.flaw("traits", traits));
     }
 }

@@ -2,6 +2,7 @@ package io.leadflow.events;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An anonymous visitor made known ({@code lead.identified.v1} on {@link Topics#ENGAGEMENT}, keyed
@@ -26,5 +27,13 @@ public record LeadIdentified(
 
     public LeadIdentified {
         traits = JsonMaps.withoutNulls(traits);
+    }
+
+    /** The first of its texts that PostgreSQL could not keep, if any ({@link StorableText}). */
+    public Optional<StorableText.Flaw> unstorableText() {
+        return StorableText.flaw("email", email)
+                .or(() -> StorableText.flaw("anonymousId", anonymousId))
+                .or(() -> StorableText.flaw("userId", userId))
+                .or(() -> StorableText.flaw("traits", traits));
     }
 }

@@ -1,7 +1,9 @@
 package io.leadflow.capture.domain;
 
 import io.leadflow.events.EngagementCaptured;
+import io.leadflow.events.StorableText;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An accepted engagement, ready to be written to the engagement topic.
@@ -30,5 +32,10 @@ public record CapturedEvent(String id, EngagementCaptured data) implements Outgo
     @Override
     public Instant time() {
         return data.occurredAt();
+    }
+
+    @Override
+    public Optional<StorableText.Flaw> unstorableText() {
+        return StorableText.flaw("eventId", id).or(data::unstorableText);
     }
 }

@@ -3,6 +3,7 @@ package io.leadflow.capture.domain;
 import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.EngagementType;
 import io.leadflow.events.LeadKeys;
+import io.leadflow.events.StorableText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -50,6 +51,9 @@ public final class EmailLinkEvents {
         if (url != null && !isWebUrl(url)) {
             errors.add(new FieldError("url", "must be an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters"));
         }
+        // the link's events carry both: text PostgreSQL cannot keep would be dead-lettered at every click
+        StorableText.flaw("campaign", campaign).or(() -> StorableText.flaw("url", url))
+                .ifPresent(flaw -> errors.add(new FieldError(flaw.field(), flaw.problem())));
         return errors;
     }
 

@@ -1,7 +1,9 @@
 package io.leadflow.capture.domain;
 
 import io.leadflow.events.LeadIdentified;
+import io.leadflow.events.StorableText;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An accepted identify: an anonymous visitor made known, keyed by the known lead.
@@ -24,5 +26,10 @@ public record IdentifiedLead(String id, LeadIdentified data) implements Outgoing
     @Override
     public Instant time() {
         return data.occurredAt();
+    }
+
+    @Override
+    public Optional<StorableText.Flaw> unstorableText() {
+        return StorableText.flaw("messageId", id).or(data::unstorableText);
     }
 }

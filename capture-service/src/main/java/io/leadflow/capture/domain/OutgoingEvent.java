@@ -1,6 +1,8 @@
 package io.leadflow.capture.domain;
 
+import io.leadflow.events.StorableText;
 import java.time.Instant;
+import java.util.Optional;
 
 /** An accepted event, ready to be written to {@code leadflow.engagement.v1} as a CloudEvent. */
 public sealed interface OutgoingEvent permits CapturedEvent, IdentifiedLead {
@@ -19,4 +21,7 @@ public sealed interface OutgoingEvent permits CapturedEvent, IdentifiedLead {
 
     /** The CloudEvent data. */
     Object data();
+
+    /** The first text, of what a client or vendor gave, that PostgreSQL could not keep ({@link StorableText}). */
+    Optional<StorableText.Flaw> unstorableText();
 }

@@ -1,7 +1,9 @@
 package io.leadflow.capture.rest;
 
 import io.leadflow.capture.config.CaptureConfig;
+import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.OutgoingEvent;
+import io.leadflow.capture.domain.StorableEvents;
 import io.leadflow.capture.messaging.BrokerUnavailableException;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
@@ -15,7 +17,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
-/** Publishes a request's events and answers only once the broker acknowledged them all: else 503. */
+/**
+ * Publishes a request's events and answers only once the broker acknowledged them all: else 503. Every capture path
+ * ends here, so this is where an event holding text that cannot be stored is refused (400), whichever API mapped it.
+ */
 @ApplicationScoped
 class AcknowledgedCapture {
 
@@ -31,8 +36,13 @@ class AcknowledgedCapture {
         this.retryAfter = config.retryAfter();
     }
 
-    /** {@code acknowledged} once every event is durably in Kafka, a 503 problem otherwise. */
+    /** {@code acknowledged} once every event is durably in Kafka; a 400 problem for unstorable text, a 503 one when the broker is down. */
     Uni<Response> publish(List<? extends OutgoingEvent> events, Source source, Supplier<Response> acknowledged) {
+        List<FieldError> unstorable = StorableEvents.errors(events);
+        if (!unstorable.isEmpty()) {
+            metrics.rejected(Rejection.INVALID, events.size());
+            return Uni.createFrom().item(Problems.invalid(unstorable));
+        }
         return publisher.publish(events)
                 .map(done -> {
                     metrics.accepted(source, events.size());

@@ -44,7 +44,7 @@ class AttributionTest {
                 "organic-search", "social", null, "paid-search", "email", "direct", null);
         assertThat(written.get(6).properties()).containsEntry(Attribution.GA_CLIENT_ID, "1234567890.1700000000");
         for (EngagementCaptured event : written) {
-            OnTheWire.assertMeetsItsSchema(new CapturedEvent("id", event));
+            OnTheWire.assertFitForTheTopic(new CapturedEvent("id", event));
         }
     }
 
@@ -91,8 +91,8 @@ class AttributionTest {
 
         assertThat(paid.properties()).containsEntry(AttributionChannel.PROPERTY, "paid-search").doesNotContainKey(Attribution.GA_CLIENT_ID);
         assertThat(unclassified.properties()).doesNotContainKeys(AttributionChannel.PROPERTY, Attribution.GA_CLIENT_ID);
-        OnTheWire.assertMeetsItsSchema(new CapturedEvent("id", paid));
-        OnTheWire.assertMeetsItsSchema(new CapturedEvent("id", unclassified));
+        OnTheWire.assertFitForTheTopic(new CapturedEvent("id", paid));
+        OnTheWire.assertFitForTheTopic(new CapturedEvent("id", unclassified));
     }
 
     private static EngagementCaptured attributed(Map<String, Object> properties) {

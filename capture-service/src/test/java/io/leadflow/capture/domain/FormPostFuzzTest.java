@@ -49,8 +49,8 @@ class FormPostFuzzTest {
 
         Validation validation = mapper.map(NEWSLETTER, post.get().fields(), post.get().referer());
 
-        for (CapturedEvent event : validation.events()) {
-            OnTheWire.assertMeetsItsSchema(event);
+        for (CapturedEvent event : OnTheWire.published(validation.events())) {
+            OnTheWire.assertFitForTheTopic(event);
         }
     }
 

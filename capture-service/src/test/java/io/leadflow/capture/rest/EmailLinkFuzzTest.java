@@ -66,8 +66,8 @@ class EmailLinkFuzzTest {
 
         assertThat(tokens.verify(token)).as("the link read back from its token").contains(link);
         link.url().ifPresent(EmailLinkFuzzTest::assertWebUrl);
-        OnTheWire.assertMeetsItsSchema(events.opened(link, null, null));
-        OnTheWire.assertMeetsItsSchema(events.clicked(link, null, null));
+        OnTheWire.assertFitForTheTopic(events.opened(link, null, null));
+        OnTheWire.assertFitForTheTopic(events.clicked(link, null, null));
     }
 
     @FuzzTest(maxDuration = "60s")

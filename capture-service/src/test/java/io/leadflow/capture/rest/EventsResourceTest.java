@@ -19,6 +19,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -142,6 +144,37 @@ class EventsResourceTest {
                     .statusCode(400)
                     .contentType(Problems.MEDIA_TYPE)
                     .body("errors.field", contains("body"));
+
+            // Then
+            assertThat(probe.collectFor(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    void text_postgresql_cannot_store_is_refused_naming_the_field_and_nothing_is_written() {
+        try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
+            String email = uniqueEmail();
+            // When / Then: a NUL character in a property, in a batch of valid events
+            postEvents("""
+                    {"events": [{"type": "page.viewed", "email": "%1$s"},
+                     {"type": "page.viewed", "email": "%1$s", "properties": {"items": ["ok", "a\\u0000b"]}}]}"""
+                    .formatted(email)).then()
+                    .statusCode(400)
+                    .contentType(Problems.MEDIA_TYPE)
+                    .body("errors.field", contains("properties.items[1]"))
+                    .body("errors[0].message", containsString("NUL character"))
+                    .body("errors[0].message", containsString("event 2 of 2"));
+            // a body that is not UTF-8: F5 starts no UTF-8 sequence, the parser reads it as an unpaired surrogate
+            byte[] head = "{\"type\": \"page.viewed\", \"email\": \"%s\", \"traits\": {\"first".formatted(email)
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = "Name\": \"Ada\"}}".getBytes(StandardCharsets.UTF_8);
+            ByteBuffer body = ByteBuffer.allocate(head.length + 4 + tail.length)
+                    .put(head).put(new byte[] {(byte) 0xF5, (byte) 0x9C, (byte) 0x90, (byte) 0x92}).put(tail);
+            given().auth().preemptive().basic(SECRET_KEY, "").contentType(ContentType.JSON).body(body.array())
+                    .when().post("/v1/events").then()
+                    .statusCode(400)
+                    .body("errors.field", contains("traits"))
+                    .body("errors[0].message", containsString("unpaired surrogate"));
 
             // Then
             assertThat(probe.collectFor(QUIET)).isEmpty();

@@ -1,6 +1,7 @@
 package io.leadflow.handoff.rest;
 
 import io.leadflow.events.SalesAction;
+import io.leadflow.events.StorableText;
 import io.leadflow.handoff.domain.HandoffAccess;
 import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.messaging.SalesActions;
@@ -76,6 +77,10 @@ public class HandoffActionResource {
         if (action.needsReason() && (given.reasonCode() == null || given.reasonCode().isBlank())) {
             throw new InvalidRequestException("reasonCode", "is required to " + verb(action) + " a lead");
         }
+        StorableText.flaw("reasonCode", given.reasonCode()).or(() -> StorableText.flaw("actor", given.actor()))
+                .ifPresent(flaw -> {
+                    throw new InvalidRequestException(flaw.field(), flaw.problem());
+                });
         UUID handoffId = parse(id);
         String reason = given.reasonCode() == null || given.reasonCode().isBlank() ? null : given.reasonCode().trim();
         HandoffAccess access = Callers.access(identity);

@@ -110,7 +110,7 @@ class HandoffActionResourceTest {
     }
 
     @Test
-    void rejectingWithoutAReasonIsAProblemNamingReasonCodeAndChangesNothing() {
+    void rejectingWithoutAReasonOrWithTextThatCannotBeStoredIsAProblemNamingTheFieldAndChangesNothing() {
         String id = Handoffs.create();
 
         given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{}")
@@ -121,6 +121,17 @@ class HandoffActionResourceTest {
         given().header("Authorization", Tokens.ADMIN).contentType("application/json").when().post("/v1/handoffs/" + id + "/recycle")
                 .then().statusCode(400)
                 .body("errors[0].field", is("reasonCode"));
+        // text PostgreSQL cannot store: a NUL character, an unpaired surrogate
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"reasonCode\": \"no\\u0000budget\"}")
+                .when().post("/v1/handoffs/" + id + "/reject")
+                .then().statusCode(400)
+                .body("errors[0].field", is("reasonCode"))
+                .body("errors[0].message", containsString("NUL character"));
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
+                .body("{\"reasonCode\": \"not-now\", \"actor\": \"ana\\udd31\"}")
+                .when().post("/v1/handoffs/" + id + "/recycle")
+                .then().statusCode(400)
+                .body("errors[0].field", is("actor"));
 
         given().header("Authorization", Tokens.ADMIN).contentType("application/json").body("{\"reasonCode\": \"not-now\"}")
                 .when().post("/v1/handoffs/" + id + "/recycle")

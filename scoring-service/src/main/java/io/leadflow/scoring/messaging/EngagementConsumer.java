@@ -45,12 +45,14 @@ public class EngagementConsumer {
                 EngagementCaptured.TYPE, event -> {
                     EngagementCaptured engagement = event.dataAs(EngagementCaptured.class, json);
                     RecordLimits.requireLead(event, engagement.email(), engagement.anonymousId());
+                    RecordLimits.requireStorable(event, engagement.unstorableText());
                     return new Captured(event.id(), engagement);
                 },
                 LeadIdentified.TYPE, event -> {
                     LeadIdentified identified = event.dataAs(LeadIdentified.class, json);
                     RecordLimits.requireLead(event, identified.email(), null);
                     RecordLimits.requireLead(event, null, identified.anonymousId());
+                    RecordLimits.requireStorable(event, identified.unstorableText());
                     return new Identified(event.id(), identified);
                 });
     }

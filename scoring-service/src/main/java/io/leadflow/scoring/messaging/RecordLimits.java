@@ -1,8 +1,10 @@
 package io.leadflow.scoring.messaging;
 
+import io.leadflow.events.StorableText;
 import io.leadflow.txmessaging.IncomingEvent;
 import io.leadflow.txmessaging.PoisonRecordException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * What an engagement-topic record must be to be counted at all. Checked before any transaction opens: a
@@ -30,9 +32,19 @@ final class RecordLimits {
     }
 
     static void requireId(IncomingEvent event) {
-        if (event.id() == null || event.id().isBlank() || event.id().length() > MAX_EVENT_ID) {
-            throw new PoisonRecordException(event.type() + " has no usable ce_id: blank or longer than " + MAX_EVENT_ID);
+        if (event.id() == null || event.id().isBlank() || event.id().length() > MAX_EVENT_ID
+                || StorableText.flaw("ce_id", event.id()).isPresent()) {
+            throw new PoisonRecordException(event.type() + " has no usable ce_id: blank, longer than " + MAX_EVENT_ID
+                    + " or holding text PostgreSQL cannot store");
         }
+    }
+
+    /** Capture refuses such text; a record that holds it anyway is stored by no transaction. */
+    static void requireStorable(IncomingEvent event, Optional<StorableText.Flaw> flaw) {
+        flaw.ifPresent(found -> {
+            throw new PoisonRecordException(event.type() + " " + event.id() + " cannot be stored: " + found.field() + " "
+                    + found.problem());
+        });
     }
 
     /** Either is enough; each that is given must fit. */

@@ -26,7 +26,7 @@ class PoisonRecordTest {
     @Test
     void poisonGoesToTheDeadLetterTopicAndThePartitionKeepsFlowing() {
         try (TopicProbe deadLetters = TopicProbe.tail(Topics.deadLetter(Topics.ENGAGEMENT))) {
-            // given a lead whose partition receives three records that can never be processed
+            // given a lead whose partition receives records that can never be processed
             String email = TestEngagements.uniqueEmail("mallory");
             String valid = TestEngagements.json(TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING));
             TestRecords.sendCloudEvent(Topics.ENGAGEMENT, email, UUID.randomUUID().toString(), EngagementCaptured.TYPE,
@@ -35,6 +35,12 @@ class PoisonRecordTest {
             TestRecords.sendCloudEvent(Topics.ENGAGEMENT, email, UUID.randomUUID().toString(), EngagementCaptured.TYPE,
                     valid.replace("demo.requested", "demo.liked"));
             TestRecords.send(Topics.ENGAGEMENT, email, Map.of(), valid);
+            // valid JSON and a valid event, but PostgreSQL's jsonb refuses \u0000 and an unpaired surrogate
+            TestEngagements.send(TestEngagements.with(email, EngagementType.DEMO_REQUESTED, MORNING, Map.of("note", "a\u0000b")));
+            // (the escape written out: a Java string's lone surrogate would be sent as UTF-8's "?")
+            TestRecords.sendCloudEvent(Topics.ENGAGEMENT, email, UUID.randomUUID().toString(), EngagementCaptured.TYPE,
+                    TestEngagements.json(TestEngagements.pageView(email, "https://example.com/", MORNING, Map.of("name", "LONE")))
+                            .replace("LONE", "\\udd31"));
 
             // when a valid event follows on the same key
             TestEngagements.send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(60)));
@@ -43,13 +49,15 @@ class PoisonRecordTest {
             TestLeads.awaitScore(email, 3);
 
             // and each poison record is on the dead-letter topic with the reason
-            List<ReceivedEvent> dead = deadLetters.awaitEvents(4, event -> email.equals(event.key()), Duration.ofSeconds(30));
+            List<ReceivedEvent> dead = deadLetters.awaitEvents(6, event -> email.equals(event.key()), Duration.ofSeconds(30));
             assertThat(dead).extracting(event -> event.headers().get("dead-letter-reason"))
                     .satisfiesExactly(
                             reason -> assertThat(reason).contains("not JSON"),
                             reason -> assertThat(reason).contains("unexpected event type engagement.captured.v9"),
                             reason -> assertThat(reason).contains("breaks its schema"),
-                            reason -> assertThat(reason).contains("not a CloudEvent"));
+                            reason -> assertThat(reason).contains("not a CloudEvent"),
+                            reason -> assertThat(reason).contains("cannot be stored: properties.note holds a NUL character"),
+                            reason -> assertThat(reason).contains("cannot be stored: traits.name holds an unpaired surrogate"));
         }
     }
 }

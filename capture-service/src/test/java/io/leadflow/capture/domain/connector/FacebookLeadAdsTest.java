@@ -62,7 +62,7 @@ class FacebookLeadAdsTest {
         assertThat(event.data().properties()).containsEntry("utm_campaign", "Spring webinar").containsEntry("utm_source", "facebook")
                 .containsEntry("utm_medium", "paid-social").containsEntry("leadgenId", "123123123123");
         assertThat(event.id()).isEqualTo(leadAds.map("acme", change, lead).events().get(0).id());
-        OnTheWire.assertMeetsItsSchema(event);
+        OnTheWire.assertFitForTheTopic(event);
     }
 
     @Test
@@ -84,7 +84,7 @@ class FacebookLeadAdsTest {
         assertThat(event.data().source()).isEqualTo("form:facebook:777");
         assertThat(event.data().properties()).containsEntry("formId", "777").containsEntry("adId", "888")
                 .doesNotContainKeys("campaignId", "utm_campaign");
-        OnTheWire.assertMeetsItsSchema(event);
+        OnTheWire.assertFitForTheTopic(event);
         assertThat(FacebookLeadAds.leadgenChanges(OnTheWire.JSON.readTree(
                 "{\"entry\":[{\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":5,\"form_id\":\"x\\n1\"}}]}]}")))
                 .containsExactly(new LeadgenChange("5", "", "", ""));

@@ -46,7 +46,7 @@ class MandrillWebhookTest {
                 .containsEntry("utm_campaign", "webhook-example").containsEntry("connector", "mandrill");
         assertThat(mapped.events().get(3).data().properties()).containsEntry("mandrillEvent", "spam");
         for (CapturedEvent event : mapped.events()) {
-            OnTheWire.assertMeetsItsSchema(event);
+            OnTheWire.assertFitForTheTopic(event);
         }
     }
 

@@ -1,0 +1,65 @@
+package io.leadflow.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Text that PostgreSQL keeps as it was sent. Its {@code jsonb} refuses {@code \u0000} and an unpaired UTF-16
+ * surrogate, and its {@code text} refuses the NUL character; both are valid in a Java string and in JSON, and a
+ * body that is not valid UTF-8 can be read into either. An event holding one would fail every transaction that
+ * stores it, so capture refuses it and scoring dead-letters it.
+ */
+public final class StorableText {
+
+    /** Where a value holds such text, and what it holds. */
+    public record Flaw(String field, String problem) {
+    }
+
+    private StorableText() {
+    }
+
+    /**
+     * The first flaw in {@code value} (a string, or a JSON tree of maps, lists, strings and other scalars, map keys
+     * included), named from {@code field}: {@code properties.items[2].name}.
+     */
+    public static Optional<Flaw> flaw(String field, Object value) {
+        if (value instanceof CharSequence text) {
+            return problem(text).map(problem -> new Flaw(field, problem));
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                Optional<Flaw> flaw = problem(key).map(problem -> new Flaw(field, "has a key that " + problem))
+                        .or(() -> flaw(field + "." + key, entry.getValue()));
+                if (flaw.isPresent()) {
+                    return flaw;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Optional<Flaw> flaw = flaw(field + "[" + i + "]", list.get(i));
+                if (flaw.isPresent()) {
+                    return flaw;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> problem(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return Optional.of("holds a NUL character (\\u0000), which cannot be stored");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of("holds an unpaired surrogate (\\u" + Integer.toHexString(c)
+                        + "): it is not Unicode text, was it valid UTF-8?");
+            }
+        }
+        return Optional.empty();
+    }
+}
