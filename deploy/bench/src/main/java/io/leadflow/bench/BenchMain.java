@@ -95,7 +95,7 @@ public final class BenchMain {
                     options.toolsClasspath().isBlank() ? ToolsClasspath.find() : options.toolsClasspath(), generator,
                     options.smoke() ? 20_000 : 1_000_000);
             case "capture-single", "capture-batch" -> new CaptureScenario(name.equals("capture-batch"), client, generator,
-                    options.rates(), options.duration(), options.concurrency(), processes);
+                    options.rates(), options.warmup(), options.duration(), options.concurrency(), processes);
             case "pipeline" -> new PipelineScenario(client, generator, options.bootstrapServers(), options.rates().get(0),
                     options.warmup(), options.duration(), options.concurrency(), processes);
             case "catch-up" -> new CatchUpScenario(options.bootstrapServers(), generator, options.backlog(), processes);

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  *
  * @param scenarios which scenarios to run, in order
  * @param duration how long each load phase runs
- * @param warmup how long the pipeline runs at its rate before it is measured, so that the figures are those of warm
- *     JVMs (a cold start compiles while it counts, at a fraction of the rate)
+ * @param warmup how long the pipeline runs at its rate (capture: at its lowest rate) before it is measured, so that
+ *     the figures are those of warm JVMs (a cold start compiles while it counts, at a fraction of the rate)
  * @param rates the fixed rates capture runs at, in events a second (single POSTs: requests; batches:
  *     rate / 50 requests); the pipeline runs at the first
  * @param leads how many distinct leads the events are about

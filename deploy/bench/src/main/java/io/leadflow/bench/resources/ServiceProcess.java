@@ -34,6 +34,27 @@ public record ServiceProcess(String service, long pid, Path jar) {
         }
     }
 
+    /**
+     * Stops the process (SIGSTOP) until {@link #resume}: it keeps its memory and connections and uses no CPU; a
+     * consumer that stays paused longer than its session timeout leaves its group and joins again when resumed.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause paused} process go on (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid + " (" + service + ") failed: " + output);
+        }
+    }
+
     /** Resident memory now, in MB. */
     public double rssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {

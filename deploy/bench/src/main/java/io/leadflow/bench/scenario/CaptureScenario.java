@@ -10,6 +10,7 @@ import io.leadflow.bench.report.Figure;
 import io.leadflow.bench.report.Report;
 import io.leadflow.bench.resources.CpuWindow;
 import io.leadflow.bench.resources.ServiceProcess;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,28 +18,33 @@ import java.util.function.Supplier;
 
 /**
  * Capture alone: single-event POSTs ({@code capture-single}) or 50-event batches
- * ({@code capture-batch}), first open-loop at each fixed rate, then at saturation.
+ * ({@code capture-batch}), first open-loop at each fixed rate, then at saturation. On a machine the whole stack
+ * shares, the services downstream would spend the cores reading what capture writes while it is measured (scoring
+ * and PostgreSQL most of all): they are paused for the scenario and read it all afterwards.
  */
 public final class CaptureScenario implements Scenario {
 
     public static final int BATCH_SIZE = 50;
+    private static final String CAPTURE = "capture-service";
 
     private final String name;
     private final int eventsPerRequest;
     private final CaptureClient client;
     private final EventGenerator generator;
     private final List<Double> eventsPerSecond;
+    private final Duration warmup;
     private final Duration duration;
     private final int concurrency;
     private final List<ServiceProcess> processes;
 
     public CaptureScenario(boolean batch, CaptureClient client, EventGenerator generator, List<Double> eventsPerSecond,
-            Duration duration, int concurrency, List<ServiceProcess> processes) {
+            Duration warmup, Duration duration, int concurrency, List<ServiceProcess> processes) {
         this.name = batch ? "capture-batch" : "capture-single";
         this.eventsPerRequest = batch ? BATCH_SIZE : 1;
         this.client = client;
         this.generator = generator;
         this.eventsPerSecond = eventsPerSecond;
+        this.warmup = warmup;
         this.duration = duration;
         this.concurrency = concurrency;
         this.processes = processes;
@@ -55,18 +61,51 @@ public final class CaptureScenario implements Scenario {
                 ? () -> new Request(EventJson.single(generator.next()), 1)
                 : () -> new Request(EventJson.batch(generator.next(eventsPerRequest)), eventsPerRequest);
         OpenLoopLoad load = new OpenLoopLoad(client, requests, concurrency);
-        // a short warm-up: the JIT and the connection pool, not the service, would otherwise be measured
-        load.run(0, Duration.ofSeconds(Math.max(1, duration.toSeconds() / 5)));
-
-        for (double rate : eventsPerSecond) {
-            add(report, fixedRate(rate), load.run(rate / eventsPerRequest, duration));
+        List<ServiceProcess> downstream = processes.stream().filter(process -> !process.service().equals(CAPTURE)).toList();
+        // a bench stopped with ^C must not leave the stack paused
+        Thread resumeOnExit = new Thread(() -> resume(downstream));
+        Runtime.getRuntime().addShutdownHook(resumeOnExit);
+        for (ServiceProcess service : downstream) {
+            service.pause();
         }
+        try {
+            if (!downstream.isEmpty()) {
+                report.note(name + ": " + downstream.stream().map(ServiceProcess::service).toList()
+                        + " paused while capture was measured; they read what it wrote afterwards");
+            }
+            warmUp(load, report);
+            for (double rate : eventsPerSecond) {
+                add(report, fixedRate(rate), load.run(rate / eventsPerRequest, duration));
+            }
+            CpuWindow cpu = CpuWindow.open(processes);
+            LoadResult saturated = load.run(0, duration);
+            add(report, "saturation", saturated);
+            cpu.percentOfOneCore().forEach((service, percent) ->
+                    report.add(Figure.of(name, "saturation cpu " + service, percent, "% of a core")));
+        } finally {
+            resume(downstream);
+            Runtime.getRuntime().removeShutdownHook(resumeOnExit);
+        }
+    }
 
-        CpuWindow cpu = CpuWindow.open(processes);
-        LoadResult saturated = load.run(0, duration);
-        add(report, "saturation", saturated);
-        cpu.percentOfOneCore().forEach((service, percent) ->
-                report.add(Figure.of(name, "saturation cpu " + service, percent, "% of a core")));
+    private static void resume(List<ServiceProcess> paused) {
+        for (ServiceProcess service : paused) {
+            try {
+                service.resume();
+            } catch (IOException | InterruptedException e) {
+                System.err.println("[bench] could not resume " + service.service() + " (kill -CONT " + service.pid() + "): " + e);
+            }
+        }
+    }
+
+    // unmeasured, at the lowest fixed rate: long enough for the JIT to compile capture's path (a cold JVM answers at
+    // a fraction of its rate), slow enough to leave the services downstream little to read afterwards
+    private void warmUp(OpenLoopLoad load, Report report) throws Exception {
+        double rate = eventsPerSecond.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        Duration time = warmup.isZero() ? Duration.ofSeconds(1) : warmup;
+        System.out.printf("[bench] %s: warming up for %d s at %,.0f events/s (not measured)%n", name, time.toSeconds(), rate);
+        LoadResult warm = load.run(rate / eventsPerRequest, time);
+        report.add(Figure.of(name, "warm-up events posted (not measured)", warm.eventsPerSecond() * time.toSeconds(), "events"));
     }
 
     /** The phase name of a fixed-rate run: {@code fixed 200 ev/s}. */
