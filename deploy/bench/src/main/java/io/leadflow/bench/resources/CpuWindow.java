@@ -1,16 +1,28 @@
 package io.leadflow.bench.resources;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The CPU each service used while a scenario ran, as a share of one core (100% = one core busy). */
+/**
+ * The CPU each service used while a scenario ran, as a share of one core (100% = one core busy), and beside them
+ * the harness itself (its load generator), the broker, and the whole machine: on a machine they all share, whether
+ * it was busy says whether a figure is the services' limit or the machine's.
+ */
 public final class CpuWindow {
+
+    /** The key of the whole machine's busy time (all processes, the kernel included). */
+    public static final String MACHINE = "machine (all processes)";
 
     private final List<ServiceProcess> processes;
     private final Map<String, Double> cpuAtStart = new LinkedHashMap<>();
+    private final Optional<Double> machineAtStart;
     private final long startNanos;
 
     private CpuWindow(List<ServiceProcess> processes) {
@@ -18,14 +30,19 @@ public final class CpuWindow {
         for (ServiceProcess process : processes) {
             read(process).ifPresent(cpu -> cpuAtStart.put(process.service(), cpu));
         }
+        this.machineAtStart = machineBusySeconds();
         this.startNanos = System.nanoTime();
     }
 
-    public static CpuWindow open(List<ServiceProcess> processes) {
-        return new CpuWindow(processes);
+    /** A window over the services, the harness and the local broker (when it runs here). */
+    public static CpuWindow open(List<ServiceProcess> services) {
+        List<ServiceProcess> all = new ArrayList<>(services);
+        all.add(ServiceProcess.harness());
+        ServiceProcess.kafkaBroker().ifPresent(all::add);
+        return new CpuWindow(all);
     }
 
-    /** Percent of one core used by each service since the window opened. */
+    /** Percent of one core used by each process, and by the {@link #MACHINE}, since the window opened. */
     public Map<String, Double> percentOfOneCore() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Double> percent = new LinkedHashMap<>();
@@ -34,6 +51,8 @@ public final class CpuWindow {
             read(process).filter(after -> before != null)
                     .ifPresent(after -> percent.put(process.service(), 100 * (after - before) / seconds));
         }
+        machineAtStart.ifPresent(before -> machineBusySeconds()
+                .ifPresent(after -> percent.put(MACHINE, 100 * (after - before) / seconds)));
         return percent;
     }
 
@@ -41,6 +60,19 @@ public final class CpuWindow {
         try {
             return Optional.of(process.cpuSeconds());
         } catch (IOException | RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
+    // /proc/stat's first line: the ticks all cores spent in user, nice, system, idle, iowait, irq, softirq, steal, ...;
+    // busy is this machine's own work: not idle, not waiting for I/O, not taken by the hypervisor (steal)
+    private static Optional<Double> machineBusySeconds() {
+        try {
+            long[] ticks = Arrays.stream(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"))
+                    .skip(1).limit(7).mapToLong(Long::parseLong).toArray();
+            long busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6];
+            return Optional.of(busy / ServiceProcess.TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
     }

@@ -6,28 +6,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A running Leadflow service as Linux shows it in {@code /proc}: the java process whose command line
- * names {@code <service>/target/quarkus-app/quarkus-run.jar}.
+ * A process on this machine as Linux shows it in {@code /proc}: a running Leadflow service (the java process whose
+ * command line names {@code <service>/target/quarkus-app/quarkus-run.jar}), or what runs alongside it (the broker,
+ * the harness).
+ *
+ * @param jar the command-line argument it was found by (a service's jar); null for the harness
  */
 public record ServiceProcess(String service, long pid, Path jar) {
 
     /** Linux's clock ticks per second for {@code /proc/<pid>/stat} times (USER_HZ, 100 on every mainstream build). */
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
     private static final Pattern STARTED_IN = Pattern.compile("started in ([\\d.]+)s");
 
     /** The process of this service, if one runs. */
     public static Optional<ServiceProcess> find(String service) {
         String jarSuffix = service + "/target/quarkus-app/quarkus-run.jar";
+        return findBy(service, argument -> argument.endsWith(jarSuffix));
+    }
+
+    /** The local stack's Kafka broker (local-infra's {@code LocalKafkaBroker}), if it runs on this machine. */
+    public static Optional<ServiceProcess> kafkaBroker() {
+        return findBy("kafka broker", argument -> argument.equals("io.leadflow.localinfra.LocalKafkaBroker"));
+    }
+
+    /** This JVM: the harness, whose load generator shares the machine with what it measures. */
+    public static ServiceProcess harness() {
+        return new ServiceProcess("bench harness", ProcessHandle.current().pid(), null);
+    }
+
+    // the first process with an argument that matches; jar is that argument
+    private static Optional<ServiceProcess> findBy(String name, Predicate<String> argumentMatches) {
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             return entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
                     .flatMap(entry -> commandLine(entry).stream()
-                            .filter(argument -> argument.endsWith(jarSuffix))
-                            .map(argument -> new ServiceProcess(service, Long.parseLong(entry.getFileName().toString()), Path.of(argument))))
+                            .filter(argumentMatches)
+                            .map(argument -> new ServiceProcess(name, Long.parseLong(entry.getFileName().toString()), Path.of(argument))))
                     .findFirst();
         } catch (IOException e) {
             return Optional.empty();
