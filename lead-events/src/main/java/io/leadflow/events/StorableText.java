@@ -1,5 +1,6 @@
 package io.leadflow.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * Text that PostgreSQL keeps as it was sent. Its {@code jsonb} refuses {@code \u0000} and an unpaired UTF-16
  * surrogate, and its {@code text} refuses the NUL character; both are valid in a Java string and in JSON, and a
  * body that is not valid UTF-8 can be read into either. An event holding one would fail every transaction that
- * stores it, so capture refuses it and scoring dead-letters it.
+ * stores it, so capture refuses it and scoring dead-letters it; the services' APIs refuse it in what they store.
  */
 public final class StorableText {
 
@@ -20,18 +21,19 @@ public final class StorableText {
     }
 
     /**
-     * The first flaw in {@code value} (a string, or a JSON tree of maps, lists, strings and other scalars, map keys
-     * included), named from {@code field}: {@code properties.items[2].name}.
+     * The first flaw in {@code value} (a string, or a JSON tree of maps, lists and scalars or of Jackson's nodes, keys
+     * included), named from {@code field}: {@code properties.items[2].name} (from {@code ""}: {@code items[2].name}).
      */
     public static Optional<Flaw> flaw(String field, Object value) {
         if (value instanceof CharSequence text) {
             return problem(text).map(problem -> new Flaw(field, problem));
         }
+        if (value instanceof JsonNode node) {
+            return nodeFlaw(field, node);
+        }
         if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String key = String.valueOf(entry.getKey());
-                Optional<Flaw> flaw = problem(key).map(problem -> new Flaw(field, "has a key that " + problem))
-                        .or(() -> flaw(field + "." + key, entry.getValue()));
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                Optional<Flaw> flaw = memberFlaw(field, String.valueOf(member.getKey()), member.getValue());
                 if (flaw.isPresent()) {
                     return flaw;
                 }
@@ -45,6 +47,34 @@ public final class StorableText {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Flaw> nodeFlaw(String field, JsonNode node) {
+        if (node.isTextual()) {
+            return flaw(field, node.textValue());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                Optional<Flaw> flaw = memberFlaw(field, member.getKey(), member.getValue());
+                if (flaw.isPresent()) {
+                    return flaw;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<Flaw> flaw = nodeFlaw(field + "[" + i + "]", node.get(i));
+                if (flaw.isPresent()) {
+                    return flaw;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // an object's member: its key (a flaw named by the object), then its value
+    private static Optional<Flaw> memberFlaw(String field, String key, Object value) {
+        return problem(key).map(problem -> new Flaw(field.isEmpty() ? "body" : field, "has a key that " + problem))
+                .or(() -> flaw(field.isEmpty() ? key : field + "." + key, value));
     }
 
     private static Optional<String> problem(CharSequence text) {

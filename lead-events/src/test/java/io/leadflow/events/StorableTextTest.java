@@ -2,6 +2,8 @@ package io.leadflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.events.StorableText.Flaw;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,5 +50,16 @@ class StorableTextTest {
             assertThat(flaw.field()).isEqualTo("traits");
             assertThat(flaw.problem()).startsWith("has a key that holds a NUL character");
         });
+    }
+
+    @Test
+    void a_jackson_tree_is_walked_the_same_way_from_its_root() throws Exception {
+        JsonNode document = new ObjectMapper().readTree("""
+                {"rules": [{"name": "ok"}, {"name": "bad\\u0000"}], "fine": 1}""");
+        JsonNode flawedKey = new ObjectMapper().readTree("{\"a\\u0000\": 1}");
+
+        assertThat(StorableText.flaw("", document)).hasValueSatisfying(flaw -> assertThat(flaw.field()).isEqualTo("rules[1].name"));
+        assertThat(StorableText.flaw("", flawedKey)).hasValueSatisfying(flaw -> assertThat(flaw.field()).isEqualTo("body"));
+        assertThat(StorableText.flaw("model", new ObjectMapper().readTree("{\"rules\": [\"😀\"]}"))).isEmpty();
     }
 }

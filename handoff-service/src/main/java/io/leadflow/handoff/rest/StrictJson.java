@@ -2,14 +2,18 @@ package io.leadflow.handoff.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.events.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
  * Reads request bodies strictly: an unknown or mistyped field is a 400 naming it by its JSON path
- * ({@code rules[0].sla.responseTime}), instead of being dropped or failing without a field.
+ * ({@code rules[0].sla.responseTime}), instead of being dropped or failing without a field; so is text that
+ * PostgreSQL could not store ({@link StorableText}), instead of a 500 from the transaction that stores it.
  */
 @ApplicationScoped
 public class StrictJson {
@@ -25,12 +29,21 @@ public class StrictJson {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("body", "is required: " + what);
         }
+        JsonNode tree;
         try {
-            return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
-        } catch (JsonMappingException e) {
-            throw new InvalidRequestException(path(e), "is not valid here: " + e.getOriginalMessage());
+            tree = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException("body", "is not JSON: " + e.getOriginalMessage());
+        }
+        StorableText.flaw("", tree).ifPresent(flaw -> {
+            throw new InvalidRequestException(flaw.field(), flaw.problem());
+        });
+        try {
+            return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(tree);
+        } catch (JsonMappingException e) {
+            throw new InvalidRequestException(path(e), "is not valid here: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidRequestException("body", "is not JSON: " + e.getMessage());
         }
     }
 

@@ -69,6 +69,22 @@ class RoutingResourceTest {
     }
 
     @Test
+    void textPostgresqlCannotStoreIsRefusedNamingTheFieldAndChangesNothing() {
+        int before = currentVersion();
+
+        // JSON's \\u0000 in the default queue's name: valid JSON, refused by jsonb
+        given().header("Authorization", Tokens.ADMIN).contentType("application/json")
+                .body(document("", "").replace("\"queue\": \"default\"", "\"queue\": \"default\\u0000\""))
+                .when().put("/v1/routing")
+                .then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("errors[0].field", is("rules[2].route.queue"))
+                .body("errors[0].message", containsString("NUL character"));
+
+        assertThat(currentVersion()).isEqualTo(before);
+    }
+
+    @Test
     void aStoredDocumentRoutesNamedAccountsAndFillsARepUpToTheirCapacity() {
         // Given a new version with a named account and a territory whose only rep takes one lead at a time
         String suffix = UUID.randomUUID().toString().substring(0, 8);

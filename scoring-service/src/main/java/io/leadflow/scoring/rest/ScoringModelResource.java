@@ -1,6 +1,7 @@
 package io.leadflow.scoring.rest;
 
 import io.leadflow.apisecurity.Roles;
+import io.leadflow.events.StorableText;
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.config.ScoringModelJson;
 import io.leadflow.scoring.domain.LeadScorer;
@@ -95,6 +96,10 @@ public class ScoringModelResource {
             ScoringModelJson.parse(request.model()).problems().forEach(problem ->
                     errors.add(new Problem.FieldError(problem.field().isEmpty() ? "model" : "model." + problem.field(), problem.message())));
         }
+        // the version is stored as jsonb and text: what PostgreSQL cannot keep is a 400, not a failed transaction
+        StorableText.flaw("author", request.author()).or(() -> StorableText.flaw("changelog", request.changelog()))
+                .or(() -> StorableText.flaw("model", request.model()))
+                .ifPresent(flaw -> errors.add(new Problem.FieldError(flaw.field(), flaw.problem())));
         if (!errors.isEmpty()) {
             throw new InvalidModelException(errors);
         }

@@ -2,6 +2,7 @@ package io.leadflow.scoring.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -47,6 +48,23 @@ class ScoringModelResourceTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("author", "model.engagementRules[0].points", "model.fit", "model.lifecycle"));
+        assertThat(activeVersion()).isEqualTo(activeBefore);
+    }
+
+    @Test
+    void textPostgresqlCannotStoreIsAProblemNamingTheFieldAndChangesNothing() {
+        // given a valid model, published with a NUL character in its changelog (JSON's \\u0000; jsonb and text refuse it)
+        int activeBefore = activeVersion();
+        Map<String, Object> request = Map.of("author", "ops@example.com", "changelog", "pricing\u0000matters",
+                "model", ScoringModelJson.defaultDocument());
+
+        // when / then
+        given().header("Authorization", Tokens.ADMIN).contentType(ContentType.JSON).body(TestEngagements.json(request))
+                .when().put("/v1/scoring-model")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItems("changelog"))
+                .body("errors.find { it.field == 'changelog' }.message", containsString("NUL character"));
         assertThat(activeVersion()).isEqualTo(activeBefore);
     }
 
