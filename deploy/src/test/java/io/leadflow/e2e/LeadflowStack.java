@@ -8,7 +8,6 @@ import io.leadflow.testsupport.KafkaTopics;
 import io.leadflow.testsupport.SharedKafka;
 import io.leadflow.testsupport.SharedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +15,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole pipeline for an end-to-end test: one real broker, one real database (a schema per
  * service), a WireMock server standing in for the CRM webhook, and the four packaged services.
  */
 final class LeadflowStack implements AutoCloseable {
+
+    private static final int LISTEN_PORTS_FROM = 20_000;
+    private static final int LISTEN_PORTS_TO = 32_768;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(ThreadLocalRandom.current().nextInt(LISTEN_PORTS_TO - LISTEN_PORTS_FROM));
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
     static final List<String> CONTRACT_TOPICS = List.of(Topics.ENGAGEMENT, Topics.LEAD_SCORES, Topics.LIFECYCLE,
@@ -160,12 +165,19 @@ final class LeadflowStack implements AutoCloseable {
         return webhook;
     }
 
+    // A port below Linux's ephemeral range (32768-60999), where every outgoing connection of the stack takes its local
+    // port: one picked there (new ServerSocket(0)) and bound seconds later by a starting service could be taken by
+    // then, and a CI run saw handoff fail to start with "Port ... seems to be in use".
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < LISTEN_PORTS_TO - LISTEN_PORTS_FROM; tries++) {
+            int port = LISTEN_PORTS_FROM + NEXT_PORT.getAndIncrement() % (LISTEN_PORTS_TO - LISTEN_PORTS_FROM);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IllegalStateException("no free port in " + LISTEN_PORTS_FROM + "-" + LISTEN_PORTS_TO);
     }
 
     @Override
