@@ -1,7 +1,6 @@
 package io.leadflow.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,56 +24,44 @@ public final class StorableText {
      * included), named from {@code field}: {@code properties.items[2].name} (from {@code ""}: {@code items[2].name}).
      */
     public static Optional<Flaw> flaw(String field, Object value) {
+        if (value instanceof JsonNode node && node.isTextual()) {
+            return flaw(field, node.textValue());
+        }
+        if (value instanceof JsonNode node && node.isObject()) {
+            return members(field, node.properties());
+        }
         if (value instanceof CharSequence text) {
             return problem(text).map(problem -> new Flaw(field, problem));
         }
-        if (value instanceof JsonNode node) {
-            return nodeFlaw(field, node);
-        }
         if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> member : map.entrySet()) {
-                Optional<Flaw> flaw = memberFlaw(field, String.valueOf(member.getKey()), member.getValue());
-                if (flaw.isPresent()) {
-                    return flaw;
-                }
-            }
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                Optional<Flaw> flaw = flaw(field + "[" + i + "]", list.get(i));
-                if (flaw.isPresent()) {
-                    return flaw;
-                }
+            return members(field, map.entrySet());
+        }
+        // lists and JSON arrays; Jackson's other scalar nodes iterate nothing
+        return value instanceof Iterable<?> elements ? elements(field, elements) : Optional.empty();
+    }
+
+    // an object's members: each key (a flaw named by the object), then its value
+    private static Optional<Flaw> members(String field, Iterable<? extends Map.Entry<?, ?>> members) {
+        for (Map.Entry<?, ?> member : members) {
+            String key = String.valueOf(member.getKey());
+            Optional<Flaw> flaw = problem(key).map(problem -> new Flaw(field.isEmpty() ? "body" : field, "has a key that " + problem))
+                    .or(() -> flaw(field.isEmpty() ? key : field + "." + key, member.getValue()));
+            if (flaw.isPresent()) {
+                return flaw;
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Flaw> nodeFlaw(String field, JsonNode node) {
-        if (node.isTextual()) {
-            return flaw(field, node.textValue());
-        }
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                Optional<Flaw> flaw = memberFlaw(field, member.getKey(), member.getValue());
-                if (flaw.isPresent()) {
-                    return flaw;
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                Optional<Flaw> flaw = nodeFlaw(field + "[" + i + "]", node.get(i));
-                if (flaw.isPresent()) {
-                    return flaw;
-                }
+    private static Optional<Flaw> elements(String field, Iterable<?> elements) {
+        int index = 0;
+        for (Object element : elements) {
+            Optional<Flaw> flaw = flaw(field + "[" + index++ + "]", element);
+            if (flaw.isPresent()) {
+                return flaw;
             }
         }
         return Optional.empty();
-    }
-
-    // an object's member: its key (a flaw named by the object), then its value
-    private static Optional<Flaw> memberFlaw(String field, String key, Object value) {
-        return problem(key).map(problem -> new Flaw(field.isEmpty() ? "body" : field, "has a key that " + problem))
-                .or(() -> flaw(field.isEmpty() ? key : field + "." + key, value));
     }
 
     private static Optional<String> problem(CharSequence text) {
