@@ -17,8 +17,9 @@ public final class StorableEvents {
     public static List<FieldError> errors(List<? extends OutgoingEvent> events) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            String which = events.size() == 1 ? "" : " (event " + (i + 1) + " of " + events.size() + ")";
-            events.get(i).unstorableText().ifPresent(flaw -> errors.add(new FieldError(flaw.field(), flaw.problem() + which)));
+            int position = i + 1;
+            events.get(i).unstorableText().ifPresent(flaw -> errors.add(new FieldError(flaw.field(), flaw.problem()
+                    + (events.size() == 1 ? "" : " (event " + position + " of " + events.size() + ")"))));
         }
         return errors;
     }
