@@ -53,12 +53,17 @@ public class LinkedInResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "LinkedIn's endpoint validation", description = "Answers the challengeCode signed with the app's client secret.")
     @APIResponse(responseCode = "200", description = "challengeCode and challengeResponse")
-    @APIResponse(responseCode = "400", description = "No challengeCode")
+    @APIResponse(responseCode = "400", description = "No challengeCode, or one that is not the type-4 UUID LinkedIn sends")
     @APIResponse(responseCode = "404", description = "The workspace has no LinkedIn connector")
     public Response validate(@RestPath String workspace, @RestQuery String challengeCode) {
         CaptureConfig.LinkedIn settings = connectors.settings("linkedin", workspace, CaptureConfig.Connectors::linkedin);
         if (challengeCode == null || challengeCode.isBlank()) {
             return Problems.invalidRequest(List.of(new FieldError("challengeCode", "is required")));
+        }
+        if (!LinkedInLeadGen.isChallengeCode(challengeCode)) {
+            // only the shape LinkedIn sends is signed: the same secret signs notifications
+            return Problems.invalidRequest(List.of(new FieldError("challengeCode",
+                    "must be the type-4 UUID LinkedIn's validation sends, such as f6a7d2c4-1111-4222-8333-944455556666")));
         }
         return Response.ok(new ChallengeAnswer(challengeCode, LinkedInLeadGen.challengeResponse(settings.clientSecret(), challengeCode)))
                 .build();

@@ -178,6 +178,22 @@ class ConnectorsTest {
         }
     }
 
+    @Test
+    void the_validation_endpoint_signs_only_linkedins_uuid_challenges_so_it_cannot_forge_a_notification() {
+        // a notification's signature is the HMAC of "hmacsha256=" and its body with the same secret as the challenge's:
+        // an endpoint signing any challengeCode would sign a forged notification
+        byte[] body = VendorPayloads.text("linkedin-notification.json").getBytes(StandardCharsets.UTF_8);
+        try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
+            Response oracle = given().queryParam("challengeCode", "hmacsha256=" + new String(body, StandardCharsets.UTF_8)).get(LINKEDIN);
+            String obtained = String.valueOf(oracle.jsonPath().getString("challengeResponse"));
+
+            postLinkedIn(body, obtained).then().statusCode(403).contentType(Problems.MEDIA_TYPE);
+            oracle.then().statusCode(400).contentType(Problems.MEDIA_TYPE).body("errors[0].field", equalTo("challengeCode"));
+            given().queryParam("challengeCode", "not-a-uuid").get(LINKEDIN).then().statusCode(400);
+            assertThat(probe.collectFor(EventsResourceTest.QUIET)).noneMatch(lead -> "grace@example.org".equals(lead.key()));
+        }
+    }
+
     private static Response postLinkedIn(byte[] body, String signature) {
         return given().contentType(ContentType.JSON).header("X-LI-Signature", signature).body(body).post(LINKEDIN);
     }

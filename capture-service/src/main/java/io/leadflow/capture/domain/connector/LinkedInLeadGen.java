@@ -44,8 +44,27 @@ public final class LinkedInLeadGen {
         this.events = events;
     }
 
-    /** The validation answer's {@code challengeResponse}: hex HMAC-SHA256 of the challenge code with the client secret. */
+    /**
+     * The challenge codes LinkedIn sends: a random (version 4) UUID. Nothing else is signed, because a notification's
+     * signature is an HMAC with the same secret: a code of {@code hmacsha256=} and a body would sign a forgery.
+     */
+    private static final Pattern CHALLENGE_CODE =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", Pattern.CASE_INSENSITIVE);
+
+    /** Whether {@code challengeCode} has the shape of the codes LinkedIn's validation sends (a type-4 UUID). */
+    public static boolean isChallengeCode(String challengeCode) {
+        return challengeCode != null && CHALLENGE_CODE.matcher(challengeCode).matches();
+    }
+
+    /**
+     * The validation answer's {@code challengeResponse}: hex HMAC-SHA256 of the challenge code with the client secret.
+     *
+     * @throws IllegalArgumentException when the code is not one LinkedIn sends ({@link #isChallengeCode})
+     */
     public static String challengeResponse(String clientSecret, String challengeCode) {
+        if (!isChallengeCode(challengeCode)) {
+            throw new IllegalArgumentException("a challengeCode is a type-4 UUID");
+        }
         return Signatures.hmacSha256Hex(clientSecret, challengeCode.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -30,6 +30,18 @@ class LinkedInLeadGenTest {
     }
 
     @Test
+    void only_the_type_4_uuid_linkedin_sends_is_a_challenge_code() {
+        assertThat(LinkedInLeadGen.isChallengeCode("f6a7d2c4-1111-4222-8333-944455556666")).isTrue();
+        assertThat(LinkedInLeadGen.isChallengeCode("F6A7D2C4-1111-4222-B333-944455556666")).isTrue();
+        assertThat(LinkedInLeadGen.isChallengeCode("hmacsha256={\"type\":\"LEAD_ACTION\"}")).isFalse();
+        assertThat(LinkedInLeadGen.isChallengeCode("f6a7d2c4-1111-1222-8333-944455556666")).isFalse();
+        assertThat(LinkedInLeadGen.isChallengeCode("f6a7d2c4-1111-4222-8333-944455556666\n")).isFalse();
+        assertThat(LinkedInLeadGen.isChallengeCode(null)).isFalse();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> LinkedInLeadGen.challengeResponse("li-test-client-secret", "hmacsha256={}"));
+    }
+
+    @Test
     void a_created_lead_notification_names_its_response_and_form_and_a_deleted_one_nothing() throws Exception {
         JsonNode notification = OnTheWire.JSON.readTree(VendorPayloads.text("linkedin-notification.json"));
         JsonNode deleted = ((com.fasterxml.jackson.databind.node.ObjectNode) notification.deepCopy()).put("leadAction", "DELETED");
