@@ -3,7 +3,7 @@
  *   <script src="https://capture.example.com/v1/leadflow.js" data-write-key="lf_pub_..." async></script>
  * It records a page view (navigator.sendBeacon, text/plain: no CORS preflight), keeps an anonymous id in
  * a first-party cookie, and adds that id (and the page, its referrer and the _ga cookie) to every form posting to
- * /v1/forms/<id>.
+ * /v1/forms/<id>. It sends anonymous engagement only (page views, track of "Content Downloaded"): forms identify.
  */
 (function () {
   "use strict";
@@ -11,7 +11,6 @@
   var writeKey = script.getAttribute("data-write-key");
   var endpoint = new URL(script.src).origin;
   var COOKIE = "lf_aid";
-  var TRAITS = "lf_traits";
 
   function newId() {
     if (window.crypto && crypto.randomUUID) {
@@ -31,14 +30,6 @@
     id = newId();
     document.cookie = COOKIE + "=" + encodeURIComponent(id) + "; path=/; max-age=31536000; SameSite=Lax";
     return id;
-  }
-
-  function traits() {
-    try {
-      return JSON.parse(localStorage.getItem(TRAITS) || "{}");
-    } catch (e) {
-      return {};
-    }
   }
 
   function cookie(name) {
@@ -61,7 +52,8 @@
     message.messageId = newId();
     message.anonymousId = anonymousId();
     message.timestamp = new Date().toISOString();
-    message.context = { userAgent: navigator.userAgent, page: page(), traits: traits() };
+    // anonymous engagement only: a public key names no lead and sends no traits (forms identify)
+    message.context = { userAgent: navigator.userAgent, page: page() };
     var body = new Blob([JSON.stringify(message)], { type: "text/plain" });
     if (!(navigator.sendBeacon && navigator.sendBeacon(endpoint + path, body))) {
       fetch(endpoint + path, { method: "POST", body: body, keepalive: true, mode: "cors" });
@@ -99,15 +91,6 @@
     /** Records an engagement by its name, such as "Content Downloaded". */
     track: function (event, properties) {
       send("/v1/track", { event: event, properties: properties || {} });
-    },
-    /**
-     * Remembers who the visitor is ({email: ..., firstName: ...}): later events carry it as context.traits.
-     * (A public key may not send identify itself; a server with a secret key does that.)
-     */
-    identify: function (newTraits) {
-      var merged = traits();
-      Object.keys(newTraits || {}).forEach(function (key) { merged[key] = newTraits[key]; });
-      localStorage.setItem(TRAITS, JSON.stringify(merged));
     },
     anonymousId: anonymousId
   };

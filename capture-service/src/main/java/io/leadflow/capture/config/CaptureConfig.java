@@ -22,10 +22,17 @@ public interface CaptureConfig {
     Duration retryAfter();
 
     /**
-     * The write keys capture accepts, by name. A deployment replaces the documented development
-     * keys provisioned in {@code application.properties}.
+     * Write keys of the configuration, by name; they change with it only. The development keys are in
+     * the dev and test profiles only: production refuses them (see {@link ProductionSecretsCheck}).
      */
     Map<String, WriteKeyEntry> writeKeys();
+
+    /**
+     * A directory of write keys, one file per key (its name the key's name, its content the key's
+     * definition: {@code kind}, {@code sha256}, {@code allowed-origins}), such as a mounted Kubernetes
+     * Secret: re-read every {@code write-keys-reload}, so a removed file is refused without a restart.
+     */
+    Optional<Path> writeKeysDir();
 
     /**
      * The JSON file keeping the keys made through the management API (their SHA-256, never the
@@ -86,9 +93,10 @@ public interface CaptureConfig {
     /**
      * The secrets signing email open-pixel and click-redirect tokens (HMAC-SHA256), newest first:
      * the first signs, all verify, so a secret can be rotated without breaking mails already sent.
-     * Each takes 32 bytes or more; a deployment replaces the development secret.
+     * Each takes 32 bytes or more. None is set outside the dev and test profiles: a deployment sets its own,
+     * or the service does not start.
      */
-    List<String> linkSigningSecrets();
+    Optional<List<String>> linkSigningSecrets();
 
     /**
      * The source connectors of each workspace, by the name of its write key: the vendors whose webhooks

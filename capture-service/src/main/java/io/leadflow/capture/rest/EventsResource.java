@@ -6,8 +6,10 @@ import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.KeyKind.Capability;
+import io.leadflow.capture.domain.PublicKeyScope;
 import io.leadflow.capture.domain.RawEvent;
 import io.leadflow.capture.domain.Validation;
+import io.leadflow.capture.domain.WriteKey;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
 import io.leadflow.capture.messaging.CaptureMetrics.Source;
@@ -73,7 +75,8 @@ public class EventsResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No write key, or an unknown one",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A public write key used from an origin it is not bound to",
+    @APIResponse(responseCode = "403", description = "A public write key used from an origin it is not bound to, or sending "
+            + "what only a secret key may (email, traits, a type other than page.viewed and content.downloaded)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 500 KB or an event over 32 KB",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -90,7 +93,7 @@ public class EventsResource {
             metrics.rejected(Rejection.MALFORMED, 1);
             return Uni.createFrom().item(Problems.malformed(e.error()));
         }
-        guard.require(headers, Addresses.of(connection), parsed.writeKey(), Capability.ENGAGE);
+        WriteKey key = guard.require(headers, Addresses.of(connection), parsed.writeKey(), Capability.ENGAGE);
         List<RawEvent> request = parsed.events();
         List<FieldError> oversized = CaptureLimits.oversizedEvents(request);
         if (!oversized.isEmpty()) {
@@ -98,6 +101,7 @@ public class EventsResource {
             return Uni.createFrom().item(Problems.tooLarge(
                     "an event may take at most " + CaptureLimits.MAX_EVENT_BYTES + " bytes; nothing was captured", oversized));
         }
+        guard.requireInScope(key, PublicKeyScope.nativeEvents(request), request.size());
         Validation validation = validator.validate(request);
         if (!validation.isValid()) {
             metrics.rejected(Rejection.INVALID, request.size());

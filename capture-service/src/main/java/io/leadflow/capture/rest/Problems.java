@@ -58,6 +58,13 @@ final class Problems {
         return answer(problem(403, "forbidden", "Forbidden", detail, List.of()));
     }
 
+    /** A public write key sent what only a secret key may: identity, traits, or engagement no browser shows by itself. */
+    static Response outOfScope(List<FieldError> errors) {
+        return answer(problem(403, "public-key-scope", "Not for a public key",
+                "a public write key sends anonymous browser engagement only; " + errors.size()
+                        + " field(s) need a secret key or a form post; nothing was captured", errors));
+    }
+
     static Response tooManyRequests(String client, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return Response.fromResponse(answer(problem(429, "rate-limited", "Too many requests",

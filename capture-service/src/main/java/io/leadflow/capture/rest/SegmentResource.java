@@ -3,9 +3,11 @@ package io.leadflow.capture.rest;
 import io.leadflow.capture.domain.CaptureLimits;
 import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.KeyKind.Capability;
+import io.leadflow.capture.domain.PublicKeyScope;
 import io.leadflow.capture.domain.SegmentMapper;
 import io.leadflow.capture.domain.SegmentMapper.MessageType;
 import io.leadflow.capture.domain.SegmentMessages;
+import io.leadflow.capture.domain.WriteKey;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
 import io.leadflow.capture.messaging.CaptureMetrics.Source;
@@ -42,7 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No write key, or an unknown one",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A public key from another origin, or sending an identify",
+@APIResponse(responseCode = "403", description = "A public key from another origin, or sending an identify, a userId, "
+        + "traits or a track event other than Page Viewed and Content Downloaded",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "413", description = "A message over 32 KB or a body over 500 KB",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +114,7 @@ public class SegmentResource {
             metrics.rejected(Rejection.MALFORMED, 1);
             return Uni.createFrom().item(Problems.malformed(e.error()));
         }
-        guard.require(headers, Addresses.of(connection), parsed.writeKey(),
+        WriteKey key = guard.require(headers, Addresses.of(connection), parsed.writeKey(),
                 SegmentMapper.identifies(parsed.events(), implied) ? Capability.IDENTIFY : Capability.ENGAGE);
         List<FieldError> oversized = CaptureLimits.oversizedEvents(parsed.events());
         if (!oversized.isEmpty()) {
@@ -119,6 +122,7 @@ public class SegmentResource {
             return Uni.createFrom().item(Problems.tooLarge(
                     "a message may take at most " + CaptureLimits.MAX_EVENT_BYTES + " bytes; nothing was captured", oversized));
         }
+        guard.requireInScope(key, PublicKeyScope.segmentMessages(parsed.events(), implied), parsed.events().size());
         SegmentMessages messages = mapper.map(parsed.events(), implied);
         if (!messages.isValid()) {
             metrics.rejected(Rejection.INVALID, parsed.events().size());

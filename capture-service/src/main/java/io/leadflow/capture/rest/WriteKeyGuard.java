@@ -1,9 +1,11 @@
 package io.leadflow.capture.rest;
 
 import io.leadflow.capture.domain.Access;
+import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.KeyKind;
 import io.leadflow.capture.domain.KeyKind.Capability;
 import io.leadflow.capture.domain.Origins;
+import io.leadflow.capture.domain.PublicKeyScope;
 import io.leadflow.capture.domain.WriteKey;
 import io.leadflow.capture.messaging.CaptureMetrics;
 import io.leadflow.capture.messaging.CaptureMetrics.Rejection;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -71,11 +74,24 @@ class WriteKeyGuard {
      * @throws RequestRefused with a 401 (no or unknown key), 403 (a public key from another
      *     origin, or asking to identify) or 429 (over the key's or the address' rate limit) problem
      */
-    void require(HttpHeaders headers, String ip, Optional<String> bodyKey, Capability capability) {
-        check(headers, ip, bodyKey, capability, true);
+    WriteKey require(HttpHeaders headers, String ip, Optional<String> bodyKey, Capability capability) {
+        return check(headers, ip, bodyKey, capability, true);
     }
 
-    private void check(HttpHeaders headers, String ip, Optional<String> bodyKey, Capability capability, boolean count) {
+    /**
+     * Passes when a public key sends only what it may ({@link PublicKeyScope}); a secret key may send anything.
+     *
+     * @param outOfScope the fields a public key may not send, found in the request
+     * @throws RequestRefused with a 403 problem naming each field, when the key is public and sent any
+     */
+    void requireInScope(WriteKey key, List<FieldError> outOfScope, int events) {
+        if (key.kind() == KeyKind.PUBLIC && !outOfScope.isEmpty()) {
+            metrics.rejected(Rejection.FORBIDDEN, events);
+            throw new RequestRefused(Problems.outOfScope(outOfScope));
+        }
+    }
+
+    private WriteKey check(HttpHeaders headers, String ip, Optional<String> bodyKey, Capability capability, boolean count) {
         Optional<String> origin = Origins.of(Optional.ofNullable(headers.getHeaderString("Origin")),
                 Optional.ofNullable(headers.getHeaderString("Referer")));
         Access access = keys.ring().check(headerKey(headers).or(() -> bodyKey), origin, capability);
@@ -88,6 +104,7 @@ class WriteKeyGuard {
                         limits.requireAddress(ip);
                     }
                 }
+                return key;
             }
             case MISSING, UNKNOWN -> {
                 metrics.rejected(Rejection.UNAUTHORIZED, 1);
@@ -98,5 +115,6 @@ class WriteKeyGuard {
                 throw new RequestRefused(Problems.forbidden(access.reason()));
             }
         }
+        throw new IllegalStateException("no such outcome: " + access.outcome());
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param description what it is for
  * @param allowedOrigins where a public key may be used from
  * @param createdAt when it was made through the API (none for a configured key)
- * @param source {@code api} (revocable here) or {@code configuration} (changed with the configuration)
+ * @param source {@code api} (revocable here), {@code configuration} (changed with the configuration) or
+ *     {@code directory} (a file of the keys directory: removed with it)
  * @param key the key itself: only in the answer that made it, never again
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +30,10 @@ public record WriteKeyView(String id, String kind, String description, List<Stri
 
     static WriteKeyView configured(WriteKey key) {
         return new WriteKeyView(key.name(), key.kind().wireName(), null, key.allowedOrigins(), null, "configuration", null);
+    }
+
+    static WriteKeyView mounted(WriteKey key) {
+        return new WriteKeyView(key.name(), key.kind().wireName(), null, key.allowedOrigins(), null, "directory", null);
     }
 
     WriteKeyView withKey(String plaintext) {

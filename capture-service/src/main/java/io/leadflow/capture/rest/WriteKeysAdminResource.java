@@ -60,6 +60,7 @@ public class WriteKeysAdminResource {
     public Response list() {
         List<WriteKeyView> views = new ArrayList<>();
         keys.configured().forEach(key -> views.add(WriteKeyView.configured(key)));
+        keys.mounted().forEach(key -> views.add(WriteKeyView.mounted(key)));
         keys.managed().forEach(key -> views.add(WriteKeyView.of(key)));
         return Response.ok(new WriteKeyList(views)).type(MediaType.APPLICATION_JSON).build();
     }
@@ -111,12 +112,18 @@ public class WriteKeysAdminResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No key has this id",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A configured key: it changes with the configuration",
+    @APIResponse(responseCode = "409", description = "A configured key, or one of the keys directory: the detail says how to remove it",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@RestPath String id) {
         if (keys.configured().stream().anyMatch(key -> key.name().equals(id))) {
-            return Problems.conflict("write key '" + id + "' is configured (leadflow.capture.write-keys); "
-                    + "remove it from the configuration");
+            return Problems.conflict("write key '" + id + "' is configured (leadflow.capture.write-keys.\"" + id + "\".*): "
+                    + "remove its entries from the configuration (or its LEADFLOW_CAPTURE_WRITE_KEYS__... variables) and restart");
+        }
+        if (keys.mounted().stream().anyMatch(key -> key.name().equals(id))) {
+            return Problems.conflict("write key '" + id + "' is defined by the file " + id + " of the keys directory "
+                    + keys.mountedFrom().orElseThrow() + " (leadflow.capture.write-keys-dir): delete that file (in Kubernetes, "
+                    + "the entry " + id + " of the Secret mounted there); it is refused within leadflow.capture.write-keys-reload, "
+                    + "without a restart");
         }
         if (!keys.manageable()) {
             return notManageable();

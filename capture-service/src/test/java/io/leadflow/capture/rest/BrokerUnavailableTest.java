@@ -64,7 +64,7 @@ class BrokerUnavailableTest {
 
     @Test
     void a_form_post_the_broker_does_not_acknowledge_is_not_redirected() {
-        given().redirects().follow(false)
+        given().header("Origin", "http://localhost").redirects().follow(false)
                 .contentType(ContentType.URLENC)
                 .formParams(Map.of("email", "ada@example.com"))
                 .when().post("/v1/forms/newsletter")

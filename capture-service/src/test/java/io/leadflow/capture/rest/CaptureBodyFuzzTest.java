@@ -9,6 +9,7 @@ import io.leadflow.capture.domain.CaptureLimits;
 import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.OutgoingEvent;
+import io.leadflow.capture.domain.PublicKeyScope;
 import io.leadflow.capture.domain.SegmentMapper;
 import io.leadflow.capture.domain.SegmentMapper.MessageType;
 import io.leadflow.capture.domain.SegmentMessages;
@@ -66,11 +67,24 @@ class CaptureBodyFuzzTest {
             return;
         }
 
+        boolean publicKeyMay = PublicKeyScope.nativeEvents(parsed.events()).isEmpty();
         Validation validation = validator.validate(parsed.events());
 
         for (CapturedEvent event : OnTheWire.published(validation.events())) {
             OnTheWire.assertFitForTheTopic(event);
         }
+        if (publicKeyMay) {
+            validation.events().forEach(CaptureBodyFuzzTest::assertAnonymousBrowserEngagement);
+        }
+    }
+
+    /** What a public key got through is anonymous browser engagement, however its body was written. */
+    private static void assertAnonymousBrowserEngagement(OutgoingEvent outgoing) {
+        assertThat(outgoing).isInstanceOf(CapturedEvent.class);
+        CapturedEvent event = (CapturedEvent) outgoing;
+        assertThat(event.data().email()).isNull();
+        assertThat(event.data().traits()).isEmpty();
+        assertThat(PublicKeyScope.BROWSER_TYPES).contains(event.data().type());
     }
 
     @FuzzTest(maxDuration = "60s")
@@ -85,15 +99,19 @@ class CaptureBodyFuzzTest {
         } catch (MalformedRequestException refused) {
             return;
         }
-        SegmentMapper.identifies(parsed.events(), implied);
+        boolean identifies = SegmentMapper.identifies(parsed.events(), implied);
         if (!CaptureLimits.oversizedEvents(parsed.events()).isEmpty()) {
             return;
         }
+        boolean publicKeyMay = !identifies && PublicKeyScope.segmentMessages(parsed.events(), implied).isEmpty();
 
         SegmentMessages messages = segment.map(parsed.events(), implied);
 
         for (OutgoingEvent event : OnTheWire.published(messages.events())) {
             OnTheWire.assertFitForTheTopic(event);
+        }
+        if (publicKeyMay) {
+            messages.events().forEach(CaptureBodyFuzzTest::assertAnonymousBrowserEngagement);
         }
     }
 }

@@ -30,7 +30,7 @@ class FormsResourceTest {
             String email = EventsResourceTest.uniqueEmail();
 
             // When
-            given().redirects().follow(false)
+            given().header("Origin", "http://localhost").redirects().follow(false)
                     .contentType(ContentType.URLENC)
                     .header("Referer", "https://example.com/demo")
                     .formParams(Map.of(
@@ -70,7 +70,7 @@ class FormsResourceTest {
     @Test
     void a_post_without_email_is_refused_naming_the_field_and_nothing_is_written() {
         try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
-            given().redirects().follow(false)
+            given().header("Origin", "http://localhost").redirects().follow(false)
                     .contentType(ContentType.URLENC)
                     .formParams(Map.of("first_name", "Ada", "company", "Analytical Engines"))
                     .when().post("/v1/forms/demo-request")
@@ -88,7 +88,7 @@ class FormsResourceTest {
         try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
             String email = EventsResourceTest.uniqueEmail();
 
-            given().redirects().follow(false)
+            given().header("Origin", "http://localhost").redirects().follow(false)
                     .contentType(ContentType.URLENC)
                     .header("User-Agent", "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)")
                     .formParams(Map.of("email", email))
@@ -105,7 +105,7 @@ class FormsResourceTest {
 
     @Test
     void an_unknown_form_is_not_found() {
-        given().redirects().follow(false)
+        given().header("Origin", "http://localhost").redirects().follow(false)
                 .contentType(ContentType.URLENC)
                 .formParams(Map.of("email", "ada@example.com"))
                 .when().post("/v1/forms/no-such-form")
@@ -219,10 +219,13 @@ class FormsResourceTest {
     static final String BROWSER_ACCEPT =
             "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
-    /** A post from an address of its own, so that the per-address limit of other tests does not meet it. */
+    /**
+     * A post from an address of its own, so that the per-address limit of other tests does not meet it, from a page
+     * of the origin the shipped forms are bound to.
+     */
     static RequestSpecification fromNewAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return given().redirects().follow(false)
+        return given().redirects().follow(false).header("Origin", "http://localhost")
                 .header("X-Forwarded-For", "10.%d.%d.%d".formatted(random.nextInt(256), random.nextInt(256), random.nextInt(1, 255)));
     }
 

@@ -2,6 +2,7 @@ package io.leadflow.capture.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -11,6 +12,7 @@ import io.leadflow.events.Topics;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,23 +56,64 @@ class WriteKeysTest {
 
     @Test
     void a_public_key_works_from_its_origin_only() {
-        String email = EventsResourceTest.uniqueEmail();
-
         given().auth().preemptive().basic(EventsResourceTest.PUBLIC_KEY, "").header("Origin", LOCALHOST)
-                .contentType(ContentType.JSON).body(event(email))
+                .contentType(ContentType.JSON).body(anonymousPageView())
                 .when().post("/v1/events")
                 .then().statusCode(202)
                 .header("Access-Control-Allow-Origin", LOCALHOST);
         given().auth().preemptive().basic(EventsResourceTest.PUBLIC_KEY, "").header("Origin", "https://evil.example")
-                .contentType(ContentType.JSON).body(event(email))
+                .contentType(ContentType.JSON).body(anonymousPageView())
                 .when().post("/v1/events")
                 .then().statusCode(403)
                 .contentType(Problems.MEDIA_TYPE)
                 .header("Access-Control-Allow-Origin", nullValue());
         // a server using the public key sends no Origin: refused too
-        given().contentType(ContentType.JSON).body("{\"writeKey\": \"lf_dev_public\", \"events\": [" + event(email) + "]}")
+        given().contentType(ContentType.JSON).body("{\"writeKey\": \"lf_dev_public\", \"events\": [" + anonymousPageView() + "]}")
                 .when().post("/v1/events")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void a_public_key_sends_anonymous_browser_engagement_only_and_anything_else_is_refused_naming_the_field() {
+        String email = EventsResourceTest.uniqueEmail();
+        try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
+            // identity, traits and engagement a browser cannot vouch for: each refused, naming what it may not send
+            asPublicKey("/v1/events", "{\"type\": \"page.viewed\", \"email\": \"%s\"}".formatted(email))
+                    .then().statusCode(403).contentType(Problems.MEDIA_TYPE).body("errors.field", contains("email"));
+            asPublicKey("/v1/events", "{\"type\": \"page.viewed\", \"anonymousId\": \"a-1\", \"traits\": {\"email\": \"%s\"}}"
+                    .formatted(email)).then().statusCode(403).body("errors.field", contains("traits"));
+            asPublicKey("/v1/events", "{\"events\": [{\"type\": \"page.viewed\", \"anonymousId\": \"a-1\"}, "
+                    + "{\"type\": \"purchase.completed\", \"anonymousId\": \"a-1\"}, {\"type\": \"demo.requested\", \"anonymousId\": \"a-1\"}]}")
+                    .then().statusCode(403).body("errors.field", contains("events[1].type", "events[2].type"))
+                    .body("errors[0].message", containsString("page.viewed"));
+            asPublicKey("/v1/track", "{\"event\": \"Demo Requested\", \"anonymousId\": \"a-1\"}")
+                    .then().statusCode(403).body("errors.field", contains("event"));
+            asPublicKey("/v1/page", "{\"userId\": \"%s\", \"anonymousId\": \"a-1\"}".formatted(email))
+                    .then().statusCode(403).body("errors.field", contains("userId"));
+            asPublicKey("/v1/batch", "{\"batch\": [{\"type\": \"page\", \"anonymousId\": \"a-1\", "
+                    + "\"context\": {\"traits\": {\"email\": \"%s\"}}}]}".formatted(email))
+                    .then().statusCode(403).body("errors.field", contains("batch[0].context.traits"));
+
+            assertThat(probe.collectFor(EventsResourceTest.QUIET)).isEmpty();
+
+            // anonymous engagement of the allowed types is captured, and a secret key still identifies
+            asPublicKey("/v1/track", "{\"event\": \"Content Downloaded\", \"anonymousId\": \"a-1\", \"context\": {\"traits\": {}}}")
+                    .then().statusCode(200);
+            given().auth().preemptive().basic(EventsResourceTest.SECRET_KEY, "").contentType(ContentType.JSON)
+                    .body("{\"type\": \"demo.requested\", \"email\": \"%s\", \"traits\": {\"company\": \"Acme\"}}".formatted(email))
+                    .when().post("/v1/events").then().statusCode(202);
+        }
+    }
+
+    @Test
+    void the_shipped_forms_are_bound_to_origins() {
+        Map<String, String> fields = Map.of("email", EventsResourceTest.uniqueEmail());
+        for (String form : List.of("demo-request", "newsletter")) {
+            given().redirects().follow(false).contentType(ContentType.URLENC).formParams(fields)
+                    .header("Origin", "https://evil.example")
+                    .when().post("/v1/forms/" + form)
+                    .then().statusCode(403).contentType(Problems.MEDIA_TYPE);
+        }
     }
 
     @Test
@@ -103,6 +146,15 @@ class WriteKeysTest {
                 .header("Referer", "https://partner.example.com/webinar")
                 .when().post("/v1/forms/partner-webinar")
                 .then().statusCode(303);
+    }
+
+    private static io.restassured.response.Response asPublicKey(String path, String body) {
+        return given().auth().preemptive().basic(EventsResourceTest.PUBLIC_KEY, "").header("Origin", LOCALHOST)
+                .contentType(ContentType.JSON).body(body).when().post(path);
+    }
+
+    private static String anonymousPageView() {
+        return "{\"type\": \"page.viewed\", \"anonymousId\": \"a-1\"}";
     }
 
     private static String event(String email) {
