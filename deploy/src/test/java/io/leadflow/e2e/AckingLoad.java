@@ -6,11 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,8 +32,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class AckingLoad implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AUTHORIZATION = "Basic "
-            + Base64.getEncoder().encodeToString("lf_dev_secret:".getBytes(StandardCharsets.UTF_8));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_IN_FLIGHT = 32;
     private static final int TICKS_PER_SECOND = 20;
@@ -150,7 +146,7 @@ final class AckingLoad implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(eventsUrl)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("Authorization", AUTHORIZATION)
+                .header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(event.body()))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {

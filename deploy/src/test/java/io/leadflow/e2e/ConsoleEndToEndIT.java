@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,6 @@ class ConsoleEndToEndIT {
     private static final String XSS = "<script>window.__pwned = true</script><img src=x onerror=\"window.__pwned = true\">";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String WRITE_KEY_AUTHORIZATION = "Basic "
-            + Base64.getEncoder().encodeToString("lf_dev_secret:".getBytes(StandardCharsets.UTF_8));
     private static final Path SCREENSHOTS = Path.of(System.getProperty("leadflow.console.screenshots", "../docs/console"));
 
     private static LeadflowStack stack;
@@ -290,8 +287,9 @@ class ConsoleEndToEndIT {
         fields.putAll(formFields);
         String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
+        // the shipped forms are bound to origins: capture's own pages on this machine
         HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/forms/demo-request"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", stack.url("capture-service"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
     }
@@ -300,7 +298,7 @@ class ConsoleEndToEndIT {
         String body = JSON.writeValueAsString(Map.of("type", type, "email", email, "properties", properties,
                 "traits", Map.of("company", "Analytical Engines", "country", "GB", "companySize", 250, "industry", "software")));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
-                .header("Content-Type", "application/json").header("Authorization", WRITE_KEY_AUTHORIZATION)
+                .header("Content-Type", "application/json").header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }

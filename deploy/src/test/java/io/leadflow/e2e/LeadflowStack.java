@@ -8,13 +8,21 @@ import io.leadflow.testsupport.KafkaTopics;
 import io.leadflow.testsupport.SharedKafka;
 import io.leadflow.testsupport.SharedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +37,11 @@ final class LeadflowStack implements AutoCloseable {
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(ThreadLocalRandom.current().nextInt(LISTEN_PORTS_TO - LISTEN_PORTS_FROM));
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    /** capture's secret write key in this run (the packaged service knows no development key). */
+    static final String WRITE_KEY = "lf_sec_e2e_" + UUID.randomUUID();
+    /** {@link #WRITE_KEY} as the HTTP Basic user with an empty password. */
+    static final String WRITE_KEY_AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
     static final List<String> CONTRACT_TOPICS = List.of(Topics.ENGAGEMENT, Topics.LEAD_SCORES, Topics.LIFECYCLE,
             Topics.HANDOFFS, Topics.SALES_FEEDBACK, Topics.CRM_SYNC, Topics.ERASURE);
     // one database per run, so end-to-end runs on one machine never share state
@@ -68,7 +81,7 @@ final class LeadflowStack implements AutoCloseable {
         try {
             // the console, served by handoff, calls scoring and crm-sync from handoff's origin: they learn each other's ports first
             ServicePorts ports = new ServicePorts(freePort(), freePort(), freePort(), freePort());
-            stack.launch("capture-service", ports.capture(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap));
+            stack.launch("capture-service", ports.capture(), captureEnvironment(bootstrap, logDir));
             Map<String, String> scoring = new HashMap<>(withDatabase(bootstrap, db, "scoring"));
             scoring.put("LEADFLOW_CONSOLE_ORIGIN", ports.url(ports.handoff()));
             stack.launch("scoring-service", ports.scoring(), scoring);
@@ -86,6 +99,31 @@ final class LeadflowStack implements AutoCloseable {
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /**
+     * capture in its production profile with keys of this run only, as a deployment passes them: the write key
+     * {@link #WRITE_KEY} in a keys directory (one file a key, as a mounted Kubernetes Secret) and a link-signing secret.
+     */
+    private static Map<String, String> captureEnvironment(String bootstrap, Path logDir) {
+        Path keys = logDir.resolve("capture-write-keys");
+        try {
+            Files.createDirectories(keys);
+            Files.writeString(keys.resolve("e2e"), "kind=secret\nsha256=" + sha256(WRITE_KEY) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "LEADFLOW_CAPTURE_WRITE_KEYS_DIR", keys.toAbsolutePath().toString(),
+                "LEADFLOW_CAPTURE_LINK_SIGNING_SECRETS", "e2e-link-signing-secret-" + UUID.randomUUID());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
@@ -168,7 +206,7 @@ final class LeadflowStack implements AutoCloseable {
     // A port below Linux's ephemeral range (32768-60999), where every outgoing connection of the stack takes its local
     // port: one picked there (new ServerSocket(0)) and bound seconds later by a starting service could be taken by
     // then, and a CI run saw handoff fail to start with "Port ... seems to be in use".
-    private static int freePort() {
+    static int freePort() {
         for (int tries = 0; tries < LISTEN_PORTS_TO - LISTEN_PORTS_FROM; tries++) {
             int port = LISTEN_PORTS_FROM + NEXT_PORT.getAndIncrement() % (LISTEN_PORTS_TO - LISTEN_PORTS_FROM);
             try (ServerSocket socket = new ServerSocket(port)) {

@@ -55,9 +55,6 @@ class PipelineEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
-    /** capture-service's documented development secret key, as the HTTP Basic user with an empty password. */
-    private static final String WRITE_KEY_AUTHORIZATION = "Basic "
-            + java.util.Base64.getEncoder().encodeToString("lf_dev_secret:".getBytes(StandardCharsets.UTF_8));
 
     /** Sign-in for the management and sales APIs: an admin may read and act on every handoff (docs/security.md). */
     private static final String ADMIN = DevTokens.bearer("e2e-admin", "admin");
@@ -275,7 +272,7 @@ class PipelineEndToEndIT {
 
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", WRITE_KEY_AUTHORIZATION)
+                    .header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(400);
@@ -399,7 +396,7 @@ class PipelineEndToEndIT {
                 "properties", properties, "traits", Map.of("company", "Analytical Engines", "country", "GB")));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", WRITE_KEY_AUTHORIZATION)
+                .header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
@@ -407,8 +404,9 @@ class PipelineEndToEndIT {
     private static HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
         String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
+        // the shipped forms are bound to origins: capture's own pages on this machine
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", stack.url("capture-service"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -100,6 +100,21 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
+    /** What the service wrote so far. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the service exits by itself (a refused start); its exit code. */
+    int awaitExit(Duration timeout) {
+        await(name + " exit").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> !process.isAlive());
+        return process.exitValue();
+    }
+
     boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(
