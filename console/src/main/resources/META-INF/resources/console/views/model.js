@@ -8,6 +8,7 @@ import {jsonEditor} from '../json-editor.js';
 import {ROLES} from '../session.js';
 
 const REPLAY_POLL_MS = 1000;
+const PREVIEW_POLL_MS = 1000;
 
 export async function render(main, user) {
   const mayEdit = user.has(ROLES.MARKETING_OPS, ROLES.ADMIN);
@@ -19,6 +20,7 @@ export async function render(main, user) {
   const replay = el('section', {'aria-labelledby': 'replay-title', id: 'replay', hidden: true}, el('h2', {id: 'replay-title'}, 'Re-scoring every lead'));
   const working = statusLine();
   let timer = null;
+  let previewTimer = null;
 
   // redrawn from the document when it parses; otherwise the last good table stays (nothing moves under the pointer)
   const drawRules = () => {
@@ -52,8 +54,10 @@ export async function render(main, user) {
     if (!model) return;
     working.textContent = 'Scoring every lead’s history under the candidate…';
     try {
-      showPreview(preview, await call('scoring', '/v1/scoring-model/preview?top=10', {method: 'POST', body: model}));
-      working.textContent = 'Preview ready.';
+      // a job: over a large database it reads for minutes, a page of leads at a time, and tells how far it got
+      const job = await call('scoring', '/v1/scoring-model/previews?top=10', {method: 'POST', body: model});
+      clearTimeout(previewTimer);
+      followPreview(preview, working, job, next => (previewTimer = setTimeout(next, PREVIEW_POLL_MS)));
     } catch (failure) {
       editor.refused(failure);
       working.textContent = '';
@@ -88,7 +92,10 @@ export async function render(main, user) {
     editor.problems, working, replay, preview, rules, editor.element,
     el('section', {'aria-labelledby': 'versions-title'}, el('h2', {id: 'versions-title'}, 'Versions'), history));
   drawRules();
-  return () => clearTimeout(timer);
+  return () => {
+    clearTimeout(timer);
+    clearTimeout(previewTimer);
+  };
 }
 
 function versionTable(versions) {
@@ -119,6 +126,31 @@ function showPreview(section, result) {
       ['Stage', move => `${move.stageBefore} → ${move.stageAfter}`],
       ['Grade', move => `${move.gradeBefore} → ${move.gradeAfter}`],
     ], result.topMovers ?? [], 'No lead would move.'));
+}
+
+/** Shows a preview job's progress, polling it until it is done (then its result) or failed. */
+function followPreview(section, working, job, later) {
+  if (job.status === 'DONE') {
+    showPreview(section, job.result);
+    working.textContent = 'Preview ready.';
+    return;
+  }
+  section.hidden = false;
+  replace(section, el('h2', {id: 'preview-title'}, 'What if it were published'),
+    el('progress', {id: 'preview-progress', max: Math.max(job.total, 1), value: job.done, 'aria-labelledby': 'preview-title'}),
+    el('p', {id: 'preview-status', role: 'status'}, `${job.status}: ${job.done} of ${job.total} leads scored under the candidate`
+      + (job.error ? ` — ${job.error}` : '')));
+  if (job.status === 'RUNNING') {
+    later(async () => {
+      try {
+        followPreview(section, working, await call('scoring', `/v1/scoring-model/previews/${encodeURIComponent(job.id)}`), later);
+      } catch (failure) {
+        section.append(el('p', {class: 'error', role: 'alert'}, failure.message));
+      }
+    });
+  } else {
+    working.textContent = '';
+  }
 }
 
 /** Shows a replay job's progress, polling it until it is done or failed. */

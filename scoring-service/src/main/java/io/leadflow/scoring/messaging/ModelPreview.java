@@ -1,52 +1,172 @@
 package io.leadflow.scoring.messaging;
 
+import io.leadflow.scoring.domain.HistoryPageBounds;
 import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.domain.WhatIfTally;
 import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadHistoryPages;
 import io.leadflow.scoring.persistence.LeadHistoryRepository;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * What a candidate model would do to every lead, before it is published: each lead's stored history
- * scored afresh under it, exactly as a replay would, compared with how the lead stands. Reads only.
+ * What a candidate model would do to every lead, before it is published: each lead's stored history scored
+ * afresh under it, exactly as a replay would, compared with how the lead stands. Reads only.
+ *
+ * <p>It runs as a job in the background, a page of leads with their histories at a time (each page in a
+ * read-only session of its own, closed before the next), keeping only the tally's counts and its bounded top
+ * movers: memory is one page's, whatever the database holds. One preview runs at a time per instance: a
+ * preview keeps a core busy for as long as it reads, and two would only share it.
  */
 @ApplicationScoped
 public class ModelPreview {
 
-    private static final int PAGE = 500;
+    private static final Logger LOG = Logger.getLogger(ModelPreview.class);
+    private static final UUID BEFORE_EVERY_LEAD = new UUID(0, 0);
+    // finished previews are kept for their result to be read, the latest few only
+    private static final int KEPT = 20;
+
+    /** A preview was asked for while another one runs. */
+    public static final class AlreadyRunning extends RuntimeException {
+
+        private final UUID running;
+
+        AlreadyRunning(UUID running) {
+            super("a what-if preview is already running: " + running);
+            this.running = running;
+        }
+
+        public UUID running() {
+            return running;
+        }
+    }
+
+    /** A preview that must answer at once was asked for over more leads than it reads in one go. */
+    public static final class TooManyLeads extends RuntimeException {
+
+        private final long leads;
+
+        TooManyLeads(long leads) {
+            super("there are " + leads + " leads");
+            this.leads = leads;
+        }
+
+        public long leads() {
+            return leads;
+        }
+    }
 
     private final LeadRepository leads;
     private final LeadHistoryRepository history;
+    private final LeadHistoryPages pages;
+    private final HistoryPageBounds bounds;
+    private final Clock clock;
+    private final AtomicReference<PreviewJob> running = new AtomicReference<>();
+    private final Map<UUID, PreviewJob> jobs = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, PreviewJob> eldest) {
+            return size() > KEPT;
+        }
+    };
 
-    public ModelPreview(LeadRepository leads, LeadHistoryRepository history) {
+    public ModelPreview(LeadRepository leads, LeadHistoryRepository history, LeadHistoryPages pages, Clock clock,
+            @ConfigProperty(name = "leadflow.scoring.preview.page-leads") int pageLeads,
+            @ConfigProperty(name = "leadflow.scoring.page-events") long pageEvents) {
         this.leads = leads;
         this.history = history;
+        this.pages = pages;
+        this.clock = clock;
+        this.bounds = new HistoryPageBounds(pageLeads, pageEvents);
     }
 
-    /** @param top how many of the leads that would move most to list */
-    public Uni<WhatIfTally.Summary> preview(LeadScorer candidate, int top) {
-        WhatIfTally tally = new WhatIfTally(top);
-        return Panache.withSession(() -> tallyFrom(new UUID(0, 0), candidate, tally)).map(done -> tally.summary());
-    }
-
-    private Uni<Void> tallyFrom(UUID after, LeadScorer candidate, WhatIfTally tally) {
-        return leads.pageAfter(after, PAGE).flatMap(page -> {
-            if (page.isEmpty()) {
-                return Uni.createFrom().voidItem();
+    /**
+     * Starts a preview of the candidate in the background and answers its job as it starts; fails with
+     * {@link AlreadyRunning} while another runs, with {@link TooManyLeads} when there are more than {@code atMostLeads}.
+     *
+     * @param top how many of the leads that would move most to list
+     */
+    public Uni<PreviewJob> start(LeadScorer candidate, int top, long atMostLeads) {
+        return Panache.withSession(pages::countLeads).map(total -> {
+            if (total > atMostLeads) {
+                throw new TooManyLeads(total);
             }
-            return history.historiesOf(page.stream().map(Lead::id).toList())
-                    .invoke(histories -> page.forEach(lead -> tally.add(moveOf(lead, candidate,
-                            HistoryRescorer.rescore(candidate, lead.email(), histories.getOrDefault(lead.id(), List.of()))))))
-                    // what was read is not kept: the session holds one page at a time
-                    .call(read -> Panache.getSession().invoke(session -> session.clear()))
-                    .flatMap(read -> page.size() < PAGE ? Uni.createFrom().voidItem() : tallyFrom(page.get(page.size() - 1).id(), candidate, tally));
+            PreviewJob job = new PreviewJob(top, total, clock.instant());
+            if (!running.compareAndSet(null, job)) {
+                throw new AlreadyRunning(running.get().id());
+            }
+            synchronized (jobs) {
+                jobs.put(job.id(), job);
+            }
+            Infrastructure.getDefaultWorkerPool().execute(() -> run(job, candidate));
+            return job;
         });
+    }
+
+    /** The preview with this id, running or among the latest finished. */
+    public Optional<PreviewJob> job(UUID id) {
+        synchronized (jobs) {
+            return Optional.ofNullable(jobs.get(id));
+        }
+    }
+
+    private void run(PreviewJob job, LeadScorer candidate) {
+        try {
+            job.finished(tallyInPages(candidate, job, bounds), clock.instant());
+        } catch (Throwable failure) {
+            LOG.errorf(failure, "what-if preview %s failed", job.id());
+            job.failed(failure, clock.instant());
+        } finally {
+            running.compareAndSet(job, null);
+        }
+    }
+
+    /**
+     * Scores every lead under the candidate in pages within {@code bounds}, moving {@code job} on after each; blocks,
+     * so never on an event loop. Each page is read in a session of its own: only the tally outlives it.
+     */
+    public WhatIfTally.Summary tallyInPages(LeadScorer candidate, PreviewJob job, HistoryPageBounds bounds) throws Throwable {
+        WhatIfTally tally = new WhatIfTally(job.top());
+        UUID after = BEFORE_EVERY_LEAD;
+        while (after != null) {
+            UUID from = after;
+            after = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> tallyPage(from, candidate, bounds, tally, job)));
+        }
+        return tally.summary();
+    }
+
+    /** Adds the page of leads after {@code after} to the tally; answers the page's last lead id, or null when there was none. */
+    private Uni<UUID> tallyPage(UUID after, LeadScorer candidate, HistoryPageBounds bounds, WhatIfTally tally, PreviewJob job) {
+        // read-only: the session keeps no copy of what it read to compare at a flush that never comes
+        return Panache.getSession().invoke(session -> session.setDefaultReadOnly(true))
+                .flatMap(session -> pages.sizesAfter(after, bounds.leads()))
+                .flatMap(sizes -> {
+                    if (sizes.isEmpty()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    List<UUID> ids = sizes.subList(0, bounds.take(sizes.stream().map(LeadHistoryPages.LeadSize::events).toList()))
+                            .stream().map(LeadHistoryPages.LeadSize::id).toList();
+                    return leads.list("id in ?1", Sort.by("id"), ids).flatMap(page -> history.historiesOf(ids).map(histories -> {
+                        page.forEach(lead -> tally.add(moveOf(lead, candidate,
+                                HistoryRescorer.rescore(candidate, lead.email(), histories.getOrDefault(lead.id(), List.of())))));
+                        job.progressed(page.size());
+                        return ids.get(ids.size() - 1);
+                    }));
+                });
     }
 
     private static WhatIfTally.Move moveOf(Lead lead, LeadScorer candidate, HistoryRescorer.Rescored rescored) {

@@ -1,8 +1,9 @@
 package io.leadflow.scoring.messaging;
 
 import io.leadflow.scoring.config.ActiveScoringModel;
+import io.leadflow.scoring.domain.HistoryPageBounds;
 import io.leadflow.scoring.domain.LeadScorer;
-import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadHistoryPages;
 import io.leadflow.scoring.persistence.LeadRepository;
 import io.leadflow.scoring.persistence.ReplayJob;
 import io.leadflow.scoring.persistence.ReplayJobRepository;
@@ -17,11 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Re-scores every lead's stored history under one model version in the background, a page of
- * leads per transaction, recording its progress in a {@link ReplayJob}. Each lead's stage changes
+ * leads per transaction (within {@link HistoryPageBounds}: so many leads and so many history events at
+ * most, so memory is one page's whatever the database holds), recording its progress in a {@link ReplayJob}. Each lead's stage changes
  * are announced through the outbox in the transaction that changes it, so a replay that fails
  * half-way leaves every lead either re-scored or as it was; running it again finishes the work.
  */
@@ -29,17 +32,22 @@ import org.jboss.logging.Logger;
 public class ModelReplay {
 
     private static final Logger LOG = Logger.getLogger(ModelReplay.class);
-    private static final int PAGE = 100;
     private static final UUID BEFORE_EVERY_LEAD = new UUID(0, 0);
 
     private final LeadRepository leads;
+    private final LeadHistoryPages pages;
+    private final HistoryPageBounds bounds;
     private final ReplayJobRepository jobs;
     private final LeadRescoring rescoring;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public ModelReplay(LeadRepository leads, ReplayJobRepository jobs, LeadRescoring rescoring, OutboxRelay relay, Clock clock) {
+    public ModelReplay(LeadRepository leads, LeadHistoryPages pages, ReplayJobRepository jobs, LeadRescoring rescoring, OutboxRelay relay,
+            Clock clock, @ConfigProperty(name = "leadflow.scoring.replay.page-leads") int pageLeads,
+            @ConfigProperty(name = "leadflow.scoring.page-events") long pageEvents) {
         this.leads = leads;
+        this.pages = pages;
+        this.bounds = new HistoryPageBounds(pageLeads, pageEvents);
         this.jobs = jobs;
         this.rescoring = rescoring;
         this.relay = relay;
@@ -49,7 +57,7 @@ public class ModelReplay {
     /** Records a job for the version and starts it in the background; answers the job as it starts. */
     public Uni<ReplayJob> start(StoredModelVersion version) {
         LeadScorer scorer = ActiveScoringModel.scorerOf(version);
-        return Panache.withTransaction(() -> leads.count()
+        return Panache.withTransaction(() -> pages.countLeads()
                         .flatMap(total -> jobs.persist(new ReplayJob(version.version(), total.intValue(), clock.instant()))))
                 .invoke(job -> Infrastructure.getDefaultWorkerPool().execute(() -> run(job.id(), scorer)));
     }
@@ -71,18 +79,22 @@ public class ModelReplay {
         }
     }
 
-    /** Re-scores the page of leads after {@code after}; answers the last lead's id, or null when no page follows. */
+    /** Re-scores the page of leads after {@code after}; answers the page's last lead id, or null when there was none. */
     private Uni<UUID> replayPage(UUID jobId, LeadScorer scorer, UUID after) {
-        return leads.lockPageAfter(after, PAGE).flatMap(page -> Multi.createFrom().iterable(page)
-                .onItem().transformToUniAndConcatenate(lead -> rescoring.rescore(lead, scorer, jobId.toString(), clock.instant()))
-                .collect().asList()
-                .flatMap(changes -> jobs.findById(jobId)
-                        .invoke(job -> job.progressed(page.size(), (int) changes.stream().filter(Boolean::booleanValue).count())))
-                .map(job -> page.size() < PAGE ? null : lastId(page)));
-    }
-
-    private static UUID lastId(List<Lead> page) {
-        return page.get(page.size() - 1).id();
+        return pages.sizesAfter(after, bounds.leads()).flatMap(sizes -> {
+            if (sizes.isEmpty()) {
+                return Uni.createFrom().nullItem();
+            }
+            List<UUID> ids = sizes.subList(0, bounds.take(sizes.stream().map(LeadHistoryPages.LeadSize::events).toList()))
+                    .stream().map(LeadHistoryPages.LeadSize::id).toList();
+            // locked in id order, as every batch of engagements locks its leads
+            return leads.lockAll(List.of(), ids).flatMap(page -> Multi.createFrom().iterable(page)
+                    .onItem().transformToUniAndConcatenate(lead -> rescoring.rescore(lead, scorer, jobId.toString(), clock.instant()))
+                    .collect().asList()
+                    .flatMap(changes -> jobs.findById(jobId)
+                            .invoke(job -> job.progressed(page.size(), (int) changes.stream().filter(Boolean::booleanValue).count())))
+                    .map(job -> ids.get(ids.size() - 1)));
+        });
     }
 
     private void markFailed(UUID jobId, Throwable failure) {

@@ -8,6 +8,7 @@ import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.domain.WhatIfTally;
 import io.leadflow.scoring.messaging.ModelPreview;
 import io.leadflow.scoring.messaging.ModelReplay;
+import io.leadflow.scoring.messaging.PreviewJob;
 import io.leadflow.scoring.persistence.ReplayJobRepository;
 import io.leadflow.scoring.persistence.ScoringModelStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,9 +52,12 @@ public class ScoringModelResource {
     private final ModelPreview preview;
     private final ReplayJobRepository jobs;
     private final Clock clock;
+    private final long synchronousPreviewLeads;
 
     public ScoringModelResource(ScoringModelStore store, ActiveScoringModel active, ModelReplay replay, ModelPreview preview,
-            ReplayJobRepository jobs, Clock clock) {
+            ReplayJobRepository jobs, Clock clock,
+            @ConfigProperty(name = "leadflow.scoring.preview.synchronous-leads") long synchronousPreviewLeads) {
+        this.synchronousPreviewLeads = synchronousPreviewLeads;
         this.store = store;
         this.active = active;
         this.replay = replay;
@@ -113,13 +118,68 @@ public class ScoringModelResource {
     @RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What a candidate model would do to every lead, without publishing it or changing anything")
+    @Operation(summary = "What a candidate model would do to every lead, answered at once, without publishing it or changing anything;"
+            + " only while there are few leads (leadflow.scoring.preview.synchronous-leads): else start a preview job at POST /previews")
     @APIResponse(responseCode = "200", description = "Leads that would change score and stage, per transition, and the top movers")
     @APIResponse(responseCode = "400", description = "The candidate model is invalid; each error names its field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Too many leads to answer at once, or a preview is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WhatIfTally.Summary> preview(
             @Parameter(description = "How many of the leads that would move most to list (1 to 100)") @RestQuery @DefaultValue("10") int top,
             JsonNode model) {
+        LeadScorer candidate = candidate(top, model);
+        return startPreview(candidate, top, synchronousPreviewLeads)
+                .flatMap(job -> Uni.createFrom().completionStage(job::outcome));
+    }
+
+    @POST
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
+    @Path("/previews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a what-if preview of a candidate model over every lead, in the background, without publishing it or changing anything")
+    @APIResponse(responseCode = "202", description = "The preview job, started; follow its progress and read its result at its Location")
+    @APIResponse(responseCode = "400", description = "The candidate model is invalid; each error names its field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A preview is already running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<PreviewJobView>> startPreview(
+            @Parameter(description = "How many of the leads that would move most to list (1 to 100)") @RestQuery @DefaultValue("10") int top,
+            JsonNode model) {
+        LeadScorer candidate = candidate(top, model);
+        return startPreview(candidate, top, Long.MAX_VALUE)
+                .map(job -> RestResponse.ResponseBuilder.accepted(PreviewJobView.of(job))
+                        .location(URI.create("/v1/scoring-model/previews/" + job.id())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.ADMIN})
+    @Path("/previews/{id}")
+    @Operation(summary = "A preview job's progress, and its result once done (the instance that runs it keeps its latest 20)")
+    @APIResponse(responseCode = "200", description = "The job: status, total, done, and once DONE the result")
+    @APIResponse(responseCode = "404", description = "No such job (on this instance)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PreviewJobView previewJob(@Parameter(description = "The job's id") @RestPath String id) {
+        return preview.job(parseJobId(id)).map(PreviewJobView::of)
+                .orElseThrow(() -> new UnknownResourceException("there is no preview job " + id));
+    }
+
+    private Uni<PreviewJob> startPreview(LeadScorer candidate, int top, long atMostLeads) {
+        return preview.start(candidate, top, atMostLeads).onFailure().transform(failure -> {
+            if (failure instanceof ModelPreview.AlreadyRunning busy) {
+                return new ConflictException("a what-if preview is already running; follow it at /v1/scoring-model/previews/" + busy.running()
+                        + " and ask again when it is done");
+            }
+            if (failure instanceof ModelPreview.TooManyLeads many) {
+                return new ConflictException("there are " + many.leads() + " leads, more than the " + atMostLeads
+                        + " a preview answers at once: start a preview job with POST /v1/scoring-model/previews and follow its Location");
+            }
+            return failure;
+        });
+    }
+
+    /** The candidate model of a preview, or a 400 naming what is wrong. */
+    private static LeadScorer candidate(int top, JsonNode model) {
         if (top < 1 || top > MAX_TOP) {
             throw new InvalidInputException("top", "must be between 1 and " + MAX_TOP + ", was " + top);
         }
@@ -131,7 +191,7 @@ public class ScoringModelResource {
             throw new InvalidModelException(parsed.problems().stream()
                     .map(problem -> new Problem.FieldError(problem.field(), problem.message())).toList());
         }
-        return preview.preview(new LeadScorer(0, parsed.model()), top);
+        return new LeadScorer(0, parsed.model());
     }
 
     @POST
