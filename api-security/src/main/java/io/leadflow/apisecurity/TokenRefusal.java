@@ -12,6 +12,7 @@ public enum TokenRefusal {
 
     EXPIRED("the bearer token has expired; get a new one"),
     OTHER_ISSUER("the bearer token was issued by another issuer (iss) than the one this service trusts"),
+    OTHER_AUDIENCE("the bearer token is meant for another audience (aud) than this API"),
     UNTRUSTED_SIGNATURE("the bearer token is not signed by a key this service trusts"),
     MALFORMED("the bearer token is not a well-formed signed JWT"),
     INVALID("the bearer token is not valid");
@@ -45,6 +46,9 @@ public enum TokenRefusal {
         }
         if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
             return OTHER_ISSUER;
+        }
+        if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+            return OTHER_AUDIENCE;
         }
         if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
             return UNTRUSTED_SIGNATURE;

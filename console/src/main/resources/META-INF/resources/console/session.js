@@ -27,16 +27,20 @@ export function decode(token) {
   }
 }
 
-/** The user a token names, as the services name them (upn, else preferred_username, else sub). */
+/**
+ * The user a token names: id is the subject (sub), as the services know a user (a rep's id in the routing
+ * rules); name is only shown (preferred_username, else name, else the subject).
+ */
 export function userOf(token) {
   const claims = decode(token);
   if (!claims) {
     return null;
   }
   const roles = Array.isArray(claims.groups) ? claims.groups : [];
-  const name = claims.upn || claims.preferred_username || claims.sub || 'unknown';
+  const id = claims.sub || 'unknown';
+  const name = claims.preferred_username || claims.name || id;
   const expiresAt = typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null;
-  return {token: token.trim(), name, roles, expiresAt, has: (...wanted) => wanted.some(role => roles.includes(role))};
+  return {token: token.trim(), id, name, roles, expiresAt, has: (...wanted) => wanted.some(role => roles.includes(role))};
 }
 
 /** The signed-in user, or null (none, or the token expired). */

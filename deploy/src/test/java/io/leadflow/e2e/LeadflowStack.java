@@ -152,11 +152,12 @@ final class LeadflowStack implements AutoCloseable {
         environments.put(name, env);
     }
 
-    /** The services verify bearer JWTs with the development key, as the local stack's do (docs/security.md). */
+    /** The services verify bearer JWTs with the development keys, as the local stack's do (docs/security.md). */
     private static Map<String, String> devSignIn(Path root) {
         return Map.of(
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + root.resolve("local-infra/src/main/resources").resolve(DevTokens.PUBLIC_KEY_RESOURCE),
-                "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + root.resolve("local-infra/src/main/resources").resolve(DevTokens.VERIFICATION_KEYS_RESOURCE),
+                "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER,
+                "MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
     }
 
     /** Starts another instance of a service, in the same consumer groups: a scale-out. */

@@ -17,7 +17,11 @@ public enum RefusedBearer {
             Instant.now().minus(Duration.ofHours(2))), "expired"),
     OTHER_ISSUER("Bearer " + DevTokens.sign("max", List.of("admin"), "https://idp.example.com/realms/other",
             Duration.ofHours(1), Instant.now()), "another issuer"),
-    OTHER_KEY("Bearer " + DevTokens.signedByAnotherKey("max", "admin"), "not signed by a key this service trusts");
+    OTHER_AUDIENCE("Bearer " + DevTokens.signedForAudience("crm-reports", "max", "admin"), "another audience"),
+    OTHER_KEY("Bearer " + DevTokens.signedByAnotherKey("max", "admin"), "not signed by a key this service trusts"),
+    // only RS256 and ES256 are accepted: neither an unsigned token nor one keyed with the public key finds a key
+    ALG_NONE("Bearer " + DevTokens.unsigned("max", "admin"), "not signed by a key this service trusts"),
+    HS256_WITH_THE_PUBLIC_KEY("Bearer " + DevTokens.hmacSignedWithThePublicKey("max", "admin"), "not signed by a key this service trusts");
 
     private final String authorization;
     private final String detail;

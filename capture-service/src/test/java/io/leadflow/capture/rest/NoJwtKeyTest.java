@@ -32,6 +32,8 @@ class NoJwtKeyTest {
             // in dev and test mode SmallRye JWT makes up a key pair when no JWT key at all is configured;
             // a key to sign new tokens with (which this service never does) stops that, and verifies nothing
             overrides.put("smallrye.jwt.sign.key.location", "no-signing-key.pem");
+            // an audience, without which no service starts (api-security's JwtSettingsCheck)
+            overrides.put("mp.jwt.verify.audiences", "leadflow");
             // nor the test profile's link-signing secret: without one the service does not start
             overrides.put("leadflow.capture.link-signing-secrets", "no-jwt-key-test-link-signing-secret-0001");
             return overrides;

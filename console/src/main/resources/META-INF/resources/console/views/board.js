@@ -184,7 +184,7 @@ function label(action) {
 
 /** Whose handoffs to watch: a rep watches their own; others choose a queue or a rep of the routing. */
 async function watchChoice(user) {
-  const own = `rep:${user.name}`;
+  const own = `rep:${user.id}`;
   let options = [];
   if (user.has(ROLES.SALES_MANAGER, ROLES.MARKETING_OPS, ROLES.ADMIN)) {
     try {
