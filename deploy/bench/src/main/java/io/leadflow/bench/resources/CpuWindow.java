@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The CPU each service used while a scenario ran, as a share of one core (100% = one core busy), and beside them
- * the harness itself (its load generator), the broker, and the whole machine: on a machine they all share, whether
+ * the harness itself (its load generator), the broker, PostgreSQL's work for the services' database, and the whole
+ * machine: on a machine they all share, whether
  * it was busy says whether a figure is the services' limit or the machine's.
  */
 public final class CpuWindow {
@@ -20,26 +21,36 @@ public final class CpuWindow {
     /** The key of the whole machine's busy time (all processes, the kernel included). */
     public static final String MACHINE = "machine (all processes)";
 
+    /** The database the local stack's services share. */
+    public static final DatabaseBackends DATABASE = new DatabaseBackends("leadflow");
+
     private final List<ServiceProcess> processes;
     private final Map<String, Double> cpuAtStart = new LinkedHashMap<>();
     private final Optional<Double> machineAtStart;
+    private final DatabaseBackends database;
+    private final Map<Long, Double> databaseAtStart;
     private final long startNanos;
 
-    private CpuWindow(List<ServiceProcess> processes) {
+    private CpuWindow(List<ServiceProcess> processes, DatabaseBackends database) {
         this.processes = processes;
         for (ServiceProcess process : processes) {
             read(process).ifPresent(cpu -> cpuAtStart.put(process.service(), cpu));
         }
+        this.database = database;
+        this.databaseAtStart = database.cpuSecondsByPid();
         this.machineAtStart = machineBusySeconds();
         this.startNanos = System.nanoTime();
     }
 
-    /** A window over the services, the harness and the local broker (when it runs here). */
+    /**
+     * A window over the services, the harness, the local broker (when it runs here) and the PostgreSQL backends of the
+     * services' database (when the server runs here).
+     */
     public static CpuWindow open(List<ServiceProcess> services) {
         List<ServiceProcess> all = new ArrayList<>(services);
         all.add(ServiceProcess.harness());
         ServiceProcess.kafkaBroker().ifPresent(all::add);
-        return new CpuWindow(all);
+        return new CpuWindow(all, DATABASE);
     }
 
     /** Percent of one core used by each process, and by the {@link #MACHINE}, since the window opened. */
@@ -51,9 +62,22 @@ public final class CpuWindow {
             read(process).filter(after -> before != null)
                     .ifPresent(after -> percent.put(process.service(), 100 * (after - before) / seconds));
         }
+        if (!databaseAtStart.isEmpty()) {
+            percent.put(database.name(), 100 * DatabaseBackends.usedBetween(databaseAtStart, database.cpuSecondsByPid()) / seconds);
+        }
         machineAtStart.ifPresent(before -> machineBusySeconds()
                 .ifPresent(after -> percent.put(MACHINE, 100 * (after - before) / seconds)));
         return percent;
+    }
+
+    /**
+     * Milliseconds of CPU that {@code name} (a service, or {@link #DATABASE}'s name) spent per event, from
+     * {@link #percentOfOneCore} over {@code seconds} in which {@code events} were processed: on a machine that other
+     * work shares, the figure that work distorts least.
+     */
+    public static Optional<Double> millisPerEvent(Map<String, Double> percent, String name, double seconds, long events) {
+        Double share = percent.get(name);
+        return share == null || events <= 0 ? Optional.empty() : Optional.of(10 * share * seconds / events);
     }
 
     private static Optional<Double> read(ServiceProcess process) {

@@ -10,6 +10,7 @@ import io.leadflow.bench.resources.ServiceProcess;
 import io.leadflow.events.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,13 +66,13 @@ public final class CatchUpScenario implements Scenario {
             report.add(Figure.of(name(), "backlog write events/s", backlog / fillSeconds, "events/s"));
             report.add(Figure.of(name(), "lag when the drain was timed", lagAtStart, "records"));
             report.add(Figure.of(name(), "drain time", seconds, "s"));
-            cpu.percentOfOneCore().forEach((service, percent) ->
-                    report.add(Figure.of(name(), "cpu " + service, percent, "% of a core")));
+            Map<String, Double> percent = cpu.percentOfOneCore();
+            percent.forEach((service, share) -> report.add(Figure.of(name(), "cpu " + service, share, "% of a core")));
             // CPU time per event is the figure the machine's other load distorts least
-            Double scoringCpu = cpu.percentOfOneCore().get(GROUP);
-            if (scoringCpu != null && drained > 0) {
-                report.add(Figure.of(name(), "scoring cpu per event", 10 * scoringCpu * seconds / drained, "ms"));
-            }
+            CpuWindow.millisPerEvent(percent, GROUP, seconds, drained).ifPresent(millis ->
+                    report.add(Figure.of(name(), "scoring cpu per event", millis, "ms").withTarget("<= 0.1")));
+            CpuWindow.millisPerEvent(percent, CpuWindow.DATABASE.name(), seconds, drained).ifPresent(millis ->
+                    report.add(Figure.of(name(), "postgresql cpu per event", millis, "ms").withTarget("<= 0.1")));
             if (lag > lagBefore) {
                 report.note("catch-up: scoring-service had not drained the backlog when the harness gave up (lag " + lag + ")");
             }

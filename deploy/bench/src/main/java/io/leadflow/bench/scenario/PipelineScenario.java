@@ -102,8 +102,13 @@ public final class PipelineScenario implements Scenario {
             report.add(Figure.of(name(), "end-to-end p99", millis(endToEnd, 99), "ms").withTarget("<= 100"));
             report.add(Figure.of(name(), "end-to-end probes handed off", handed, "leads"));
             report.add(Figure.of(name(), "end-to-end probes lost", probes.size() - handed, "leads"));
-            cpu.percentOfOneCore().forEach((service, percent) ->
-                    report.add(Figure.of(name(), "cpu " + service, percent, "% of a core")));
+            Map<String, Double> percent = cpu.percentOfOneCore();
+            percent.forEach((service, share) -> report.add(Figure.of(name(), "cpu " + service, share, "% of a core")));
+            CpuWindow.millisPerEvent(percent, "scoring-service", seconds, scored).ifPresent(millis ->
+                    report.add(Figure.of(name(), "scoring cpu per scored event", millis, "ms").withTarget("<= 0.1")));
+            // the whole pipeline's statements (scoring's, handoff's, crm-sync's) per event scoring counted
+            CpuWindow.millisPerEvent(percent, CpuWindow.DATABASE.name(), seconds, scored).ifPresent(millis ->
+                    report.add(Figure.of(name(), "postgresql cpu per scored event", millis, "ms").withTarget("<= 0.1")));
             lags.stream().filter(lag -> lag.growthPerSecond() > eventsPerSecond * 0.05).forEach(lag ->
                     report.note("pipeline: " + lag.group() + "'s lag grew by " + Math.round(lag.growthPerSecond())
                             + " records/s: it does not sustain " + eventsPerSecond + " events/s"));
