@@ -2,6 +2,8 @@ package io.leadflow.crmsync.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.leadflow.crmsync.TestHandoffs;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,38 @@ class HubSpotWebhookResourceTest {
             assertThat(feedback.collectFor(Duration.ofSeconds(1))).filteredOn(any -> any.data() != null
                     && handoff.handoffId().equals(any.data().path("handoffId").asText())).hasSize(1);
         }
+    }
+
+    @Test
+    void aBodyOver128KbIsRefusedNamingTheLimitAndBecomesNoFeedback() throws Throwable {
+        // Given a handed-off contact, and a signed call that would qualify it, padded past the webhook's 128 KB
+        HandoffCreated handoff = TestHandoffs.newLead();
+        String contactId = Long.toString(7_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
+        syncedToHubSpot(handoff, contactId);
+        String body = "[{\"eventId\":" + ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE) + ",\"subscriptionId\":2001,"
+                + "\"portalId\":62515,\"appId\":54321,\"occurredAt\":1763877600000,\"subscriptionType\":\"contact.propertyChange\","
+                + "\"attemptNumber\":0,\"objectId\":" + contactId + ",\"changeSource\":\"" + "x".repeat(128 * 1024)
+                + "\",\"propertyName\":\"lifecyclestage\",\"propertyValue\":\"salesqualifiedlead\"}]";
+
+        try (TopicProbe feedback = TopicProbe.tail(Topics.SALES_FEEDBACK)) {
+            // When / Then: refused before anything reads it, signature included
+            signedPost(body).then().statusCode(413)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("limit", is(128 * 1024))
+                    .body("errors.field", contains("body"));
+            // and an unsigned one alike
+            given().body(body).contentType("application/json").post("/v1/inbound/hubspot").then().statusCode(413);
+
+            assertThat(feedback.collectFor(Duration.ofSeconds(3))).filteredOn(any -> any.data() != null
+                    && handoff.handoffId().equals(any.data().path("handoffId").asText())).isEmpty();
+        }
+    }
+
+    @Test
+    void theSyncApiTakes16Kb() {
+        given().body("{\"note\": \"" + "x".repeat(16 * 1024) + "\"}").contentType("application/json")
+                .post("/v1/sync/{handoffId}/retry", UUID.randomUUID().toString())
+                .then().statusCode(413).contentType(startsWith("application/problem+json")).body("limit", is(16 * 1024));
     }
 
     @Test
