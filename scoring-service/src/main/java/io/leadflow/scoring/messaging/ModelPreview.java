@@ -3,6 +3,7 @@ package io.leadflow.scoring.messaging;
 import io.leadflow.scoring.domain.HistoryPageBounds;
 import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadScorer;
+import io.leadflow.scoring.domain.RecordedEvent;
 import io.leadflow.scoring.domain.WhatIfTally;
 import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadHistoryPages;
@@ -142,15 +143,26 @@ public class ModelPreview {
     public WhatIfTally.Summary tallyInPages(LeadScorer candidate, PreviewJob job, HistoryPageBounds bounds) throws Throwable {
         WhatIfTally tally = new WhatIfTally(job.top());
         UUID after = BEFORE_EVERY_LEAD;
-        while (after != null) {
+        while (true) {
             UUID from = after;
-            after = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> tallyPage(from, candidate, bounds, tally, job)));
+            Page page = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> readPage(from, bounds)));
+            if (page == null) {
+                return tally.summary();
+            }
+            // scored here, on this worker thread: a page's thousands of events would block the event loop for seconds
+            page.leads().forEach(lead -> tally.add(moveOf(lead, candidate,
+                    HistoryRescorer.rescore(candidate, lead.email(), page.histories().getOrDefault(lead.id(), List.of())))));
+            job.progressed(page.leads().size());
+            after = page.lastId();
         }
-        return tally.summary();
     }
 
-    /** Adds the page of leads after {@code after} to the tally; answers the page's last lead id, or null when there was none. */
-    private Uni<UUID> tallyPage(UUID after, LeadScorer candidate, HistoryPageBounds bounds, WhatIfTally tally, PreviewJob job) {
+    /** A page of leads with their histories, and the last id it covered. */
+    private record Page(List<Lead> leads, Map<UUID, List<RecordedEvent>> histories, UUID lastId) {
+    }
+
+    /** The page of leads after {@code after}, with their histories; null when there is none. */
+    private Uni<Page> readPage(UUID after, HistoryPageBounds bounds) {
         // read-only: the session keeps no copy of what it read to compare at a flush that never comes
         return Panache.getSession().invoke(session -> session.setDefaultReadOnly(true))
                 .flatMap(session -> pages.sizesAfter(after, bounds.leads()))
@@ -160,12 +172,8 @@ public class ModelPreview {
                     }
                     List<UUID> ids = sizes.subList(0, bounds.take(sizes.stream().map(LeadHistoryPages.LeadSize::events).toList()))
                             .stream().map(LeadHistoryPages.LeadSize::id).toList();
-                    return leads.list("id in ?1", Sort.by("id"), ids).flatMap(page -> history.historiesOf(ids).map(histories -> {
-                        page.forEach(lead -> tally.add(moveOf(lead, candidate,
-                                HistoryRescorer.rescore(candidate, lead.email(), histories.getOrDefault(lead.id(), List.of())))));
-                        job.progressed(page.size());
-                        return ids.get(ids.size() - 1);
-                    }));
+                    return leads.list("id in ?1", Sort.by("id"), ids)
+                            .flatMap(page -> history.historiesOf(ids).map(histories -> new Page(page, histories, ids.get(ids.size() - 1))));
                 });
     }
 
