@@ -6,9 +6,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.Map;
 
 /**
  * Records events to publish in the caller's transaction, so that they are published if and only if
@@ -18,7 +19,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class Outbox {
 
-    private static final int COLUMNS = 8;
+    private static final String INSERT = "insert into outbox (event_id, topic, record_key, ce_type, payload, created_at, traceparent,"
+            + " tracestate) select event_id, topic, record_key, ce_type, payload, created_at, traceparent, tracestate from "
+            + JsonRecordSet.FROM + " as r (event_id text, topic text, record_key text, ce_type text, payload text,"
+            + " created_at timestamptz, traceparent text, tracestate text) order by source_rows.n";
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -66,25 +70,27 @@ public class Outbox {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(e);
         }
-        Instant now = clock.instant();
-        List<OutboxTrace> traces = events.stream().map(event -> OutboxTrace.of(CauseTraces.of(event.recordKey()))).toList();
-        // one multi-row insert: a batch of events costs one round trip, not one per row (ids come from the sequence)
-        return Panache.getSession().flatMap(session -> {
-            Mutiny.MutationQuery insert = session.createNativeMutationQuery(insertOf(events.size()));
-            int parameter = 1;
-            for (int i = 0; i < events.size(); i++) {
-                Event event = events.get(i);
-                insert.setParameter(parameter++, event.eventId())
-                        .setParameter(parameter++, event.topic())
-                        .setParameter(parameter++, event.recordKey())
-                        .setParameter(parameter++, event.ceType())
-                        .setParameter(parameter++, payloads.get(i))
-                        .setParameter(parameter++, now)
-                        .setParameter(parameter++, traces.get(i).traceparent())
-                        .setParameter(parameter++, traces.get(i).tracestate());
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+        String now = clock.instant().toString();
+        List<Map<String, Object>> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            OutboxTrace trace = OutboxTrace.of(CauseTraces.of(event.recordKey()));
+            Map<String, Object> row = new HashMap<>(12);
+            row.put("event_id", event.eventId());
+            row.put("topic", event.topic());
+            row.put("record_key", event.recordKey());
+            row.put("ce_type", event.ceType());
+            row.put("payload", payloads.get(i));
+            row.put("created_at", now);
+            row.put("traceparent", trace.traceparent());
+            row.put("tracestate", trace.tracestate());
+            rows.add(row);
+        }
+        // one set-based insert: a batch of events costs one statement, not one per row (ids come from the sequence, in
+        // this order)
+        String rowsJson = JsonRecordSet.of(json, rows);
+        return Panache.getSession().flatMap(session -> session.createNativeMutationQuery(INSERT).setParameter(1, rowsJson).executeUpdate())
+                .replaceWithVoid();
     }
 
     // null for a tombstone (Stream.toList keeps nulls)
@@ -99,10 +105,5 @@ public class Outbox {
                 throw new IllegalArgumentException("cannot serialize " + event.ceType(), e);
             }
         }).toList();
-    }
-
-    private static String insertOf(int rows) {
-        return "insert into outbox (event_id, topic, record_key, ce_type, payload, created_at, traceparent, tracestate) values "
-                + NativeValues.placeholders(rows, COLUMNS);
     }
 }

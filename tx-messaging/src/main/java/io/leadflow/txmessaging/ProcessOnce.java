@@ -1,5 +1,6 @@
 package io.leadflow.txmessaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -7,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies incoming events' effects at most once: the event ids are recorded in
- * {@code processed_event} in the same transaction as the effect (and the effect's outbox rows), so a
- * redelivery finds the ids and changes nothing. Transient failures are retried with backoff for as
+ * {@code processed_event} in the same transaction as the effect (and the effect's outbox rows), by one statement that
+ * skips the ids recorded before, so a redelivery finds the ids and changes nothing. Transient failures are retried with backoff for as
  * long as they last, the whole transaction again; a {@link PoisonRecordException} is passed on for
  * the dead-letter queue.
  */
@@ -30,8 +30,10 @@ public class ProcessOnce {
     private final OutboxRelay relay;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ObjectMapper json;
 
-    public ProcessOnce(OutboxRelay relay, Clock clock, MeterRegistry meters) {
+    public ProcessOnce(OutboxRelay relay, Clock clock, MeterRegistry meters, ObjectMapper json) {
+        this.json = json;
         this.relay = relay;
         this.clock = clock;
         this.meters = meters;
@@ -62,17 +64,13 @@ public class ProcessOnce {
         }
         meters.summary("leadflow.events.batch.size", "channel", channel).record(eventIds.size());
         Timer.Sample sample = Timer.start(meters);
+        String idsJson = JsonRecordSet.ofValues(json, List.copyOf(ids));
         return TransientRetry.untilSuccess(
-                        () -> Panache.withTransaction(() -> ProcessedEvent.alreadyProcessed(ids).flatMap(seen -> {
+                        () -> Panache.withTransaction(() -> ProcessedEvent.claim(idsJson, clock.instant()).flatMap(claimed -> {
+                            // in the order of eventIds
                             Set<String> fresh = new LinkedHashSet<>(ids);
-                            fresh.removeAll(seen);
-                            if (fresh.isEmpty()) {
-                                return Uni.createFrom().item(fresh);
-                            }
-                            Instant now = clock.instant();
-                            return ProcessedEvent.persist(fresh.stream().map(id -> new ProcessedEvent(id, now)))
-                                    .flatMap(recorded -> effect.apply(fresh))
-                                    .replaceWith(fresh);
+                            fresh.retainAll(claimed);
+                            return fresh.isEmpty() ? Uni.createFrom().item(fresh) : effect.apply(fresh).replaceWith(fresh);
                         })),
                         failure -> !(failure instanceof PoisonRecordException),
                         failure -> logRetry(channel, ids, failure),

@@ -1,5 +1,6 @@
 package io.leadflow.txmessaging;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -7,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -26,22 +26,27 @@ public class ProcessedEvent extends PanacheEntityBase {
     protected ProcessedEvent() {
     }
 
-    ProcessedEvent(String eventId, Instant processedAt) {
-        this.eventId = eventId;
-        this.processedAt = processedAt;
-    }
-
     public String eventId() {
         return eventId;
     }
 
-    /** Which of these event ids were processed before: one query whatever their number. */
-    static Uni<Set<String>> alreadyProcessed(Collection<String> eventIds) {
-        return ProcessedEvent.<ProcessedEvent>list("eventId in ?1", eventIds)
-                .map(found -> {
-                    Set<String> ids = new HashSet<>();
-                    found.forEach(event -> ids.add(event.eventId));
-                    return ids;
-                });
+    // jsonb_array_elements_text reads ?1, a JSON array of the ids (JsonRecordSet.ofValues)
+    private static final String CLAIM = "insert into processed_event (event_id, processed_at)"
+            + " select id, cast(?2 as timestamptz) from jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as ids (id)"
+            + " on conflict (event_id) do nothing returning event_id";
+
+    /**
+     * Records as processed those of these event ids that were not, and answers them: one statement whatever their
+     * number, which dedupes them itself. An id recorded before is skipped, and so is one a concurrent transaction
+     * records first (this one waits for that one to end): the effect of an id runs in the transaction that recorded it.
+     *
+     * @param eventIds a JSON array of the ids ({@link JsonRecordSet#ofValues})
+     */
+    static Uni<Set<String>> claim(String eventIds, Instant now) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(CLAIM, String.class)
+                        .setParameter(1, eventIds)
+                        .setParameter(2, now)
+                        .getResultList())
+                .map(HashSet::new);
     }
 }

@@ -173,9 +173,11 @@ class EngagementCounting {
                 newEntries.put(lead.id(), result.ledger().subList(before, result.ledger().size()));
             }
         });
-        // the re-scored parts' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
+        // the re-scored parts' rows go first, so (event, rule) stays unique; new leads are flushed before the set-based
+        // inserts of the rows that refer to them
         return ledger.eraseFrom(rescoredFrom)
-                .flatMap(erased -> found.created().isEmpty() ? Uni.createFrom().voidItem() : leads.persist(found.created()))
+                .flatMap(erased -> found.created().isEmpty() ? Uni.createFrom().voidItem()
+                        : leads.persist(found.created()).flatMap(persisted -> leads.flush()))
                 .flatMap(persisted -> history.record(recorded, now))
                 .flatMap(done -> ledger.append(newEntries, now))
                 .flatMap(done -> outbox.add(announcements, Announcements.ENGAGEMENT));

@@ -1,14 +1,21 @@
 package io.leadflow.scoring.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.scoring.domain.Engagement;
+import io.leadflow.scoring.domain.Identification;
 import io.leadflow.scoring.domain.LeadEvent;
 import io.leadflow.scoring.domain.RecordedEvent;
+import io.leadflow.txmessaging.JsonRecordSet;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,17 +26,55 @@ import java.util.stream.Collectors;
 @WithSession
 public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEvent, String> {
 
+    // seq (bigserial) follows the order of the rows: arrival order
+    private static final String INSERT = "insert into lead_event (event_id, lead_id, type, occurred_at, properties, traits, bot,"
+            + " weight, recorded_at) select event_id, lead_id, type, occurred_at, properties, traits, bot, 1, recorded_at from "
+            + JsonRecordSet.FROM + " as r (event_id text, lead_id uuid, type text, occurred_at timestamptz, properties jsonb,"
+            + " traits jsonb, bot boolean, recorded_at timestamptz) order by source_rows.n";
+
+    @Inject
+    ObjectMapper json;
+
     /** Adds an event to a lead's history; in the transaction that counts it. */
     public Uni<Void> record(UUID leadId, LeadEvent event, Instant now) {
-        return persist(new StoredLeadEvent(leadId, event, now)).replaceWithVoid();
+        return record(Map.of(leadId, List.of(event)), now);
     }
 
-    /** Adds events to several leads' histories, each lead's in arrival order; in the transaction that counts them. */
+    /**
+     * Adds events to several leads' histories, each lead's in arrival order (its {@code seq}), in one statement; in the
+     * transaction that counts them.
+     */
     public Uni<Void> record(Map<UUID, ? extends List<? extends LeadEvent>> eventsByLead, Instant now) {
-        List<StoredLeadEvent> rows = eventsByLead.entrySet().stream()
-                .flatMap(lead -> lead.getValue().stream().map(event -> new StoredLeadEvent(lead.getKey(), event, now)))
-                .toList();
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String at = now.toString();
+        eventsByLead.forEach((lead, events) -> events.forEach(event -> rows.add(row(lead, event, at))));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String rowsJson = JsonRecordSet.of(json, rows);
+        return getSession().flatMap(session -> session.createNativeMutationQuery(INSERT).setParameter(1, rowsJson).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private static Map<String, Object> row(UUID leadId, LeadEvent event, String recordedAt) {
+        Map<String, Object> row = new HashMap<>(16);
+        row.put("event_id", event.eventId());
+        row.put("lead_id", leadId.toString());
+        row.put("occurred_at", event.occurredAt().toString());
+        row.put("recorded_at", recordedAt);
+        if (event instanceof Engagement engagement) {
+            row.put("type", engagement.type().wireName());
+            row.put("properties", engagement.properties());
+            row.put("traits", engagement.traits());
+            row.put("bot", engagement.bot());
+        } else {
+            // an identification: its traits, no type
+            row.put("type", null);
+            row.put("properties", Map.of());
+            row.put("traits", ((Identification) event).traits());
+            row.put("bot", false);
+        }
+        return row;
     }
 
     /** A lead's history in the order it happened (arrival order among events of one moment). */

@@ -1,15 +1,20 @@
 package io.leadflow.scoring.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.scoring.domain.LedgerEntry;
 import io.leadflow.scoring.domain.LedgerNeed;
+import io.leadflow.txmessaging.JsonRecordSet;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +24,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @WithSession
 public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID> {
+
+    private static final String INSERT = "insert into score_entry (id, lead_id, event_id, rule, type, points, reason, occurred_at,"
+            + " half_life_seconds, model_version, weight, recorded_at) select id, lead_id, event_id, rule, type, points, reason,"
+            + " occurred_at, half_life_seconds, model_version, weight, recorded_at from " + JsonRecordSet.FROM
+            + " as r (id uuid, lead_id uuid, event_id text, rule text, type text, points integer, reason text,"
+            + " occurred_at timestamptz, half_life_seconds bigint, model_version integer, weight double precision,"
+            + " recorded_at timestamptz)";
+
+    @Inject
+    ObjectMapper json;
 
     /** A lead's ledger, oldest engagement first. */
     public Uni<List<LedgerEntry>> entriesOf(UUID leadId) {
@@ -88,21 +103,41 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
         return delete(from.where(), from.parameters());
     }
 
-    /** Adds entries to several leads' ledgers; must run in the transaction that changes their scores. */
+    /**
+     * Adds entries to several leads' ledgers in one statement; must run in the transaction that changes their scores.
+     * An entry whose (event, rule) is in the ledger already fails the statement: counting never writes one twice.
+     */
     public Uni<Void> append(Map<UUID, List<LedgerEntry>> entriesByLead, Instant recordedAt) {
-        List<ScoreEntry> rows = entriesByLead.entrySet().stream()
-                .flatMap(lead -> lead.getValue().stream().map(entry -> new ScoreEntry(lead.getKey(), entry, recordedAt)))
-                .toList();
-        // Panache refuses to persist an empty stream
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String at = recordedAt.toString();
+        entriesByLead.forEach((lead, entries) -> entries.forEach(entry -> rows.add(row(lead, entry, at))));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String rowsJson = JsonRecordSet.of(json, rows);
+        return getSession().flatMap(session -> session.createNativeMutationQuery(INSERT).setParameter(1, rowsJson).executeUpdate())
+                .replaceWithVoid();
     }
 
     /** Adds entries to a lead's ledger; must run in the transaction that changes its score. */
     public Uni<Void> append(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
-        if (entries.isEmpty()) {
-            // an event that gave no points (capped, bot): Panache refuses to persist an empty stream
-            return Uni.createFrom().voidItem();
-        }
-        return persist(entries.stream().map(entry -> new ScoreEntry(leadId, entry, recordedAt)));
+        return append(Map.of(leadId, entries), recordedAt);
+    }
+
+    private static Map<String, Object> row(UUID leadId, LedgerEntry entry, String recordedAt) {
+        Map<String, Object> row = new HashMap<>(16);
+        row.put("id", UUID.randomUUID().toString());
+        row.put("lead_id", leadId.toString());
+        row.put("event_id", entry.eventId());
+        row.put("rule", entry.ruleId());
+        row.put("type", entry.type().wireName());
+        row.put("points", entry.points());
+        row.put("reason", entry.reason());
+        row.put("occurred_at", entry.occurredAt().toString());
+        row.put("half_life_seconds", entry.halfLife() == null ? null : entry.halfLife().toSeconds());
+        row.put("model_version", entry.modelVersion());
+        row.put("weight", entry.weight());
+        row.put("recorded_at", recordedAt);
+        return row;
     }
 }

@@ -56,21 +56,6 @@ public class ScoreEntry {
     protected ScoreEntry() {
     }
 
-    ScoreEntry(UUID leadId, LedgerEntry entry, Instant recordedAt) {
-        this.id = UUID.randomUUID();
-        this.leadId = leadId;
-        this.eventId = entry.eventId();
-        this.rule = entry.ruleId();
-        this.type = entry.type();
-        this.points = entry.points();
-        this.reason = entry.reason();
-        this.occurredAt = entry.occurredAt();
-        this.halfLifeSeconds = entry.halfLife() == null ? null : entry.halfLife().toSeconds();
-        this.modelVersion = entry.modelVersion();
-        this.weight = entry.weight();
-        this.recordedAt = recordedAt;
-    }
-
     UUID leadId() {
         return leadId;
     }

@@ -58,23 +58,6 @@ public class StoredLeadEvent {
     protected StoredLeadEvent() {
     }
 
-    StoredLeadEvent(UUID leadId, LeadEvent event, Instant recordedAt) {
-        this.eventId = event.eventId();
-        this.leadId = leadId;
-        this.occurredAt = event.occurredAt();
-        this.weight = 1;
-        this.recordedAt = recordedAt;
-        if (event instanceof Engagement engagement) {
-            this.type = engagement.type();
-            this.properties = engagement.properties();
-            this.traits = engagement.traits();
-            this.bot = engagement.bot();
-        } else {
-            this.properties = Map.of();
-            this.traits = ((Identification) event).traits();
-        }
-    }
-
     UUID leadId() {
         return leadId;
     }

@@ -1,0 +1,44 @@
+package io.leadflow.txmessaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of a set-based statement as one JSON parameter, which PostgreSQL turns back into rows with
+ * {@link #FROM}: a fixed statement whatever the number of rows, executed once (no per-row round trip, no per-row
+ * execution of a batched statement, no statement text that grows with the rows and fills a query-plan cache).
+ * The text is cast to jsonb in SQL, not bound as jsonb: a bound String would become one JSON string.
+ */
+public final class JsonRecordSet {
+
+    /**
+     * The {@code from} items reading parameter ?1, each row's position in {@code source_rows.n}: append the alias with each
+     * key's column and type, e.g. {@code FROM + " as r (event_id text, occurred_at timestamptz)"}, and
+     * {@code order by source_rows.n} where the order matters.
+     */
+    public static final String FROM = "jsonb_array_elements(cast(cast(?1 as text) as jsonb)) with ordinality as source_rows (value, n)"
+            + " cross join lateral jsonb_to_record(source_rows.value)";
+
+    private JsonRecordSet() {
+    }
+
+    /** The rows, each a map of column name to value (strings, numbers, booleans, nulls, maps and lists for jsonb). */
+    public static String of(ObjectMapper json, List<? extends Map<String, ?>> rows) {
+        try {
+            return json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the rows of a set-based statement", e);
+        }
+    }
+
+    /** As a JSON array of strings: read with {@code jsonb_array_elements_text(cast(cast(?1 as text) as jsonb))}. */
+    public static String ofValues(ObjectMapper json, List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the values of a set-based statement", e);
+        }
+    }
+}
