@@ -17,6 +17,8 @@ import io.leadflow.bench.scenario.PipelineScenario;
 import io.leadflow.bench.scenario.ResourcesScenario;
 import io.leadflow.bench.scenario.Scenario;
 import io.leadflow.bench.scenario.Settling;
+import io.leadflow.bench.whatif.WhatIfOptions;
+import io.leadflow.bench.whatif.WhatIfScenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +54,7 @@ public final class BenchMain {
             return;
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Report report = run(options, started);
+        Report report = run(options, WhatIfOptions.parse(args), started);
         System.out.println();
         System.out.print(ReportWriter.table(report));
         Path folder = options.results().resolve(FOLDER.format(started));
@@ -61,6 +63,10 @@ public final class BenchMain {
     }
 
     static Report run(BenchOptions options, Instant started) {
+        return run(options, WhatIfOptions.parse(), started);
+    }
+
+    static Report run(BenchOptions options, WhatIfOptions whatIf, Instant started) {
         Report report = new Report(started.toString(), Machine.describe(), options.describe());
         if (options.smoke()) {
             report.note("smoke run: a few seconds a scenario, to prove the harness works; not a baseline");
@@ -70,7 +76,7 @@ public final class BenchMain {
                 new LeadPopulation(Long.toString(started.getEpochSecond(), 36), options.leads(), LeadPopulation.DEFAULT_EXPONENT), 42);
         try (CaptureClient client = new CaptureClient(options.captureUrl(), options.writeKey())) {
             for (String name : options.scenarios()) {
-                Scenario scenario = scenario(name, options, client, generator, processes);
+                Scenario scenario = scenario(name, options, whatIf, started, client, generator, processes);
                 System.out.printf("[bench] %s ...%n", name);
                 try {
                     if (AFTER_SETTLING.contains(name)) {
@@ -87,8 +93,8 @@ public final class BenchMain {
         return report;
     }
 
-    private static Scenario scenario(String name, BenchOptions options, CaptureClient client, EventGenerator generator,
-            List<ServiceProcess> processes) {
+    private static Scenario scenario(String name, BenchOptions options, WhatIfOptions whatIf, Instant started, CaptureClient client,
+            EventGenerator generator, List<ServiceProcess> processes) {
         return switch (name) {
             case "resources" -> new ResourcesScenario(SERVICES, processes, options.logs());
             case "ceiling" -> new CeilingScenario(options.bootstrapServers(),
@@ -99,6 +105,7 @@ public final class BenchMain {
             case "pipeline" -> new PipelineScenario(client, generator, options.bootstrapServers(), options.rates().get(0),
                     options.warmup(), options.duration(), options.concurrency(), processes);
             case "catch-up" -> new CatchUpScenario(options.bootstrapServers(), generator, options.backlog(), processes);
+            case "what-if" -> new WhatIfScenario(whatIf, options.leads(), options.backlog(), Long.toString(started.getEpochSecond(), 36));
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
