@@ -37,6 +37,8 @@ final class LeadflowStack implements AutoCloseable {
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(ThreadLocalRandom.current().nextInt(LISTEN_PORTS_TO - LISTEN_PORTS_FROM));
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    /** The erasure secret scoring, handoff and crm-sync share (production refuses to start without one): this run's own. */
+    private static final String ERASURE_KEY_SECRET = "e2e-erasure-key-secret-" + UUID.randomUUID();
     /** capture's secret write key in this run (the packaged service knows no development key). */
     static final String WRITE_KEY = "lf_sec_e2e_" + UUID.randomUUID();
     /** {@link #WRITE_KEY} as the HTTP Basic user with an empty password. */
@@ -84,13 +86,16 @@ final class LeadflowStack implements AutoCloseable {
             stack.launch("capture-service", ports.capture(), captureEnvironment(bootstrap, logDir));
             Map<String, String> scoring = new HashMap<>(withDatabase(bootstrap, db, "scoring"));
             scoring.put("LEADFLOW_CONSOLE_ORIGIN", ports.url(ports.handoff()));
+            scoring.put("LEADFLOW_ERASURE_KEY_SECRET", ERASURE_KEY_SECRET);
             stack.launch("scoring-service", ports.scoring(), scoring);
             Map<String, String> handoff = new HashMap<>(withDatabase(bootstrap, db, "handoff"));
             handoff.put("LEADFLOW_CONSOLE_SCORING_URL", ports.url(ports.scoring()));
+            handoff.put("LEADFLOW_ERASURE_KEY_SECRET", ERASURE_KEY_SECRET);
             handoff.put("LEADFLOW_CONSOLE_CRM_SYNC_URL", ports.url(ports.crmSync()));
             stack.launch("handoff-service", ports.handoff(), handoff);
             Map<String, String> crm = new HashMap<>(withDatabase(bootstrap, db, "crm_sync"));
             crm.put("LEADFLOW_CONSOLE_ORIGIN", ports.url(ports.handoff()));
+            crm.put("LEADFLOW_ERASURE_KEY_SECRET", ERASURE_KEY_SECRET);
             crm.put("LEADFLOW_CRM_WEBHOOK_URL", webhook.baseUrl() + "/crm/leads");
             crm.put("LEADFLOW_CRM_WEBHOOK_SECRETS", WEBHOOK_SECRET);
             stack.launch("crm-sync-service", ports.crmSync(), crm);

@@ -121,14 +121,18 @@ class EventSchemasTest {
     }
 
     @Test
-    void erasureNamesTheLeadAndWhoAskedButCarriesNoProfile() {
-        var erased = new LeadErased("ada@example.com", List.of("a-7f3c"), "dpo@example.com", "subject request #42", NOW);
+    void erasureNamesTheLeadByIdAndKeyedHashesAndCarriesNoKeyInTheClear() {
+        var hash = ErasedKeyHash.withSecret("a-test-secret-of-at-least-32-characters").of("ada@example.com");
+        var erased = new LeadErased(LEAD_ID, List.of(hash), "dpo-operator-7", "subject request #42", NOW);
         var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(erased);
 
         assertThat(EventSchemas.validate(LeadErased.TYPE, data)).isEmpty();
-        data.put("email", "ada@example.com");
-        assertThat(EventSchemas.validate(LeadErased.TYPE, data)).anyMatch(m -> m.contains("email"));
-        data.remove("email");
+        data.put("leadKey", "ada@example.com");
+        assertThat(EventSchemas.validate(LeadErased.TYPE, data)).anyMatch(m -> m.contains("leadKey"));
+        data.remove("leadKey");
+        data.putArray("keyHashes").add("ada@example.com");
+        assertThat(EventSchemas.validate(LeadErased.TYPE, data)).as("a key in the clear is no hash").anyMatch(m -> m.contains("keyHashes"));
+        data.putArray("keyHashes").add(hash);
         data.remove("requestedBy");
         assertThat(EventSchemas.validate(LeadErased.TYPE, data)).anyMatch(m -> m.contains("requestedBy"));
     }

@@ -72,7 +72,8 @@ public class HandoffConsumer {
                     + " a handoff may have (leadflow.crm.handoffs.max-record-bytes)");
         }
         IncomingEvent event = IncomingEvent.read(record, json, List.of(HandoffCreated.TYPE));
-        return new ConsumedHandoff(event.id(), LeadUpsert.of(event.dataAs(HandoffCreated.class, json)), payload);
+        HandoffCreated handoff = event.dataAs(HandoffCreated.class, json);
+        return new ConsumedHandoff(event.id(), LeadUpsert.of(handoff), payload, handoff.createdAt());
     }
 
     /** The channel's dead-letter topic, for this record alone (the nack sends it and marks it processed); retried until the broker took it. */

@@ -9,6 +9,7 @@ import io.leadflow.crmsync.domain.ChunkOutcomes;
 import io.leadflow.crmsync.domain.ConsumedHandoff;
 import io.leadflow.crmsync.domain.SyncPlan;
 import io.leadflow.crmsync.domain.UpsertOutcome;
+import io.leadflow.crmsync.persistence.ErasedKeyRepository;
 import io.leadflow.crmsync.persistence.SyncLedger;
 import io.leadflow.txmessaging.TransientRetry;
 import io.smallrye.mutiny.Multi;
@@ -18,8 +19,10 @@ import io.smallrye.mutiny.vertx.core.ContextAwareScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +34,9 @@ import org.jboss.logging.Logger;
  * with jitter, never sooner than the CRM asked ({@link CrmRetry}); a failed call (no answer, 429,
  * 5xx) ends its round, since the next call would meet the same CRM. The CRM calls run outside any
  * transaction; a crash between a call and its record repeats the call once after redelivery, which
- * the CRM absorbs (an upsert keyed by email or lead id, the webhook's idempotency key).
+ * the CRM absorbs (an upsert keyed by email or lead id, the webhook's idempotency key). A handoff whose lead was
+ * erased after it was made is never written: it is an old record (replayed, late, or a dead letter retried, which
+ * comes back through this same intake).
  */
 @ApplicationScoped
 public class HandoffSync {
@@ -43,9 +48,12 @@ public class HandoffSync {
     private final SyncRecorder recorder;
     private final CrmConfig.Retry retry;
     private final CrmCallSpans spans;
+    private final ErasedKeyRepository erasedKeys;
 
-    public HandoffSync(SyncLedger ledger, CrmAdapter crm, SyncRecorder recorder, CrmConfig config, CrmCallSpans spans) {
+    public HandoffSync(SyncLedger ledger, CrmAdapter crm, SyncRecorder recorder, CrmConfig config, CrmCallSpans spans,
+            ErasedKeyRepository erasedKeys) {
         this.ledger = ledger;
+        this.erasedKeys = erasedKeys;
         this.crm = crm;
         this.recorder = recorder;
         this.retry = config.retry();
@@ -55,8 +63,10 @@ public class HandoffSync {
     /** Completes once each polled handoff is synced, was settled before, or was given up after its retry budget. */
     public Uni<Void> sync(List<ConsumedHandoff> polled) {
         List<String> handoffIds = polled.stream().map(ConsumedHandoff::handoffId).toList();
-        return TransientRetry.untilSuccess(() -> ledger.settledAmong(handoffIds), failure -> true, this::logLedgerFailure,
-                        retry.initialBackoff(), retry.maxBackoff())
+        return TransientRetry.untilSuccess(() -> ledger.settledAmong(handoffIds).flatMap(settled -> erasedKeys.erasedAmong(polled)
+                                .invoke(erased -> erased.forEach(id -> LOG.infof("handoff %s is of a lead erased since: not written", id)))
+                                .map(erased -> union(settled, erased))),
+                        failure -> true, this::logLedgerFailure, retry.initialBackoff(), retry.maxBackoff())
                 .flatMap(settled -> {
                     Delivery delivery = new Delivery(SyncPlan.toWrite(polled, settled));
                     recorder.skipped(polled.size() - delivery.pending.size());
@@ -129,6 +139,13 @@ public class HandoffSync {
     private Uni<Void> logLedgerFailure(Throwable failure) {
         LOG.warnf("cannot read the ledger, retrying: %s", failure.toString());
         return Uni.createFrom().voidItem();
+    }
+
+    // settled before, or erased since: either way not written
+    private static Set<String> union(Set<String> settled, Set<String> erased) {
+        Set<String> skipped = new HashSet<>(settled);
+        skipped.addAll(erased);
+        return skipped;
     }
 
     private static String reason(Throwable failure) {

@@ -10,6 +10,7 @@ import io.leadflow.crmsync.domain.CrmTarget;
 import io.leadflow.crmsync.domain.ErasedLead;
 import io.leadflow.crmsync.domain.ErasureOutcome;
 import io.leadflow.crmsync.domain.LeadUpsert;
+import io.leadflow.crmsync.persistence.ErasedKeyRepository;
 import io.leadflow.crmsync.persistence.ErasureRecord;
 import io.leadflow.crmsync.persistence.Erasures;
 import io.leadflow.crmsync.persistence.SyncLedger;
@@ -33,10 +34,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Erases a lead from every CRM it was written to, then from the ledger. The ledger's entries for
- * the lead key name the CRMs, the email and the CRM records; each CRM's adapter deletes them
+ * the lead's id name the CRMs, the email and the CRM records; each CRM's adapter deletes them
  * (retried like a handoff, within the same budget). Then ONE transaction anonymizes the entries,
- * records one erasure entry per CRM (when, outcome, detail) and marks the event processed. A
- * redelivery after that finds no entry under the key and changes nothing; a crash before it repeats
+ * records one erasure entry per CRM (when, outcome, detail), remembers the lead's keyed hashes (so that
+ * no later handoff of the lead is written again, {@link HandoffSync}) and marks the event processed. A
+ * redelivery after that finds no entry of the lead and changes nothing; a crash before it repeats
  * the deletes, which the CRMs take as "already gone".
  */
 @ApplicationScoped
@@ -46,15 +48,17 @@ public class LeadErasure {
 
     private final SyncLedger ledger;
     private final Erasures erasures;
+    private final ErasedKeyRepository erasedKeys;
     private final CrmAdapterSelector adapters;
     private final ProcessOnce processOnce;
     private final CrmConfig.Retry retry;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public LeadErasure(SyncLedger ledger, Erasures erasures, CrmAdapterSelector adapters, ProcessOnce processOnce, CrmConfig config,
-            ObjectMapper json, Clock clock) {
+    public LeadErasure(SyncLedger ledger, Erasures erasures, ErasedKeyRepository erasedKeys, CrmAdapterSelector adapters,
+            ProcessOnce processOnce, CrmConfig config, ObjectMapper json, Clock clock) {
         this.ledger = ledger;
+        this.erasedKeys = erasedKeys;
         this.erasures = erasures;
         this.adapters = adapters;
         this.processOnce = processOnce;
@@ -65,13 +69,15 @@ public class LeadErasure {
 
     /** Erases the lead named by the event {@code eventId}; completes once it is recorded (or was already). */
     public Uni<Void> erase(String eventId, LeadErased erased) {
-        return TransientRetry.untilSuccess(() -> ledger.withLeadKey(erased.leadKey()), failure -> true,
+        return TransientRetry.untilSuccess(() -> ledger.forLead(erased.leadId()), failure -> true,
                         failure -> logRetry(eventId, failure), retry.initialBackoff(), retry.maxBackoff())
                 .flatMap(entries -> Multi.createFrom().iterable(byTarget(entries).entrySet())
                         .onItem().transformToUniAndConcatenate(target -> eraseIn(target.getKey(), eventId, erased, target.getValue()))
                         .collect().asList())
                 .flatMap(outcomes -> processOnce.process(Channels.ERASURE, eventId,
-                        () -> ledger.erase(erased.leadKey()).flatMap(anonymized -> erasures.record(outcomes))))
+                        () -> ledger.erase(erased.leadId())
+                                .flatMap(anonymized -> erasedKeys.record(erased.keyHashes(), erased.erasedAt()))
+                                .flatMap(remembered -> erasures.record(outcomes))))
                 .invoke(recorded -> LOG.infof("erasure %s of a lead requested by %s recorded (%s)", eventId, erased.requestedBy(),
                         recorded ? "now" : "before"))
                 .replaceWithVoid();
@@ -84,7 +90,7 @@ public class LeadErasure {
             return Uni.createFrom().item(outcome(eventId, leadId, target, ErasureOutcome.SKIPPED,
                     target.wireName() + " is not configured in this deployment; its records must be deleted by hand", erased));
         }
-        ErasedLead lead = new ErasedLead(eventId, leadId, email(erased.leadKey(), entries),
+        ErasedLead lead = new ErasedLead(eventId, leadId, email(entries),
                 entries.stream().map(SyncRecord::externalId).filter(Objects::nonNull).distinct().toList());
         return eraseWithRetries(adapter.get(), lead)
                 .map(detail -> outcome(eventId, leadId, target, ErasureOutcome.ERASED, detail, erased))
@@ -112,8 +118,8 @@ public class LeadErasure {
         return new ErasureRecord(eventId, leadId, target, outcome, detail, erased.requestedBy(), clock.instant());
     }
 
-    /** The email the lead was written with (from a recorded request), else the lead key when it is one. */
-    private String email(String leadKey, List<SyncRecord> entries) {
+    /** The email the lead was written with (from a recorded request), else its lead key when that is one. */
+    private String email(List<SyncRecord> entries) {
         for (SyncRecord entry : entries) {
             if (entry.request() != null) {
                 try {
@@ -126,7 +132,8 @@ public class LeadErasure {
                 }
             }
         }
-        return leadKey.contains("@") && !leadKey.startsWith("anon:") ? leadKey : null;
+        String leadKey = entries.get(0).leadKey();
+        return leadKey.contains("@") && !leadKey.startsWith("anon:") && !leadKey.startsWith("erased:") ? leadKey : null;
     }
 
     private static Map<CrmTarget, List<SyncRecord>> byTarget(List<SyncRecord> entries) {

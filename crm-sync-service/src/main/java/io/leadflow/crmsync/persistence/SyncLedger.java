@@ -67,15 +67,9 @@ public class SyncLedger implements PanacheRepositoryBase<SyncRecord, String> {
         return find("target = ?1 and externalId = ?2", Sort.descending("updatedAt"), target.wireName(), externalId).firstResult();
     }
 
-    /** Every entry of the lead with this key (the key an erasure names), oldest first. */
-    @WithSession
-    public Uni<List<SyncRecord>> withLeadKey(String leadKey) {
-        return list("leadKey", Sort.by("updatedAt").and("handoffId"), leadKey);
-    }
-
-    /** Anonymizes every entry of the lead with this key; runs in the caller's transaction. */
-    public Uni<Void> erase(String leadKey) {
-        return list("leadKey", leadKey).invoke(records -> records.forEach(SyncRecord::erase)).replaceWithVoid();
+    /** Anonymizes every entry of the lead with this id (the id an erasure names); runs in the caller's transaction. */
+    public Uni<Void> erase(String leadId) {
+        return list("leadId", leadId).invoke(records -> records.forEach(SyncRecord::erase)).replaceWithVoid();
     }
 
     /** A lead's entries, oldest first; none for an unknown lead. */

@@ -2,6 +2,7 @@ package io.leadflow.crmsync.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,6 @@ class SyncPlanTest {
         String handoffId = UUID.randomUUID().toString();
         LeadUpsert lead = new LeadUpsert(LeadUpsert.HANDOFF_CREATED, handoffId, leadId, email, email, Map.of(), 75, "rep-1", "round-robin",
                 null, List.of());
-        return new ConsumedHandoff(handoffId, lead, "{}");
+        return new ConsumedHandoff(handoffId, lead, "{}", Instant.now());
     }
 }

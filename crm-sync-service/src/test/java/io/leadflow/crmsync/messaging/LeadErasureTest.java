@@ -1,5 +1,6 @@
 package io.leadflow.crmsync.messaging;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -7,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,7 @@ import io.leadflow.crmsync.domain.LeadUpsert;
 import io.leadflow.crmsync.domain.WebhookSigner;
 import io.leadflow.crmsync.persistence.SyncLedger;
 import io.leadflow.crmsync.persistence.SyncRecord;
+import io.leadflow.events.ErasedKeyHash;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.LeadErased;
@@ -46,7 +49,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A lead erased on request ({@code lead.erased.v1}) is deleted from every CRM Leadflow wrote it to,
+ * A lead erased on request ({@code lead.erased.v2}) is deleted from every CRM Leadflow wrote it to,
  * its ledger entries are anonymized, and each entry shows what the erasure did. The service writes
  * to the webhook here; the lead was written to HubSpot, Salesforce and Pipedrive before (their
  * settings are all present in %test, so each counts as configured).
@@ -55,6 +58,7 @@ import org.junit.jupiter.api.Test;
 class LeadErasureTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String HANDOFF_DEAD_LETTERS = Topics.deadLetter(Topics.HANDOFFS);
 
     @InjectWireMock
     WireMockServer crm;
@@ -64,6 +68,9 @@ class LeadErasureTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ErasedKeyHash keyHash;
 
     @Test
     void anErasedLeadIsDeletedInEveryCrmItWasWrittenToAndAnonymizedInTheLedger() throws Throwable {
@@ -76,7 +83,7 @@ class LeadErasureTest {
 
         // When scoring-service publishes its erasure
         String erasureId = UUID.randomUUID().toString();
-        publishErasure(erasureId, handoff.leadKey());
+        publishErasure(erasureId, handoff);
 
         // Then every entry says the lead was erased in its CRM, by whom
         await().atMost(TIMEOUT).until(() -> ledgerOf(handoff).getList("findAll { it.erasure?.outcome == 'ERASED' }").size() == 4);
@@ -112,12 +119,46 @@ class LeadErasureTest {
         assertThat(entry.externalId()).isNull();
 
         // When the erasure is delivered again
-        publishErasure(erasureId, handoff.leadKey());
+        publishErasure(erasureId, handoff);
 
         // Then no CRM is called again
         await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> crm.findAll(postRequestedFor(urlEqualTo("/crm/v3/objects/contacts/gdpr-delete"))
                 .withRequestBody(matchingJsonPath("$[?(@.objectId == '" + handoff.email() + "')]"))).size() == 1);
         assertThat(ledgerOf(handoff).getList("erasure.outcome", String.class)).containsOnly("ERASED");
+    }
+
+    @Test
+    void anErasedLeadsOldHandoffsReplayedOrRetriedFromTheDeadLettersAreNeverWrittenToTheCrm() throws Throwable {
+        // Given a lead synced through the webhook, with two more handoffs made before its erasure: one that will be
+        // replayed, and one that had been dead-lettered (say, the database was down then)
+        HandoffCreated handoff = TestHandoffs.newLead();
+        TestHandoffs.publish(handoff, json);
+        await().atMost(TIMEOUT).until(() -> "SYNCED".equals(ledgerOf(handoff).getString("[0].status")));
+        HandoffCreated replayed = TestHandoffs.sameLead(handoff);
+        HandoffCreated deadLettered = TestHandoffs.sameLead(handoff);
+        TestRecords.send(HANDOFF_DEAD_LETTERS, deadLettered.leadKey(), Map.of("ce_specversion", "1.0", "ce_id", deadLettered.handoffId(),
+                "ce_type", HandoffCreated.TYPE, "ce_source", "/leadflow/handoff", "content-type", "application/json",
+                "dead-letter-topic", Topics.HANDOFFS, "dead-letter-reason", "the database did not answer"), json.writeValueAsString(deadLettered));
+        Map<String, Object> letter = awaitDeadLetter(deadLettered.handoffId());
+
+        // and the lead erased
+        publishErasure(UUID.randomUUID().toString(), handoff);
+        await().atMost(TIMEOUT).until(() -> ledgerOf(handoff).getList("findAll { it.erasure?.outcome == 'ERASED' }").size() == 1);
+
+        // When the old handoff is replayed onto the topic, and an admin retries the dead letter, which goes back to it
+        TestHandoffs.publish(replayed, json);
+        SyncApi.asAdmin().post("/v1/ops/dead-letters/{topic}/{partition}/{offset}/retry", HANDOFF_DEAD_LETTERS, letter.get("partition"),
+                letter.get("offset")).then().statusCode(200).body("republishedTo", is(Topics.HANDOFFS));
+        // and then the address is handed off again after its erasure: a new lead (same key, so same partition, after both)
+        HandoffCreated comeback = TestHandoffs.sameLead(handoff);
+        TestHandoffs.publish(comeback, json);
+        await().atMost(TIMEOUT).until(() -> crmCallsCarrying(comeback.handoffId()) == 1);
+
+        // Then neither old handoff reached the CRM nor the ledger
+        assertThat(crmCallsCarrying(replayed.handoffId())).isZero();
+        assertThat(crmCallsCarrying(deadLettered.handoffId())).isZero();
+        assertThat(VertxContextSupport.<SyncRecord>subscribeAndAwait(() -> ledger.find(replayed.handoffId()))).isNull();
+        assertThat(VertxContextSupport.<SyncRecord>subscribeAndAwait(() -> ledger.find(deadLettered.handoffId()))).isNull();
     }
 
     @Test
@@ -128,7 +169,7 @@ class LeadErasureTest {
         Stubs.add(crm, "pipedrive/persons-delete-500.json", Map.of("personId", Long.toString(personId)));
 
         // When the lead is erased
-        publishErasure(UUID.randomUUID().toString(), handoff.leadKey());
+        publishErasure(UUID.randomUUID().toString(), handoff);
 
         // Then after its retry budget (4 attempts in %test) Pipedrive's entry says FAILED with the answer; the others are ERASED
         await().atMost(TIMEOUT).until(() -> ledgerOf(handoff).getList("findAll { it.erasure != null }").size() == 4);
@@ -144,7 +185,7 @@ class LeadErasureTest {
     @Test
     void anErasureThatBreaksTheContractGoesToItsDeadLetterTopic() {
         try (TopicProbe dead = TopicProbe.tail(Topics.deadLetter(Topics.ERASURE))) {
-            // When a lead.erased.v1 without the required fields arrives
+            // When a lead.erased.v2 without the required fields arrives
             String id = UUID.randomUUID().toString();
             TestRecords.sendCloudEvent(Topics.ERASURE, "someone@example.com", id, LeadErased.TYPE, "{\"leadKey\":\"someone@example.com\"}");
 
@@ -171,11 +212,24 @@ class LeadErasureTest {
         return LeadUpsert.of(TestHandoffs.sameLead(handoff));
     }
 
-    private void publishErasure(String erasureId, String leadKey) throws JsonProcessingException {
-        String data = json.writeValueAsString(new LeadErased(leadKey, List.of("a-7f3c"), "dpo-ticket-4711", "subject request",
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    private void publishErasure(String erasureId, HandoffCreated handoff) throws JsonProcessingException {
+        String data = json.writeValueAsString(new LeadErased(handoff.leadId(), List.of(keyHash.of(handoff.leadKey()), keyHash.of("anon:a-7f3c")),
+                "dpo-ticket-4711", "subject request", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         assertThat(EventSchemas.validate(LeadErased.TYPE, json.readTree(data))).isEmpty();
-        TestRecords.sendCloudEvent(Topics.ERASURE, leadKey, erasureId, LeadErased.TYPE, data);
+        TestRecords.sendCloudEvent(Topics.ERASURE, handoff.leadId(), erasureId, LeadErased.TYPE, data);
+    }
+
+    private long crmCallsCarrying(String handoffId) {
+        return crm.findAll(postRequestedFor(urlEqualTo(WireMockTestResource.WEBHOOK_PATH)).withRequestBody(containing(handoffId))).size();
+    }
+
+    private static Map<String, Object> awaitDeadLetter(String ceId) {
+        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> SyncApi.asAdmin().queryParam("limit", 100).get("/v1/ops/dead-letters")
+                        .then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("topics.find { it.topic == '" + HANDOFF_DEAD_LETTERS + "' }.latest")
+                        .stream().filter(letter -> String.valueOf(letter.get("headers")).contains(ceId)).findFirst().orElse(null),
+                        letter -> letter != null);
     }
 
     private static JsonPath ledgerOf(HandoffCreated handoff) {

@@ -28,6 +28,14 @@ public record EventFilter(Set<String> reps, Set<String> queues, Set<String> even
         if (!eventTypes.isEmpty() && !eventTypes.contains(event.eventType())) {
             return false;
         }
+        return follows(event);
+    }
+
+    /**
+     * Whether the subscriber follows the reps or queue the event concerns, whatever its type: a lead's erasure notice
+     * goes to every subscriber that may have received the lead, even one that chose only some handoff types.
+     */
+    public boolean follows(HandoffAudience event) {
         if (reps.isEmpty() && queues.isEmpty()) {
             return true;
         }

@@ -2,7 +2,6 @@ package io.leadflow.handoff.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.events.LeadErased;
-import io.leadflow.handoff.persistence.HandoffErasure;
 import io.leadflow.txmessaging.IncomingEvent;
 import io.leadflow.txmessaging.ProcessOnce;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Anonymizes the handoffs of each lead erased on request (right to erasure), once per erasure event. */
+/** Anonymizes the handoffs of each lead erased on request (right to erasure), once per erasure event ({@link HandoffErasure}). */
 @ApplicationScoped
 public class ErasureConsumer {
 
@@ -29,7 +28,7 @@ public class ErasureConsumer {
     public Uni<Void> consume(Message<String> message) {
         return IncomingEvent.handle(message, json, List.of(LeadErased.TYPE), event -> {
             LeadErased erased = event.dataAs(LeadErased.class, json);
-            return processOnce.process(Channels.ERASURE, event.id(), () -> erasure.erase(erased));
+            return processOnce.process(Channels.ERASURE, event.id(), () -> erasure.erase(event.id(), erased));
         });
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.Topics;
+import io.leadflow.handoff.domain.EventFilter;
 import io.leadflow.handoff.domain.HandoffAudience;
 import io.leadflow.handoff.persistence.HandoffEventRecord;
 import io.leadflow.handoff.persistence.WebhookDelivery;
@@ -14,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * Publishes a handoff event to every kind of sales consumer at once, in the caller's transaction:
@@ -47,18 +51,39 @@ public class HandoffEvents {
         HandoffEventRecord record = new HandoffEventRecord(eventId, leadKey, audience.eventType(), write(audience), write(data), now);
         return outbox.add(Topics.HANDOFFS, leadKey, eventId, audience.eventType(), data)
                 .flatMap(added -> record.persist())
-                .flatMap(persisted -> subscriptions.listAll())
-                .flatMap(all -> {
-                    Uni<Void> queued = Uni.createFrom().voidItem();
-                    for (var subscription : all) {
-                        if (subscriptions.filterOf(subscription).matches(audience)) {
-                            UUID id = UUID.fromString(DeterministicIds.of("webhook-delivery", subscription.id().toString(), eventId));
-                            WebhookDelivery delivery = WebhookDelivery.pending(id, subscription.id(), eventId, now);
-                            queued = queued.flatMap(done -> delivery.persist().replaceWithVoid());
-                        }
-                    }
-                    return queued;
-                });
+                .flatMap(persisted -> deliver(eventId, now, filter -> filter.matches(audience)));
+    }
+
+    /**
+     * Tells webhook subscribers (and live streams) of a lead's erasure, without a record on the topic (the erasure has
+     * its own): one delivery, signed and retried like any other, per subscription that follows any of the reps or
+     * queues the lead's handoffs went to, whatever event types it chose, since it may hold the lead. Must run inside
+     * a transaction.
+     *
+     * @param leadKey the key the notice is stored under: not the erased lead's
+     * @param audiences one per handoff of the lead (its assignee and queue); not empty
+     */
+    public Uni<Void> notifyErasure(String leadKey, String eventId, Object data, List<HandoffAudience> audiences) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        HandoffAudience all = new HandoffAudience(audiences.get(0).eventType(),
+                audiences.stream().flatMap(audience -> audience.reps().stream()).collect(Collectors.toSet()), audiences.get(0).queue());
+        HandoffEventRecord record = new HandoffEventRecord(eventId, leadKey, all.eventType(), write(all), write(data), now);
+        return record.persist().flatMap(persisted -> deliver(eventId, now, filter -> audiences.stream().anyMatch(filter::follows)));
+    }
+
+    // one pending delivery of the stored event per subscription whose filter passes
+    private Uni<Void> deliver(String eventId, Instant now, Predicate<EventFilter> passes) {
+        return subscriptions.listAll().flatMap(all -> {
+            Uni<Void> queued = Uni.createFrom().voidItem();
+            for (var subscription : all) {
+                if (passes.test(subscriptions.filterOf(subscription))) {
+                    UUID id = UUID.fromString(DeterministicIds.of("webhook-delivery", subscription.id().toString(), eventId));
+                    WebhookDelivery delivery = WebhookDelivery.pending(id, subscription.id(), eventId, now);
+                    queued = queued.flatMap(done -> delivery.persist().replaceWithVoid());
+                }
+            }
+            return queued;
+        });
     }
 
     private String write(Object value) {

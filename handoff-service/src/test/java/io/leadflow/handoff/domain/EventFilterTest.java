@@ -34,4 +34,16 @@ class EventFilterTest {
         assertThat(managerOfEnterprise.matches(ESCALATED_TO_BEN)).as("not a created event").isFalse();
         assertThat(managerOfEnterprise.matches(HandoffAudience.of(HandoffCreated.TYPE, "default", "cleo"))).isFalse();
     }
+
+    @Test
+    void anErasureNoticeFollowsRepsAndQueuesWhateverTypesWereChosen() {
+        EventFilter createdOnlyForEnterprise = new EventFilter(Set.of(), Set.of("enterprise"), Set.of(HandoffCreated.TYPE));
+        HandoffAudience erasedFromEnterprise = HandoffAudience.of(LeadErasureNotice.TYPE, "enterprise", "ana");
+
+        // a subscriber that chose only handoff.created.v1 received the lead, so it is told of the erasure
+        assertThat(createdOnlyForEnterprise.matches(erasedFromEnterprise)).isFalse();
+        assertThat(createdOnlyForEnterprise.follows(erasedFromEnterprise)).isTrue();
+        // one that follows neither the rep nor the queue never had it
+        assertThat(createdOnlyForEnterprise.follows(HandoffAudience.of(LeadErasureNotice.TYPE, "default", "cleo"))).isFalse();
+    }
 }

@@ -85,6 +85,11 @@ final class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(about).toList();
     }
 
+    /** Every request that arrived so far. */
+    List<Received> all() {
+        return List.copyOf(received);
+    }
+
     List<Received> about(String handoffId) {
         return received.stream().filter(request -> handoffId.equals(request.handoffId())).toList();
     }

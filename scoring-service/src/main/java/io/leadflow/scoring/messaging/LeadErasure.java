@@ -1,6 +1,7 @@
 package io.leadflow.scoring.messaging;
 
 import io.leadflow.events.DeterministicIds;
+import io.leadflow.events.ErasedKeyHash;
 import io.leadflow.events.LeadErased;
 import io.leadflow.events.LeadKeys;
 import io.leadflow.events.Topics;
@@ -24,9 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * Erases a lead on request (right to erasure), in one transaction: its history, ledger, stage changes, aliases and
- * the lead itself are deleted, its keys are remembered only as hashes (so late events that happened
- * before cannot bring it back), and {@code lead.erased.v1} goes to the outbox for the services
- * that hold the lead too, with a tombstone for each of its keys on the compacted {@code leadflow.lead-scores.v1}
+ * the lead itself are deleted, its keys are remembered only as keyed hashes (so late events that happened
+ * before cannot bring it back), and {@code lead.erased.v2} (the lead's id and those keyed hashes, never a key in the
+ * clear) goes to the outbox for the services that hold the lead too, with a tombstone for each of its keys on the
+ * compacted {@code leadflow.lead-scores.v1}
  * (the log cleaner then drops the scores published under them; deploy/k8s/base/kafka/topics.yaml says when).
  * The processed event ids stay: they are random ids, no personal data, and
  * they keep a redelivered old event from counting again.
@@ -40,18 +42,21 @@ public class LeadErasure {
     private final StageChangeRepository stageChanges;
     private final LeadAliasRepository aliases;
     private final ErasedKeyRepository erasedKeys;
+    private final ErasedKeyHash keyHash;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Clock clock;
 
     public LeadErasure(LeadRepository leads, LeadHistoryRepository history, LedgerRepository ledger,
-            StageChangeRepository stageChanges, LeadAliasRepository aliases, ErasedKeyRepository erasedKeys, Outbox outbox, OutboxRelay relay, Clock clock) {
+            StageChangeRepository stageChanges, LeadAliasRepository aliases, ErasedKeyRepository erasedKeys, ErasedKeyHash keyHash, Outbox outbox, OutboxRelay relay,
+            Clock clock) {
         this.leads = leads;
         this.history = history;
         this.ledger = ledger;
         this.stageChanges = stageChanges;
         this.aliases = aliases;
         this.erasedKeys = erasedKeys;
+        this.keyHash = keyHash;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
@@ -80,16 +85,16 @@ public class LeadErasure {
                 .flatMap(erased -> aliases.erase(id))
                 .flatMap(erased -> leads.delete("id", id))
                 .flatMap(erased -> erasedKeys.record(keys, now))
-                .flatMap(recorded -> outbox.addAll(announcements(lead, anonymousIds, keys, requestedBy, reason, now)))
+                .flatMap(recorded -> outbox.addAll(announcements(lead, keys, requestedBy, reason, now)))
                 .replaceWith(true);
     }
 
-    // lead.erased.v1, and a tombstone on the compacted score feed for every key the lead's scores were published under
-    private static List<Outbox.Event> announcements(Lead lead, List<String> anonymousIds, List<String> keys, String requestedBy, String reason,
-            Instant now) {
+    // lead.erased.v2 keyed by the lead's id, and a tombstone on the compacted score feed for every key the lead's scores
+    // were published under (that feed is keyed by the lead key; the tombstone only ends what is there already)
+    private List<Outbox.Event> announcements(Lead lead, List<String> keys, String requestedBy, String reason, Instant now) {
         String id = lead.id().toString();
-        Stream<Outbox.Event> erased = Stream.of(new Outbox.Event(Topics.ERASURE, lead.leadKey(), DeterministicIds.of(id, "erased"), LeadErased.TYPE,
-                new LeadErased(lead.leadKey(), anonymousIds, requestedBy, reason, now)));
+        Stream<Outbox.Event> erased = Stream.of(new Outbox.Event(Topics.ERASURE, id, DeterministicIds.of(id, "erased"), LeadErased.TYPE,
+                new LeadErased(id, keys.stream().map(keyHash::of).toList(), requestedBy, reason, now)));
         Stream<Outbox.Event> tombstones = keys.stream().map(key -> Outbox.Event.tombstone(Topics.LEAD_SCORES, key, DeterministicIds.of(id, key, "tombstone")));
         return Stream.concat(erased, tombstones).toList();
     }

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The hash of an erased lead's key and when it was erased. */
+/** The keyed hash of an erased lead's key (ErasedKeyHash; plain SHA-256 in entries written before) and when it was erased. */
 @Entity
 @Table(name = "erased_key")
 public class ErasedKey {

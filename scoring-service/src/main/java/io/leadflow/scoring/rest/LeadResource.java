@@ -14,12 +14,16 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -105,30 +109,42 @@ public class LeadResource {
     @RolesAllowed({Roles.ADMIN})
     @Path("/{id}")
     @Operation(summary = "Erase a lead (right to erasure): its scores, ledger, history and merged anonymous ids; "
-            + "lead.erased.v1 tells the other services")
+            + "lead.erased.v2 tells the other services. The requester recorded is the token's subject")
     @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "400", description = "The id is not a UUID, or requestedBy or reason is missing",
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, the reason is missing, or requestedBy was sent "
+            + "(the requester is the token's subject, never a parameter)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No lead has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> erase(@Parameter(description = "The lead's id") @RestPath String id,
-            @Parameter(description = "Who asks for the erasure: an operator, a subject-request ticket", required = true)
-            @RestQuery String requestedBy,
-            @Parameter(description = "Why, as written in the request", required = true) @RestQuery String reason) {
+            @Parameter(description = "Why, as written in the request (a subject-request ticket)", required = true) @RestQuery String reason,
+            @Parameter(hidden = true) @RestQuery String requestedBy, @Context SecurityContext security) {
         UUID leadId = parseId(id);
         List<Problem.FieldError> errors = new ArrayList<>();
-        requireText(errors, "requestedBy", requestedBy);
+        if (requestedBy != null) {
+            // a parameter anyone can write must not stand in for who asked: the token says it
+            errors.add(new Problem.FieldError("requestedBy", "is not a parameter: the requester is the subject of the bearer token"));
+        }
         requireText(errors, "reason", reason);
         if (!errors.isEmpty()) {
             throw new InvalidModelException(errors);
         }
-        return erasure.erase(leadId, requestedBy.trim(), reason.trim())
+        return erasure.erase(leadId, requester(security), reason.trim())
                 .map(erased -> {
                     if (!erased) {
                         throw new UnknownResourceException("no lead has the id " + id);
                     }
                     return RestResponse.noContent();
                 });
+    }
+
+    // the token's subject (stable, set by the identity provider), else the principal's name
+    private static String requester(SecurityContext security) {
+        Principal principal = security.getUserPrincipal();
+        if (principal instanceof JsonWebToken token && token.getSubject() != null && !token.getSubject().isBlank()) {
+            return token.getSubject();
+        }
+        return principal.getName();
     }
 
     private static void requireText(List<Problem.FieldError> errors, String field, String value) {

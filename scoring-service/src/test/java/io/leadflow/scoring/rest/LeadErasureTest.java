@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.events.DeterministicIds;
+import io.leadflow.events.ErasedKeyHash;
 import io.leadflow.events.EngagementType;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.LeadErased;
@@ -19,12 +21,18 @@ import io.leadflow.events.Topics;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
 import io.leadflow.scoring.Tokens;
+import io.leadflow.localinfra.DevTokens;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +42,16 @@ import org.junit.jupiter.api.Test;
 class LeadErasureTest {
 
     private static final Instant MORNING = Instant.parse("2026-11-22T09:00:00Z");
+
+    @Inject
+    ErasedKeyHash keyHash;
+    @Inject
+    Pool pool;
+
+    private long erasedKeyRows(String... hashes) {
+        return pool.preparedQuery("select count(*) from erased_key where key_hash = any($1)").execute(Tuple.of((Object) hashes))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
 
     @Test
     void anErasedLeadIsGoneEverywhereItIsToldAndLateEventsDoNotBringItBack() {
@@ -51,24 +69,28 @@ class LeadErasureTest {
             scores.awaitEvents(1, event -> visitorKey.equals(event.key()) && event.data() != null, Duration.ofSeconds(30));
             scores.awaitEvents(1, event -> email.equals(event.key()) && event.data() != null, Duration.ofSeconds(30));
 
-            // when she asks to be erased
-            given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo@example.com").queryParam("reason", "GDPR art. 17 request #4711")
+            // when she asks to be erased, through an operator whose token's subject is dpo-7
+            given().header("Authorization", DevTokens.bearer("dpo-7", "admin")).queryParam("reason", "GDPR art. 17 request #4711")
                     .when().delete("/v1/leads/" + leadId)
                     .then().statusCode(204);
 
             // then the lead is gone from the API
             given().header("Authorization", Tokens.ADMIN).queryParam("email", email).when().get("/v1/leads").then().statusCode(404);
             given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads/" + leadId + "/score").then().statusCode(404);
-            // and one valid lead.erased.v1 tells the other services, with the visitor id merged into her
-            ReceivedEvent erased = erasures.awaitEvents(1, event -> email.equals(event.key()), Duration.ofSeconds(30)).get(0);
+            // and one valid lead.erased.v2, keyed by the lead's id, tells the other services: her keys (the visitor id
+            // merged into her too) only as keyed hashes, her email nowhere in the record; the requester from the token
+            ReceivedEvent erased = erasures.awaitEvents(1, event -> leadId.equals(event.key()), Duration.ofSeconds(30)).get(0);
             assertThat(erased.ceType()).isEqualTo(LeadErased.TYPE);
             assertThat(erased.ceId()).isEqualTo(DeterministicIds.of(leadId, "erased"));
             assertThat(EventSchemas.validate(LeadErased.TYPE, erased.data())).isEmpty();
-            assertThat(erased.data().get("leadKey").asText()).isEqualTo(email);
-            assertThat(erased.data().get("anonymousIds")).hasSize(1);
-            assertThat(erased.data().get("anonymousIds").get(0).asText()).isEqualTo(visitor);
-            assertThat(erased.data().get("requestedBy").asText()).isEqualTo("dpo@example.com");
+            assertThat(erased.data().get("leadId").asText()).isEqualTo(leadId);
+            assertThat(erased.data().get("keyHashes")).extracting(JsonNode::asText).containsExactly(keyHash.of(email), keyHash.of(visitorKey));
+            assertThat(erased.data().toString()).doesNotContain(email).doesNotContain(visitor).doesNotContain(ErasedKeyHash.legacy(email));
+            assertThat(erased.data().get("requestedBy").asText()).isEqualTo("dpo-7");
             assertThat(erased.data().get("reason").asText()).isEqualTo("GDPR art. 17 request #4711");
+            // and the erased keys are kept under the keyed hash, not the guessable SHA-256
+            assertThat(erasedKeyRows(keyHash.of(email), keyHash.of(visitorKey))).isEqualTo(2);
+            assertThat(erasedKeyRows(ErasedKeyHash.legacy(email), ErasedKeyHash.legacy(visitorKey))).isZero();
             // and the score feed, compacted, gets a tombstone (null value, no CloudEvent) for each of her keys
             List<ReceivedEvent> tombstones = scores.awaitEvents(2,
                     event -> event.value() == null && List.of(email, visitorKey).contains(event.key()), Duration.ofSeconds(30));
@@ -89,23 +111,43 @@ class LeadErasureTest {
     }
 
     @Test
-    void anErasureNeedsWhoAndWhyAndAKnownLead() {
+    void aKeyErasedBeforeTheHashWasKeyedStillKeepsItsLateEventsOut() {
+        // given a lead erased an hour ago, remembered (as before) under the plain SHA-256 of its key
+        String email = uniqueEmail("ada-legacy");
+        pool.preparedQuery("insert into erased_key (key_hash, erased_at) values ($1, $2)")
+                .execute(Tuple.of(ErasedKeyHash.legacy(email), OffsetDateTime.now(ZoneOffset.UTC).minusHours(1)))
+                .await().indefinitely();
+
+        // when an event from before its erasure arrives late, then one from after
+        send(TestEngagements.of(email, EngagementType.EMAIL_CLICKED, MORNING));
+        String downloaded = send(TestEngagements.of(email, EngagementType.CONTENT_DOWNLOADED, Instant.now().plusSeconds(60)));
+
+        // then only the later one counts (same partition: the earlier came first)
+        assertThat(TestLeads.awaitScore(email, 10).getList("ledger.eventId")).containsExactly(downloaded);
+    }
+
+    @Test
+    void anErasureNeedsWhyAndAKnownLeadAndTakesTheRequesterOnlyFromTheToken() {
         // given
         String email = uniqueEmail("grace");
         send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING));
         String leadId = TestLeads.awaitScore(email, 3).getString("id");
 
-        // when asked without who and why, then 400 names both and nothing changes
-        given().header("Authorization", Tokens.ADMIN).queryParam("reason", " ").when().delete("/v1/leads/" + leadId)
+        // when asked without why, or with a requester of the caller's choosing, then 400 names each and nothing changes
+        given().header("Authorization", Tokens.ADMIN).queryParam("reason", " ").queryParam("requestedBy", "someone-else")
+                .when().delete("/v1/leads/" + leadId)
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", containsInAnyOrder("requestedBy", "reason"));
+        given().header("Authorization", Tokens.ADMIN).queryParam("reason", "request").queryParam("requestedBy", "someone-else")
+                .when().delete("/v1/leads/" + leadId)
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("requestedBy"));
         TestLeads.awaitScore(email, 3);
 
         // and an id that is no UUID, or no lead's, is named
-        given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/not-a-uuid")
+        given().header("Authorization", Tokens.ADMIN).queryParam("reason", "request").when().delete("/v1/leads/not-a-uuid")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
-        given().header("Authorization", Tokens.ADMIN).queryParam("requestedBy", "dpo").queryParam("reason", "request").when().delete("/v1/leads/" + UUID.randomUUID())
+        given().header("Authorization", Tokens.ADMIN).queryParam("reason", "request").when().delete("/v1/leads/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
     }
 }

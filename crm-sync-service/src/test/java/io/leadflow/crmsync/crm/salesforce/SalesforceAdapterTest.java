@@ -20,6 +20,7 @@ import io.leadflow.crmsync.domain.UpsertOutcome;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class SalesforceAdapterTest {
     void aPollIsWrittenInOneCollectionCallPerTwoHundredHandoffs() throws Exception {
         // Given a poll of 450 handoffs, cut as the consumer cuts it at the adapter's batch size
         List<ConsumedHandoff> polled = IntStream.range(0, 450).mapToObj(i -> LeadUpsert.of(TestHandoffs.newLead()))
-                .map(lead -> new ConsumedHandoff(lead.handoffId(), lead, "{}")).toList();
+                .map(lead -> new ConsumedHandoff(lead.handoffId(), lead, "{}", Instant.now())).toList();
         List<List<ConsumedHandoff>> chunks = SyncPlan.nextRound(polled, adapter.batchSize());
 
         // When each chunk is written with one upsertAll, as HandoffSync does

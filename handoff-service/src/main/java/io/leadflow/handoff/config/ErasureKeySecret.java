@@ -1,0 +1,24 @@
+package io.leadflow.handoff.config;
+
+import io.leadflow.events.ErasedKeyHash;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The deployment's erasure secret ({@code LEADFLOW_ERASURE_KEY_SECRET}), as the keyed hash of erased lead keys. Made at
+ * startup, so a deployment without the secret refuses to start, naming the variable to set.
+ */
+@ApplicationScoped
+public class ErasureKeySecret {
+
+    @Produces
+    @Singleton
+    @Startup
+    ErasedKeyHash erasedKeyHash(@ConfigProperty(name = ErasedKeyHash.SECRET_PROPERTY) Optional<String> secret) {
+        return ErasedKeyHash.withSecret(secret.orElse(null));
+    }
+}

@@ -1,0 +1,38 @@
+package io.leadflow.handoff.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The keyed hash (ErasedKeyHash) of an erased lead's key, as lead.erased.v2 announced it, and when it was erased. */
+@Entity
+@Table(name = "erased_key")
+public class ErasedKey {
+
+    @Id
+    @Column(name = "key_hash")
+    private String keyHash;
+
+    @Column(name = "erased_at", nullable = false)
+    private Instant erasedAt;
+
+    protected ErasedKey() {
+    }
+
+    ErasedKey(String keyHash, Instant erasedAt) {
+        this.keyHash = keyHash;
+        this.erasedAt = erasedAt;
+    }
+
+    Instant erasedAt() {
+        return erasedAt;
+    }
+
+    void erasedAgain(Instant at) {
+        if (at.isAfter(erasedAt)) {
+            this.erasedAt = at;
+        }
+    }
+}
