@@ -16,6 +16,8 @@ class KubernetesManifestsTest {
 
     private static final Set<String> SECURITY_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod");
     // names of settings that hold credentials: their values must come from a Secret, never from a manifest
+    private static final String MANAGEMENT = "management";
+    private static final Pattern PLACEHOLDER_HOST = Pattern.compile("(?i)://([a-z0-9-]+\\.)*(example\\.(com|net|org)|[a-z0-9-]+\\.(example|test|invalid))([:/]|$)");
     private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?i).*(password|secret|token|jaas|credential|private.?key).*");
 
     @ParameterizedTest
@@ -102,6 +104,10 @@ class KubernetesManifestsTest {
                 assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/q/health/live");
                 assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/q/health/ready");
                 assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/q/health/started");
+                // health is served on the management port only (docs/security.md, "Management port")
+                for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                    assertThat(container.path(probe).path("httpGet").path("port").asText()).as("%s %s port", name, probe).isEqualTo(MANAGEMENT);
+                }
                 for (String bound : List.of("requests", "limits")) {
                     JsonNode resources = container.path("resources").path(bound);
                     assertThat(resources.hasNonNull("cpu") && resources.hasNonNull("memory")).as("%s %s cpu and memory", name, bound).isTrue();
@@ -134,9 +140,58 @@ class KubernetesManifestsTest {
         JsonNode monitor = manifests.get("PodMonitor", "leadflow-services");
         JsonNode selector = monitor.path("spec").path("selector").path("matchLabels");
         assertThat(monitor.path("spec").path("podMetricsEndpoints").findValuesAsText("path")).containsExactly("/q/metrics");
+        assertThat(monitor.path("spec").path("podMetricsEndpoints").findValuesAsText("port")).containsExactly(MANAGEMENT);
         manifests.ofKind("Deployment").forEach(deployment -> selector.properties().forEach(label ->
                 assertThat(podLabels(deployment).path(label.getKey()).asText()).as("%s label %s", RenderedManifests.name(deployment),
                         label.getKey()).isEqualTo(label.getValue().asText())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theManagementPortIsTheOneQuarkusListensOnAndNoServiceOrPublicPolicyExposesIt(String overlay) {
+        RenderedManifests manifests = Overlays.rendered(overlay);
+
+        for (String service : Overlays.SERVICES) {
+            // the container's port named management is the one the service's management interface listens on
+            JsonNode container = containers(podSpec(manifests.get("Deployment", service))).get(0);
+            String managementPort = manifests.get("ConfigMap", service).path("data").path("QUARKUS_MANAGEMENT_PORT").asText();
+            assertThat(managementPort).as("%s QUARKUS_MANAGEMENT_PORT", service).isNotEmpty();
+            assertThat(container.path("ports").findParents("name").stream()
+                    .filter(port -> port.path("name").asText().equals(MANAGEMENT)).map(port -> port.path("containerPort").asText()))
+                    .as("%s container port %s", service, MANAGEMENT).containsExactly(managementPort);
+            // its Service forwards the API port alone
+            assertThat(manifests.get("Service", service).path("spec").path("ports").findValuesAsText("targetPort"))
+                    .as("Service %s target ports", service).containsExactly("http");
+        }
+        // a policy open to any peer (capture's public one) lets in the API port alone; the management port only from monitoring
+        manifests.ofKind("NetworkPolicy").forEach(policy -> policy.path("spec").path("ingress").forEach(rule -> {
+            List<String> ports = rule.path("ports").findValuesAsText("port");
+            assertThat(ports).as("%s ports", RenderedManifests.name(policy)).isNotEmpty();
+            if (!rule.has("from") || rule.path("from").isEmpty()) {
+                assertThat(ports).as("%s, open to any peer", RenderedManifests.name(policy)).containsExactly("http");
+            }
+            if (ports.contains(MANAGEMENT)) {
+                assertThat(rule.path("from").findValuesAsText("kubernetes.io/metadata.name")).as("%s: who reaches the management port",
+                        RenderedManifests.name(policy)).containsExactly("monitoring");
+                assertThat(rule.path("from")).as("%s: who reaches the management port", RenderedManifests.name(policy)).hasSize(1);
+            }
+        }));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noServiceIsConfiguredToSendDataToAPlaceholderHost(String overlay) {
+        RenderedManifests manifests = Overlays.rendered(overlay);
+
+        // a placeholder target (the reserved example domains of RFC 2606) would satisfy a service's "no target, no start"
+        // check and send it personal data: a deployment must name its own targets. (leadflow-oidc's placeholder provider
+        // is only asked for signing keys: with it, every token is refused and nothing is sent.)
+        manifests.ofKind("ConfigMap").filter(map -> !RenderedManifests.name(map).equals("leadflow-oidc"))
+                .forEach(map -> map.path("data").properties().forEach(entry ->
+                        assertThat(entry.getValue().asText()).as("ConfigMap %s %s", RenderedManifests.name(map), entry.getKey())
+                                .doesNotContainPattern(PLACEHOLDER_HOST)));
+        assertThat(manifests.get("ConfigMap", "crm-sync-service").path("data").has("LEADFLOW_CRM_WEBHOOK_URL"))
+                .as("crm-sync-service's webhook receiver is the overlay's to set").isFalse();
     }
 
     static JsonNode podSpec(JsonNode workload) {

@@ -265,6 +265,27 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void thePackagedServicesServeHealthMetricsAndTheirApiDocumentOnTheManagementPortOnly() throws Exception {
+        for (ServiceProcess service : List.of(stack.service("capture-service"), stack.service("scoring-service"),
+                stack.service("handoff-service"), stack.service("crm-sync-service"))) {
+            // the API port (the one a Service or an ingress exposes): no health, metrics, API document or Swagger UI
+            for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+                assertThat(get(service.baseUrl() + path).statusCode()).as("%s %s on the API port", service.name(), path).isEqualTo(404);
+            }
+            // the management port: all but Swagger UI, which production builds leave out
+            for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+                assertThat(get(service.managementUrl() + path).statusCode()).as("%s %s on the management port", service.name(), path)
+                        .isEqualTo(200);
+            }
+            assertThat(get(service.managementUrl() + "/q/swagger-ui/").statusCode()).as("%s Swagger UI", service.name()).isEqualTo(404);
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void invalidEventIsRefusedWithTheFieldNamedAndNothingReachesTheTopic() throws Exception {
         String email = "bad-" + UUID.randomUUID() + "@example.com";
         try (TopicProbe engagement = TopicProbe.tail(Topics.ENGAGEMENT)) {

@@ -22,24 +22,30 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ProcessBuilder launcher;
     private final Path log;
     private volatile Process process;
 
-    private ServiceProcess(String name, int port, ProcessBuilder launcher, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, ProcessBuilder launcher, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.launcher = launcher;
         this.log = log;
     }
 
-    /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with {@code env} on {@code port}. */
+    /**
+     * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with {@code env} on {@code port}, its management
+     * interface (health, metrics) on a port of its own.
+     */
     static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir) {
         return start(root, name, name, port, env, logDir);
     }
 
     /** Starts one more instance of service {@code name}, logging to {@code <logDir>/<instance>.log}. */
     static ServiceProcess start(Path root, String name, String instance, int port, Map<String, String> env, Path logDir) {
+        int managementPort = LeadflowStack.freePort();
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
@@ -56,7 +62,8 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             launcher.environment().putAll(env);
             launcher.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            ServiceProcess service = new ServiceProcess(name, port, launcher, log);
+            launcher.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+            ServiceProcess service = new ServiceProcess(name, port, managementPort, launcher, log);
             service.launch();
             return service;
         } catch (IOException e) {
@@ -90,6 +97,11 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface: health, metrics and the OpenAPI document, which the API port does not serve. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** Waits until the service reports ready (its Kafka and database checks are UP). */
     void awaitReady(Duration timeout) {
         await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -118,7 +130,7 @@ final class ServiceProcess implements AutoCloseable {
     boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException notYet) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.events.Topics;
 import io.leadflow.handoff.messaging.StageChanges;
+import io.leadflow.testsupport.ManagementInterface;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class OperationsTest {
 
     @Test
     void readinessReflectsKafkaAndTheDatabase() {
-        given()
+        given().baseUri(ManagementInterface.baseUri())
                 .when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
@@ -38,7 +39,7 @@ class OperationsTest {
         }
 
         // Then the lifecycle channel's events, their processing time and the published events are counted
-        given()
+        given().baseUri(ManagementInterface.baseUri())
                 .when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("leadflow_events_in_total{channel=\"lifecycle\",duplicate=\"false\"}"))
@@ -48,7 +49,7 @@ class OperationsTest {
 
     @Test
     void theApiIsDescribed() {
-        given()
+        given().baseUri(ManagementInterface.baseUri())
                 .when().get("/q/openapi?format=json")
                 .then().statusCode(200)
                 .body("paths", hasKey("/v1/handoffs"));

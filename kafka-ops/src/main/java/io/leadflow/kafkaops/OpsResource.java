@@ -2,6 +2,7 @@ package io.leadflow.kafkaops;
 
 import io.leadflow.apisecurity.Roles;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,15 +38,17 @@ public class OpsResource {
     private final DeadLetterReader reader;
     private final DeadLetterRetries retries;
     private final DeadLetterRetry retry;
+    private final SmallRyeHealthReporter health;
 
     public OpsResource(OpsChannels channels, ConsumerLagReader lag, KafkaOpsClients clients, DeadLetterReader reader,
-            DeadLetterRetries retries, DeadLetterRetry retry) {
+            DeadLetterRetries retries, DeadLetterRetry retry, SmallRyeHealthReporter health) {
         this.channels = channels;
         this.lag = lag;
         this.clients = clients;
         this.reader = reader;
         this.retries = retries;
         this.retry = retry;
+        this.health = health;
     }
 
     /** Every incoming channel: its topic, consumer group, and per partition the committed offset, the end and the lag. */
@@ -54,6 +57,16 @@ public class OpsResource {
 
     /** Every dead-letter topic, with its count and latest records. */
     public record DeadLetters(List<DeadLetterTopicView> topics) {
+    }
+
+    /**
+     * The service's readiness and its checks, as its readiness probe sees them: {@code /q/health/ready} is served on
+     * the management port, which neither browsers nor the ingress reach (docs/security.md, "Management port").
+     */
+    @GET
+    @Path("/readiness")
+    public String readiness() {
+        return health.getReadiness().getPayload().toString();
     }
 
     @GET

@@ -13,6 +13,7 @@ import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.KafkaTestResource;
+import io.leadflow.testsupport.ManagementInterface;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -214,11 +215,11 @@ class EventsResourceTest {
         postEvents("{\"type\": \"page.viewed\", \"email\": \"%s\"}".formatted(uniqueEmail())).then().statusCode(202);
 
         // When / Then
-        given().when().get("/q/health/ready").then()
+        given().baseUri(ManagementInterface.baseUri()).when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("Kafka connection health check"));
-        given().when().get("/q/metrics").then()
+        given().baseUri(ManagementInterface.baseUri()).when().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("leadflow_capture_events_accepted_total{source=\"api\"}"),
                         containsString("leadflow_capture_events_rejected_total{reason=\"invalid\"}"),

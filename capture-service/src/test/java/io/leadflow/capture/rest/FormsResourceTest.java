@@ -10,6 +10,7 @@ import io.leadflow.events.CloudEventSources;
 import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.EventSchemas;
 import io.leadflow.events.Topics;
+import io.leadflow.testsupport.ManagementInterface;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -230,7 +231,7 @@ class FormsResourceTest {
     }
 
     private static double honeypotCount() {
-        String line = given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        String line = given().baseUri(ManagementInterface.baseUri()).when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(metric -> metric.startsWith("leadflow_capture_events_rejected_total{reason=\"honeypot\"}"))
                 .findFirst().orElseThrow();
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.capture.domain.WriteKeyRing;
 import io.leadflow.events.Topics;
 import io.leadflow.localinfra.DevTokens;
+import io.leadflow.testsupport.ManagementInterface;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -130,7 +131,7 @@ class WriteKeyManagementTest {
 
     @Test
     void the_management_api_is_in_the_openapi_document() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().baseUri(ManagementInterface.baseUri()).when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", hasKey(KEYS))
                 .body("components.securitySchemes.keySet()", contains("jwt"))
                 .body("components.securitySchemes.jwt.scheme", endsWith("bearer"))

@@ -1,8 +1,7 @@
-// Operations: each service's readiness (as Kubernetes sees it), and for each consuming service its consumer lag
-// per channel and its dead-letter topics (kafka-ops' /v1/ops API): counts, the latest records inspected as text,
-// and their retry.
+// Operations: for each consuming service (kafka-ops' /v1/ops API) its readiness (as Kubernetes sees it), its consumer
+// lag per channel and its dead-letter topics: counts, the latest records inspected as text, and their retry.
 
-import {call, serviceUrl} from '../api.js';
+import {call} from '../api.js';
 import {el, formatTime, replace, statusLine, table} from '../dom.js';
 
 const SERVICES = [['handoff', 'handoff-service'], ['scoring', 'scoring-service'], ['crmSync', 'crm-sync-service']];
@@ -17,8 +16,8 @@ export async function render(main) {
 async function readinessTable() {
   const rows = await Promise.all(SERVICES.map(async ([key, name]) => {
     try {
-      const response = await fetch(serviceUrl(key, '/q/health/ready'), {headers: {Accept: 'application/json'}});
-      const health = await response.json();
+      // /q/health is on the management port, out of the browser's reach: the ops API reports it
+      const health = await call(key, '/v1/ops/readiness');
       return {name, status: health.status, checks: health.checks ?? []};
     } catch (failure) {
       return {name, status: 'UNREACHABLE', checks: [{name: failure.message, status: 'DOWN'}]};

@@ -29,6 +29,7 @@ import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.Topics;
 import io.leadflow.testsupport.KafkaTestResource;
+import io.leadflow.testsupport.ManagementInterface;
 import io.leadflow.testsupport.PostgresTestResource;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TestRecords;
@@ -119,7 +120,7 @@ class HandoffSyncTest {
         assertThat(ledger.getString("[0].syncedAt")).isNotBlank();
 
         // and the sync shows in the metrics
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("leadflow_crm_syncs_total\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]")
                 .contains("leadflow_crm_webhook_latency_seconds_count{");
     }

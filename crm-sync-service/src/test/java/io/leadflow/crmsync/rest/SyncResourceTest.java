@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.leadflow.crmsync.SyncApi;
+import io.leadflow.testsupport.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class SyncResourceTest {
 
     @Test
     void readinessReflectsKafkaAndTheDatabase() {
-        given().get("/q/health/ready")
+        given().baseUri(ManagementInterface.baseUri()).get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Kafka")))
@@ -47,13 +48,13 @@ class SyncResourceTest {
 
     @Test
     void metricsAndOpenApiAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/v1/sync/{leadId}"));
+        given().baseUri(ManagementInterface.baseUri()).get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().baseUri(ManagementInterface.baseUri()).get("/q/openapi").then().statusCode(200).body(containsString("/v1/sync/{leadId}"));
     }
 
     @Test
     void theSyncApiNeedsABearerJwtInTheOpenApiDocumentAndHubSpotsWebhookDoesNot() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().baseUri(ManagementInterface.baseUri()).get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
                 .body("paths.'/v1/sync/{leadId}'.get.security[0].keySet()", contains("jwt"))
                 .body("paths.'/v1/sync/{handoffId}/retry'.post.security[0].keySet()", contains("jwt"))

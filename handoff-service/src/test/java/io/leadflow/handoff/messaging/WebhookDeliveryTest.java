@@ -15,6 +15,7 @@ import io.leadflow.events.EventSchemas;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.handoff.Tokens;
+import io.leadflow.testsupport.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -142,7 +143,7 @@ class WebhookDeliveryTest {
             assertThat(failed.getInt("lastStatusCode")).isEqualTo(503);
             assertThat(failed.getString("lastError")).contains("503");
             assertThat(receiver.about(handoffId)).hasSize(3);
-            given().header("Authorization", Tokens.ADMIN).when().get("/q/metrics").then().statusCode(200)
+            given().baseUri(ManagementInterface.baseUri()).when().get("/q/metrics").then().statusCode(200)
                     .body(containsString("leadflow_webhooks_attempts_total{outcome=\"failed\"}"));
             given().header("Authorization", Tokens.ADMIN).queryParam("status", "failed").when().get("/v1/webhooks/" + id + "/deliveries")
                     .then().statusCode(200).body("eventId", hasItem(handoffId));

@@ -18,6 +18,7 @@ import io.leadflow.scoring.TestBatches.TestRecord;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
 import io.leadflow.scoring.Tokens;
+import io.leadflow.testsupport.ManagementInterface;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -130,7 +131,7 @@ class BatchConsumptionTest {
     }
 
     private static double batchSizeMax() {
-        String metrics = given().header("Authorization", Tokens.ADMIN).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(ManagementInterface.baseUri()).when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("leadflow_events_batch_size_max{") && line.contains("channel=\"engagement\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

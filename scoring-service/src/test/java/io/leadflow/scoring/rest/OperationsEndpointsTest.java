@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import io.leadflow.events.EngagementType;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.TestLeads;
+import io.leadflow.testsupport.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class OperationsEndpointsTest {
 
     @Test
     void readinessReflectsKafkaAndTheDatabase() {
-        given().when().get("/q/health/ready")
+        given().baseUri(ManagementInterface.baseUri()).when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Kafka connection health check",
@@ -33,7 +34,7 @@ class OperationsEndpointsTest {
         TestLeads.awaitScore(email, 10);
 
         // then
-        given().when().get("/q/metrics")
+        given().baseUri(ManagementInterface.baseUri()).when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("leadflow_events_in_total{channel=\"engagement\""))
                 .body(containsString("leadflow_events_processing_seconds"));
@@ -41,7 +42,7 @@ class OperationsEndpointsTest {
 
     @Test
     void servesItsOpenApiDocument() {
-        given().when().get("/q/openapi?format=json")
+        given().baseUri(ManagementInterface.baseUri()).when().get("/q/openapi?format=json")
                 .then().statusCode(200)
                 .body("paths", hasKey("/v1/leads"));
     }
