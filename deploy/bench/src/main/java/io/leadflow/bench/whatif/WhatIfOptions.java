@@ -1,5 +1,6 @@
 package io.leadflow.bench.whatif;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,7 +8,8 @@ import java.util.Optional;
  * The command-line options of the {@code what-if} scenario (the rest of the command line is {@link io.leadflow.bench.BenchOptions}'s).
  *
  * @param scoringUrl scoring-service's base URL (the preview and replay API)
- * @param healthUrl where scoring-service answers {@code /q/health/ready} and {@code /q/metrics}
+ * @param healthUrl where scoring-service answers {@code /q/health/ready} and {@code /q/metrics}: its management port, by default
+ *     the API port + 1000 as on the local stack (docs/security.md, "Management port")
  * @param scoringPid the scoring-service process to read RSS from; empty: the one running {@code scoring-service/target/quarkus-app/quarkus-run.jar}
  * @param databaseUrl the JDBC URL of scoring-service's database, its schema the search path: the history is filled there directly
  * @param databaseUser its user
@@ -19,11 +21,16 @@ public record WhatIfOptions(String scoringUrl, String healthUrl, Optional<Long> 
 
     public static WhatIfOptions parse(String... args) {
         String scoringUrl = value(args, "--scoring-url").orElse("http://127.0.0.1:8082");
-        return new WhatIfOptions(scoringUrl, value(args, "--scoring-health-url").orElse(scoringUrl),
+        return new WhatIfOptions(scoringUrl, value(args, "--scoring-health-url").orElse(managementUrl(scoringUrl)),
                 value(args, "--scoring-pid").map(Long::parseLong),
                 value(args, "--database-url").orElse("jdbc:postgresql://127.0.0.1:5432/leadflow?currentSchema=scoring"),
                 value(args, "--database-user").orElse("postgres"),
                 Duration.ofMinutes(Long.parseLong(value(args, "--follow-minutes").orElse("60"))));
+    }
+
+    private static String managementUrl(String apiUrl) {
+        URI api = URI.create(apiUrl);
+        return api.getScheme() + "://" + api.getHost() + ":" + (api.getPort() + 1000);
     }
 
     private static Optional<String> value(String[] args, String name) {

@@ -22,7 +22,7 @@ class WhatIfOptionsTest {
         assertThat(bench.leads()).isEqualTo(120_000);
         assertThat(BenchOptions.parse().scenarios()).doesNotContain("what-if");
         assertThat(whatIf.scoringUrl()).isEqualTo("http://127.0.0.1:18082");
-        assertThat(whatIf.healthUrl()).as("health beside the API unless told").isEqualTo("http://127.0.0.1:18082");
+        assertThat(whatIf.healthUrl()).as("health on the management port, the API port + 1000, unless told").isEqualTo("http://127.0.0.1:19082");
         assertThat(whatIf.scoringPid()).isEqualTo(Optional.of(42L));
         assertThat(whatIf.followAtMost()).isEqualTo(Duration.ofMinutes(6));
         assertThat(WhatIfOptions.parse().databaseUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/leadflow?currentSchema=scoring");
