@@ -86,8 +86,8 @@ public class HandoffActionResource {
         HandoffAccess access = Callers.access(identity);
         SalesActions.Command command = new SalesActions.Command(handoffId, action, reason, access.actor(given.actor()),
                 UUID.randomUUID().toString(), true);
-        // another rep's handoff is not found: the rep learns nothing of it, and nothing changes
-        return Panache.withTransaction(() -> actions.apply(command, access::mayAccess))
+        // a handoff the caller may not act on is not found (a rep learns nothing of another's), and nothing changes
+        return Panache.withTransaction(() -> actions.apply(command, access::mayAct))
                 .invoke(relay::kick)
                 .map(handoff -> {
                     if (handoff == null) {

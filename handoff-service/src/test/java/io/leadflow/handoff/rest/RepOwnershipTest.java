@@ -46,17 +46,28 @@ class RepOwnershipTest {
                 .when().get("/v1/handoffs").then().statusCode(200).body("$", empty());
         given().header("Authorization", DevTokens.bearer("lea", "sales-manager")).queryParam("email", offered.email())
                 .when().get("/v1/handoffs").then().statusCode(200).body("$", hasSize(1));
+        // marketing-ops reads every handoff, also when the caller is a rep too
+        given().header("Authorization", DevTokens.bearer(other(offered), "sales-rep", "marketing-ops")).queryParam("email", offered.email())
+                .when().get("/v1/handoffs").then().statusCode(200).body("$", hasSize(1));
+        // a rep is known by their sub: a username naming the assignee shows nothing
+        given().header("Authorization", DevTokens.bearerWithUsername(other(offered), offered.assignee(), "sales-rep"))
+                .queryParam("email", offered.email()).when().get("/v1/handoffs").then().statusCode(200).body("$", empty());
     }
 
     @Test
     void another_reps_action_is_not_found_and_changes_nothing_while_the_assignee_acts_in_their_own_name() {
         Offered offered = offer();
         try (TopicProbe handoffs = TopicProbe.tail(Topics.HANDOFFS); TopicProbe feedback = TopicProbe.tail(Topics.SALES_FEEDBACK)) {
-            // When another rep tries every action on it
-            for (String action : new String[] {"accept", "qualify", "reject", "recycle"}) {
-                given().header("Authorization", DevTokens.bearer(other(offered), "sales-rep")).contentType("application/json")
-                        .body("{\"reasonCode\": \"not-mine\"}").when().post("/v1/handoffs/" + offered.id() + "/" + action)
-                        .then().statusCode(404).contentType(Problem.MEDIA_TYPE).body("detail", containsString(offered.id()));
+            // When another rep tries every action on it: a plain rep, a rep who is also marketing-ops (who sees every
+            // handoff, but acts only on their own), and a rep whose token's username names the assignee (a rep is their sub)
+            String[] others = {DevTokens.bearer(other(offered), "sales-rep"), DevTokens.bearer(other(offered), "sales-rep", "marketing-ops"),
+                DevTokens.bearerWithUsername(other(offered), offered.assignee(), "sales-rep")};
+            for (String otherRep : others) {
+                for (String action : new String[] {"accept", "qualify", "reject", "recycle"}) {
+                    given().header("Authorization", otherRep).contentType("application/json")
+                            .body("{\"reasonCode\": \"not-mine\"}").when().post("/v1/handoffs/" + offered.id() + "/" + action)
+                            .then().statusCode(404).contentType(Problem.MEDIA_TYPE).body("detail", containsString(offered.id()));
+                }
             }
 
             // Then it is still offered, and nobody heard of a change
