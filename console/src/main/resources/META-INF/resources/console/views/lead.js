@@ -3,6 +3,7 @@
 
 import {call} from '../api.js';
 import {stepChart} from '../chart.js';
+import {ROLES} from '../session.js';
 import {el, field, formatSeconds, formatTime, replace, statusLine, table} from '../dom.js';
 
 export async function render(main, user, params) {
@@ -17,6 +18,10 @@ export async function render(main, user, params) {
   replace(main, el('h1', {}, email ? `Lead ${email}` : 'Lead'), search, body);
   if (!email) {
     replace(body, el('p', {class: 'empty'}, 'Enter a lead’s email, or open one from the handoff board.'));
+    return;
+  }
+  if (!user.has(ROLES.MARKETING_OPS, ROLES.SALES_MANAGER, ROLES.ADMIN)) {
+    await renderHandedLead(body, email);
     return;
   }
   let lead;
@@ -38,6 +43,38 @@ export async function render(main, user, params) {
     fill(lifecycle, () => call('handoff', `/v1/handoffs?email=${encodeURIComponent(email)}`), handoffTable),
     fill(crm, () => call('crmSync', `/v1/sync/${encodeURIComponent(lead.id)}`), syncTable),
   ]);
+}
+
+/**
+ * A sales rep's view of a lead: scoring does not answer reps (docs/security.md), so what they see is what
+ * handoff-service holds of the lead's handoffs to them (it answers a rep with their own only): the score
+ * and the events that made it when it was handed over.
+ */
+async function renderHandedLead(body, email) {
+  let handoffs;
+  try {
+    handoffs = await call('handoff', `/v1/handoffs?email=${encodeURIComponent(email)}`);
+  } catch (failure) {
+    replace(body, el('p', {class: 'error', role: 'alert'}, failure.message));
+    return;
+  }
+  if (handoffs.length === 0) {
+    replace(body, el('p', {class: 'empty'}, 'No lead handed to you has this email.'));
+    return;
+  }
+  const latest = handoffs[0];
+  replace(body,
+    el('dl', {class: 'figures'}, figure('Score when handed over', String(latest.score), 'lead-score'),
+      figure('Handed over', formatTime(latest.createdAt), 'lead-handed-over')),
+    el('section', {'aria-labelledby': 'explanation-title'}, el('h2', {id: 'explanation-title'}, 'Why this score'),
+      table('The events that added most to the score when it was handed over', [
+        ['When', contribution => formatTime(contribution.occurredAt)],
+        ['Event', contribution => contribution.type],
+        ['Rule', contribution => contribution.rule],
+        ['Points', contribution => signed(contribution.points)],
+      ], latest.topContributions ?? [], 'No event recorded with this handoff.')),
+    el('section', {'aria-labelledby': 'lifecycle-title'}, el('h2', {id: 'lifecycle-title'}, 'Handoffs to sales'),
+      handoffTable(handoffs)));
 }
 
 /** Loads one section; a failure (a role that may not see it, a service down) stays in that section. */

@@ -55,8 +55,10 @@ public class LeadResource {
         this.clock = clock;
     }
 
+    // not a sales rep's: a rep reads the score and explanation of the leads handed to them, and only those, in
+    // handoff-service (docs/security.md); scoring cannot tell which leads those are
     @GET
-    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @WithSession
     @Operation(summary = "A lead by email, with its score, stage and score ledger")
     @APIResponse(responseCode = "200", description = "The lead")
@@ -74,7 +76,7 @@ public class LeadResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @Path("/{id}/score")
     @WithSession
     @Operation(summary = "A lead's engagement score as of now, fit and stage, and every ledger entry that makes up the score")
@@ -90,7 +92,7 @@ public class LeadResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_REP, Roles.SALES_MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.MARKETING_OPS, Roles.SALES_MANAGER, Roles.ADMIN})
     @Path("/{id}/lifecycle")
     @WithSession
     @Operation(summary = "A lead's lifecycle history: its stage changes in time order, each with its cause and the time spent "

@@ -45,6 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ApiAccessTest {
 
     private static final List<String> EVERY_ROLE = List.of("marketing-ops", "sales-rep", "sales-manager", "admin");
+    private static final List<String> LEAD_READERS = List.of("marketing-ops", "sales-manager", "admin");
     private static final String INVALID_MODEL = TestEngagements.json(Map.of("changelog", "no author, no model"));
 
     /** A lead that the read calls find, made once for the class, and its score then. */
@@ -54,9 +55,10 @@ class ApiAccessTest {
 
     /** The API's endpoints, with the roles docs/security.md lets call them. */
     enum Endpoint {
-        LEAD_BY_EMAIL(EVERY_ROLE, (request, lead) -> request.queryParam("email", email).get("/v1/leads")),
-        LEAD_SCORE(EVERY_ROLE, (request, lead) -> request.get("/v1/leads/{id}/score", lead)),
-        LEAD_LIFECYCLE(EVERY_ROLE, (request, lead) -> request.get("/v1/leads/{id}/lifecycle", lead)),
+        // a sales rep reads leads only through their own handoffs, in handoff-service
+        LEAD_BY_EMAIL(LEAD_READERS, (request, lead) -> request.queryParam("email", email).get("/v1/leads")),
+        LEAD_SCORE(LEAD_READERS, (request, lead) -> request.get("/v1/leads/{id}/score", lead)),
+        LEAD_LIFECYCLE(LEAD_READERS, (request, lead) -> request.get("/v1/leads/{id}/lifecycle", lead)),
         ERASE(List.of("admin"), (request, lead) -> request.queryParam("reason", "subject request").delete("/v1/leads/{id}", lead)),
         MODEL(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/scoring-model")),
         VERSIONS(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/scoring-model/versions")),
@@ -159,11 +161,29 @@ class ApiAccessTest {
     }
 
     @Test
-    void a_sales_rep_reads_leads_but_not_the_model() {
+    void a_sales_rep_reads_no_lead_nor_the_model_unless_another_role_lets_them() {
         String rep = DevTokens.bearer("rosa", "sales-rep");
-        given().header("Authorization", rep).get("/v1/leads/{id}/score", leadId).then().statusCode(200);
+        for (String path : List.of("/v1/leads/{id}/score", "/v1/leads/{id}/lifecycle")) {
+            given().header("Authorization", rep).get(path, leadId).then().statusCode(403).contentType(containsString("application/problem+json"))
+                    .body("detail", containsString("marketing-ops, sales-manager, admin"));
+        }
+        given().header("Authorization", rep).queryParam("email", email).get("/v1/leads").then().statusCode(403);
         given().header("Authorization", rep).get("/v1/scoring-model").then().statusCode(403)
                 .body("detail", containsString("marketing-ops, sales-manager, admin"));
+
+        // a rep who is also marketing-ops or a manager reads leads by that role
+        for (String other : List.of("marketing-ops", "sales-manager")) {
+            given().header("Authorization", DevTokens.bearer("rosa", "sales-rep", other)).queryParam("email", email).get("/v1/leads")
+                    .then().statusCode(200).body("id", is(leadId));
+        }
+    }
+
+    @Test
+    void a_valid_es256_token_is_accepted_like_an_rs256_one() {
+        given().header("Authorization", DevTokens.bearerEs256("max", "marketing-ops")).get("/v1/leads/{id}/score", leadId)
+                .then().statusCode(200).body("leadId", is(leadId));
+        given().header("Authorization", DevTokens.bearer("max", "marketing-ops")).get("/v1/leads/{id}/score", leadId)
+                .then().statusCode(200).body("leadId", is(leadId));
     }
 
     private void assertUnchanged() {
