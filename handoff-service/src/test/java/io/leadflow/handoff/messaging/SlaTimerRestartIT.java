@@ -81,7 +81,9 @@ class SlaTimerRestartIT {
                 "-Dquarkus.http.port=" + freePort(),
                 "-Dkafka.bootstrap.servers=" + SharedKafka.bootstrapServers(),
                 "-Dleadflow.handoff.sla=" + SLA,
-                "-Dleadflow.handoff.sla-poll-interval=1s"));
+                "-Dleadflow.handoff.sla-poll-interval=1s",
+                // the packaged service runs its production profile, which does not start without a JWT audience
+                "-Dmp.jwt.verify.audiences=leadflow"));
         database.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", APP.toString()));
         try {
