@@ -145,7 +145,9 @@ class ErasureConsumerTest {
             // Then the only handoff under the lead's key is the new lead's: the old records recreated nothing
             assertThat(handoffsUnder(change.leadKey())).containsExactly(comebackId);
             assertThat(storedEventsOtherThan(change.leadKey(), comebackId)).isZero();
-            // and no webhook delivery carried the erased lead's old handoff again
+            // and no webhook delivery carried the erased lead's old handoff again (the comeback's, delivered asynchronously,
+            // is awaited first: every delivery made before it has been sent by then)
+            receiver.await(comebackId, 1, WAIT);
             assertThat(receiver.all()).noneMatch(request -> request.json().path("data").path("qualifyingEventId").asText().equals(deadLettered));
             assertThat(receiver.all().stream().filter(request -> HandoffCreated.TYPE.equals(request.json().path("type").asText())))
                     .extracting(WebhookReceiver.Received::handoffId).containsExactlyInAnyOrder(handoffId, comebackId);
