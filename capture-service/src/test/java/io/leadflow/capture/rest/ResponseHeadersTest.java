@@ -43,7 +43,7 @@ class ResponseHeadersTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertSecurityHeaders(page, "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
-                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'", "same-origin");
     }
 
     @Test
@@ -100,10 +100,14 @@ class ResponseHeadersTest {
     }
 
     private static void assertSecurityHeaders(Response answer, String contentSecurityPolicy) {
+        assertSecurityHeaders(answer, contentSecurityPolicy, "no-referrer");
+    }
+
+    private static void assertSecurityHeaders(Response answer, String contentSecurityPolicy, String referrerPolicy) {
         assertThat(answer.headers().getValues("Content-Security-Policy")).containsExactly(contentSecurityPolicy);
         assertThat(answer.headers().getValues("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(answer.headers().getValues("X-Frame-Options")).containsExactly("DENY");
-        assertThat(answer.headers().getValues("Referrer-Policy")).containsExactly("no-referrer");
+        assertThat(answer.headers().getValues("Referrer-Policy")).containsExactly(referrerPolicy);
         assertThat(answer.headers().getValues("Strict-Transport-Security")).containsExactly("max-age=31536000");
     }
 }
