@@ -83,7 +83,9 @@ class SlaTimerRestartIT {
                 "-Dleadflow.handoff.sla=" + SLA,
                 "-Dleadflow.handoff.sla-poll-interval=1s",
                 // the packaged service runs its production profile, which does not start without a JWT audience
-                "-Dmp.jwt.verify.audiences=leadflow"));
+                // nor without the deployment's erasure key secret
+                "-Dmp.jwt.verify.audiences=leadflow",
+                "-Dleadflow.erasure.key-secret=sla-restart-it-erasure-key-secret-0123456789"));
         database.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", APP.toString()));
         try {
