@@ -1,5 +1,6 @@
 package io.leadflow.kafkaops;
 
+import io.leadflow.apisecurity.CallerSubject;
 import io.leadflow.apisecurity.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.health.SmallRyeHealthReporter;
@@ -87,7 +88,7 @@ public class OpsResource {
     @Path("/dead-letters/{topic}/{partition}/{offset}/retry")
     public RetryResult retry(@PathParam("topic") String topic, @PathParam("partition") int partition,
             @PathParam("offset") long offset, @Context SecurityContext caller) {
-        return retry.retry(topic, partition, offset, caller.getUserPrincipal().getName());
+        return retry.retry(topic, partition, offset, CallerSubject.of(caller.getUserPrincipal()));
     }
 
     private DeadLetterTopicView view(DeadLetterTopic topic, int latest) {

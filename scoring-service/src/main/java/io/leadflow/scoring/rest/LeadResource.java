@@ -1,5 +1,6 @@
 package io.leadflow.scoring.rest;
 
+import io.leadflow.apisecurity.CallerSubject;
 import io.leadflow.apisecurity.Roles;
 import io.leadflow.events.LeadKeys;
 import io.leadflow.scoring.messaging.LeadErasure;
@@ -17,13 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -131,22 +130,13 @@ public class LeadResource {
         if (!errors.isEmpty()) {
             throw new InvalidModelException(errors);
         }
-        return erasure.erase(leadId, requester(security), reason.trim())
+        return erasure.erase(leadId, CallerSubject.of(security.getUserPrincipal()), reason.trim())
                 .map(erased -> {
                     if (!erased) {
                         throw new UnknownResourceException("no lead has the id " + id);
                     }
                     return RestResponse.noContent();
                 });
-    }
-
-    // the token's subject (stable, set by the identity provider), else the principal's name
-    private static String requester(SecurityContext security) {
-        Principal principal = security.getUserPrincipal();
-        if (principal instanceof JsonWebToken token && token.getSubject() != null && !token.getSubject().isBlank()) {
-            return token.getSubject();
-        }
-        return principal.getName();
     }
 
     private static void requireText(List<Problem.FieldError> errors, String field, String value) {

@@ -13,6 +13,7 @@ import io.leadflow.kafkaops.ChannelLag;
 import io.leadflow.kafkaops.ConsumedChannel;
 import io.leadflow.kafkaops.ConsumerLagReader;
 import io.leadflow.kafkaops.PartitionLag;
+import io.leadflow.localinfra.DevTokens;
 import io.leadflow.scoring.TestEngagements;
 import io.leadflow.scoring.Tokens;
 import io.leadflow.testsupport.ReceivedEvent;
@@ -111,8 +112,8 @@ class OpsApiTest {
         long offset = ((Number) letter.get("offset")).longValue();
 
         try (TopicProbe original = TopicProbe.tail(Topics.ENGAGEMENT); TopicProbe again = TopicProbe.tail(DEAD_LETTERS)) {
-            // when an admin retries it
-            given().header("Authorization", Tokens.ADMIN)
+            // when an admin retries it, with a display name of their own choosing beside their subject
+            given().header("Authorization", DevTokens.bearerWithUsername("max", "renamed-by-max", "admin"))
                     .post("/v1/ops/dead-letters/{topic}/{partition}/{offset}/retry", DEAD_LETTERS, partition, offset)
                     .then().statusCode(200)
                     .body("republishedTo", is(Topics.ENGAGEMENT), "retriedBy", is("max"));
