@@ -1,6 +1,6 @@
 package io.leadflow.crmsync.crm;
 
-import io.leadflow.crmsync.domain.Backoff;
+import io.leadflow.txmessaging.Backoff;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;

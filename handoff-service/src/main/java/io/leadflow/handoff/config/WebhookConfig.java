@@ -1,6 +1,6 @@
 package io.leadflow.handoff.config;
 
-import io.leadflow.handoff.domain.RetryBackoff;
+import io.leadflow.txmessaging.Backoff;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -45,7 +45,7 @@ public interface WebhookConfig {
      */
     Optional<List<String>> allowedHosts();
 
-    default RetryBackoff backoff() {
-        return new RetryBackoff(retryBase(), retryMax(), maxAttempts());
+    default Backoff backoff() {
+        return new Backoff(retryBase(), retryMax());
     }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.handoff.config.WebhookConfig;
-import io.leadflow.handoff.domain.RetryBackoff;
 import io.leadflow.handoff.domain.WebhookSecret;
 import io.leadflow.handoff.domain.WebhookSignature;
 import io.leadflow.handoff.persistence.WebhookDelivery;
 import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
+import io.leadflow.txmessaging.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -167,14 +167,14 @@ public class WebhookDispatcher {
 
     private Uni<Void> record(UUID id, int attempts, DeliveryOutcome outcome) {
         Instant now = clock.instant();
-        RetryBackoff backoff = config.backoff();
+        Backoff backoff = config.backoff();
         WebhookDelivery.Status status;
         Instant next = now;
         if (outcome.delivered()) {
             status = WebhookDelivery.Status.DELIVERED;
-        } else if (outcome.retryable() && backoff.retriesAfter(attempts)) {
+        } else if (outcome.retryable() && attempts < config.maxAttempts()) {
             status = WebhookDelivery.Status.PENDING;
-            next = now.plus(backoff.delayAfter(attempts, ThreadLocalRandom.current().nextDouble()));
+            next = now.plus(backoff.delay(attempts, ThreadLocalRandom.current().nextDouble()));
         } else {
             status = WebhookDelivery.Status.FAILED;
             LOG.warnf("webhook delivery %s failed for good after %d attempt(s): %s", id, attempts, outcome.error());
