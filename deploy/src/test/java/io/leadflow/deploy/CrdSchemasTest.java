@@ -68,7 +68,7 @@ class CrdSchemasTest {
                 """);
 
         assertThat(CrdSchemas.problems(scaledObject)).singleElement().asString()
-                .contains("$.spec.maxReplicaCount").contains("string found, number expected");
+                .contains("$.spec.maxReplicaCount").contains("string found, integer expected");
     }
 
     @Test
@@ -93,6 +93,6 @@ class CrdSchemasTest {
     void aKindOrVersionWithoutASchemaIsNotTakenForOne() throws Exception {
         assertThat(CrdSchemas.has(YAML.readTree("{apiVersion: keda.sh/v1alpha1, kind: ScaledObject}"))).isTrue();
         assertThat(CrdSchemas.has(YAML.readTree("{apiVersion: keda.sh/v1beta1, kind: ScaledObject}"))).isFalse();
-        assertThat(CrdSchemas.has(YAML.readTree("{apiVersion: postgresql.cnpg.io/v1, kind: Pooler}"))).isFalse();
+        assertThat(CrdSchemas.has(YAML.readTree("{apiVersion: postgresql.cnpg.io/v1, kind: Database}"))).isFalse();
     }
 }
