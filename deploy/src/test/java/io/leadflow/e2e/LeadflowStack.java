@@ -36,7 +36,7 @@ final class LeadflowStack implements AutoCloseable {
     private static final int LISTEN_PORTS_TO = 32_768;
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(ThreadLocalRandom.current().nextInt(LISTEN_PORTS_TO - LISTEN_PORTS_FROM));
 
-    static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    static final String WEBHOOK_SECRET = "whsec_ZTJlLXdlYmhvb2stc2VjcmV0LWZvci10aGUtc3RhY2s=";
     /** The erasure secret scoring, handoff and crm-sync share (production refuses to start without one): this run's own. */
     private static final String ERASURE_KEY_SECRET = "e2e-erasure-key-secret-" + UUID.randomUUID();
     /** capture's secret write key in this run (the packaged service knows no development key). */

@@ -30,8 +30,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -374,13 +374,17 @@ class PipelineEndToEndIT {
                 request -> request != null);
     }
 
-    /** Checks the receiver's side of the contract: v1 = hex HMAC-SHA256 of "timestamp.body". */
+    /**
+     * Checks the receiver's side of the contract, Standard Webhooks: one {@code v1,} entry of
+     * webhook-signature is the base64 HMAC-SHA256, keyed with the whsec_ secret's bytes, of "id.timestamp.body".
+     */
     private static boolean signatureIsValid(LoggedRequest request) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(LeadflowStack.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signed = request.getHeader("Leadflow-Timestamp") + "." + request.getBodyAsString();
-        String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        return List.of(request.getHeader("Leadflow-Signature").split(",")).stream().map(String::trim).anyMatch(expected::equals);
+        byte[] key = Base64.getDecoder().decode(LeadflowStack.WEBHOOK_SECRET.substring("whsec_".length()));
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        String signed = request.getHeader("webhook-id") + "." + request.getHeader("webhook-timestamp") + "." + request.getBodyAsString();
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        return List.of(request.getHeader("webhook-signature").split(" ")).contains(expected);
     }
 
     private static int sumOfLedger(JsonNode lead) {

@@ -101,7 +101,7 @@ class ProductionServicesConfigIT {
                 "LEADFLOW_ERASURE_KEY_SECRET", "a-deployments-own-erasure-key-secret-0123456789"));
         if (service.equals("crm-sync-service")) {
             env.put("LEADFLOW_CRM_WEBHOOK_URL", "http://127.0.0.1:" + LeadflowStack.freePort() + "/crm/leads");
-            env.put("LEADFLOW_CRM_WEBHOOK_SECRETS", "a-deployments-own-webhook-secret-0123456789");
+            env.put("LEADFLOW_CRM_WEBHOOK_SECRETS", "whsec_YS1kZXBsb3ltZW50cy1vd24td2ViaG9vay1zZWNyZXQ=");
         }
         unset.forEach(env::remove);
         return env;

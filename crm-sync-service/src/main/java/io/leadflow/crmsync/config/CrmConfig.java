@@ -52,8 +52,9 @@ public interface CrmConfig {
         Optional<URI> url();
 
         /**
-         * The HMAC-SHA256 signing secrets, comma-separated (env LEADFLOW_CRM_WEBHOOK_SECRETS); every
-         * request is signed with each, so the receiver can rotate its secret without downtime.
+         * The Standard Webhooks signing secrets ({@code whsec_} and the base64 of 24 to 64 random bytes),
+         * comma-separated (env LEADFLOW_CRM_WEBHOOK_SECRETS); every request carries one signature per
+         * secret, so the receiver can rotate its secret without downtime.
          */
         Optional<List<String>> secrets();
 

@@ -8,7 +8,9 @@ import io.leadflow.crmsync.domain.CrmReceipt;
 import io.leadflow.crmsync.domain.CrmTarget;
 import io.leadflow.crmsync.domain.ErasedLead;
 import io.leadflow.crmsync.domain.LeadUpsert;
-import io.leadflow.crmsync.domain.WebhookSigner;
+import io.leadflow.webhooks.SigningSecret;
+import io.leadflow.webhooks.StandardWebhooks;
+import io.leadflow.webhooks.WebhookHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +26,12 @@ import jakarta.enterprise.inject.Typed;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
- * The generic webhook CRM: POSTs the lead as JSON to the configured URL, signed with
- * {@link WebhookSigner}, with the handoff id as {@code Idempotency-Key} so the receiver can drop a
- * repeat. A 2xx answer is a receipt (its JSON {@code id}, if any, is the external id); anything
+ * The generic webhook CRM: POSTs the lead as JSON to the configured URL, signed the Standard Webhooks
+ * way ({@link StandardWebhooks}, once per configured secret), with the handoff id as both
+ * {@code webhook-id} and {@code Idempotency-Key} so the receiver can drop a repeat. A 2xx answer is a receipt (its JSON {@code id}, if any, is the external id); anything
  * else, including no answer, is a {@link CrmCallException}. An erased lead is announced to the same
  * URL as an erasure notice.
  */
@@ -39,11 +42,12 @@ public class WebhookAdapter implements CrmAdapter {
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     static final String LEAD_ERASED = "lead.erased";
     private static final String LATENCY_TIMER = "leadflow.crm.webhook.latency";
+    private static final Logger LOG = Logger.getLogger(WebhookAdapter.class);
 
     private final WebClient client;
     private final String url;
     private final long timeoutMillis;
-    private final WebhookSigner signer;
+    private final List<String> secrets;
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -54,8 +58,13 @@ public class WebhookAdapter implements CrmAdapter {
                 .orElseThrow(() -> new IllegalStateException("target webhook needs leadflow.crm.webhook.url (LEADFLOW_CRM_WEBHOOK_URL)"))
                 .toString();
         this.timeoutMillis = config.webhook().timeout().toMillis();
-        this.signer = new WebhookSigner(config.webhook().secrets()
-                .orElseThrow(() -> new IllegalStateException("target webhook needs leadflow.crm.webhook.secrets (LEADFLOW_CRM_WEBHOOK_SECRETS)")));
+        this.secrets = config.webhook().secrets()
+                .filter(listed -> listed.stream().noneMatch(String::isBlank))
+                .orElseThrow(() -> new IllegalStateException("target webhook needs leadflow.crm.webhook.secrets (LEADFLOW_CRM_WEBHOOK_SECRETS)"));
+        secrets.stream().filter(secret -> SigningSecret.problem(secret).isPresent()).findAny().ifPresent(legacy -> LOG.warnf(
+                "a secret in leadflow.crm.webhook.secrets (LEADFLOW_CRM_WEBHOOK_SECRETS) is not a Standard Webhooks secret: it signs "
+                        + "with its text as a raw key; replace it with whsec_ and the base64 of 32 random bytes "
+                        + "(echo whsec_$(openssl rand -base64 32)), as crm-sync-service/README.md says"));
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -89,16 +98,15 @@ public class WebhookAdapter implements CrmAdapter {
     }
 
     private Uni<HttpResponse<Buffer>> post(byte[] body, String idempotencyKey) {
-        WebhookSigner.Signature signature = signer.sign(body, clock.instant());
+        WebhookHeaders signed = StandardWebhooks.sign(idempotencyKey, clock.instant(), body, secrets);
         Timer.Sample sample = Timer.start(meters);
-        return client.postAbs(url)
+        var request = client.postAbs(url)
                 .connectTimeout(timeoutMillis)
                 .idleTimeout(timeoutMillis)
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-                .putHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey)
-                .putHeader(WebhookSigner.TIMESTAMP_HEADER, signature.timestamp())
-                .putHeader(WebhookSigner.SIGNATURE_HEADER, signature.header())
-                .sendBuffer(Buffer.buffer(body))
+                .putHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+        signed.asMap().forEach(request::putHeader);
+        return request.sendBuffer(Buffer.buffer(body))
                 .onItemOrFailure().invoke((response, failure) ->
                         sample.stop(meters.timer(LATENCY_TIMER, "outcome", outcome(response))))
                 .onFailure().transform(failure -> new CrmCallException("webhook " + url + " did not answer: " + reason(failure)));

@@ -19,10 +19,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.leadflow.crmsync.InjectWireMock;
+import io.leadflow.crmsync.SignedRequests;
 import io.leadflow.crmsync.SyncApi;
 import io.leadflow.crmsync.TestHandoffs;
 import io.leadflow.crmsync.WireMockTestResource;
-import io.leadflow.crmsync.domain.WebhookSigner;
 import io.leadflow.events.CrmSynced;
 import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.EventSchemas;
@@ -32,6 +32,7 @@ import io.leadflow.testsupport.KafkaTestResource;
 import io.leadflow.testsupport.ManagementInterface;
 import io.leadflow.testsupport.PostgresTestResource;
 import io.leadflow.testsupport.ReceivedEvent;
+import io.leadflow.testsupport.StandardWebhooksReceiver;
 import io.leadflow.testsupport.TestRecords;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,6 +40,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +58,8 @@ import org.junit.jupiter.api.Test;
 class HandoffSyncTest {
 
     /** One of the secrets in application.properties' test profile: a receiver that knows only it must accept. */
-    private static final String RECEIVER_SECRET = "test-current-secret";
+    private static final String RECEIVER_SECRET = "whsec_dGVzdC1jdXJyZW50LXNlY3JldC0wMTIzNDU2Nzg5YWI=";
+    private static final String PREVIOUS_SECRET = "whsec_dGVzdC1wcmV2aW91cy1zZWNyZXQtMDEyMzQ1Njc4OWE=";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @InjectWireMock
@@ -94,10 +98,17 @@ class HandoffSyncTest {
         assertThat(posts).hasSize(1);
         LoggedRequest request = posts.get(0);
         assertThat(request.getHeader("Content-Type")).startsWith("application/json");
-        assertThat(new WebhookSigner(List.of(RECEIVER_SECRET)).verify(request.getHeader(WebhookSigner.TIMESTAMP_HEADER),
-                request.getHeader(WebhookSigner.SIGNATURE_HEADER), request.getBody(), Instant.now())).isTrue();
-        assertThat(new WebhookSigner(List.of("a-secret-it-never-had")).verify(request.getHeader(WebhookSigner.TIMESTAMP_HEADER),
-                request.getHeader(WebhookSigner.SIGNATURE_HEADER), request.getBody(), Instant.now())).isFalse();
+        assertThat(request.getHeader("webhook-id")).isEqualTo(handoff.handoffId());
+        assertThat(SignedRequests.verifies(request, RECEIVER_SECRET)).isTrue();
+        assertThat(SignedRequests.verifies(request, PREVIOUS_SECRET)).isTrue();
+        assertThat(SignedRequests.verifies(request, "whsec_YS1zZWNyZXQtaXQtbmV2ZXItaGFkLTAxMjM0NTY3ODk=")).isFalse();
+        // and a receiver verifying with npm's standardwebhooks takes that request, but not a tampered copy
+        try (StandardWebhooksReceiver node = new StandardWebhooksReceiver(Path.of("target", "standardwebhooks-receiver"), RECEIVER_SECRET)) {
+            assertThat(node.post(SignedRequests.webhookHeaders(request), request.getBody())).isEqualTo(204);
+            byte[] tampered = request.getBodyAsString().replace(handoff.email(), "someone.else@example.com").getBytes(StandardCharsets.UTF_8);
+            assertThat(node.post(SignedRequests.webhookHeaders(request), tampered)).isEqualTo(401);
+            assertThat(node.verdicts()).extracting(StandardWebhooksReceiver.Verdict::verified).containsExactly(true, false);
+        }
         JsonNode body = json.readTree(request.getBody());
         assertThat(body.path("event").asText()).isEqualTo("handoff.created");
         assertThat(body.path("handoffId").asText()).isEqualTo(handoff.handoffId());

@@ -1,30 +1,25 @@
 package io.leadflow.handoff.domain;
 
-import java.security.SecureRandom;
+import io.leadflow.webhooks.SigningSecret;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
  * One signing secret of a webhook subscription.
  *
  * @param id names the secret in the API (its value is shown only when it is made)
- * @param value the HMAC key
+ * @param value the secret as receivers know it: {@code whsec_} and the base64 of the HMAC key
  * @param createdAt when it was added
  * @param retiresAt from when it no longer signs; null while it is the current one
  */
 public record WebhookSecret(String id, String value, Instant createdAt, Instant retiresAt) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** A new secret: 32 random bytes, base64url, prefixed so that it is recognisable in a vault. */
+    /** A new secret: {@code whsec_} and 32 random bytes in base64 (Standard Webhooks). */
     public static WebhookSecret generate(Instant now) {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return of("whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key), now);
+        return of(SigningSecret.generate(), now);
     }
 
-    /** A secret the subscriber chose. */
+    /** A secret the subscriber chose (checked by {@link SigningSecret#problem}). */
     public static WebhookSecret of(String value, Instant now) {
         return new WebhookSecret(UUID.randomUUID().toString(), value, now, null);
     }

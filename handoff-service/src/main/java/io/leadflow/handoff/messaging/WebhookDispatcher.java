@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.handoff.config.WebhookConfig;
 import io.leadflow.handoff.domain.WebhookSecret;
-import io.leadflow.handoff.domain.WebhookSignature;
 import io.leadflow.handoff.persistence.WebhookDelivery;
 import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
 import io.leadflow.txmessaging.Backoff;
+import io.leadflow.webhooks.StandardWebhooks;
+import io.leadflow.webhooks.WebhookHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends webhook deliveries as signed CloudEvents (structured mode) and retries failed ones with
+ * Sends webhook deliveries as CloudEvents (structured mode) signed the Standard Webhooks way, the
+ * delivery's id as {@code webhook-id}, and retries failed ones with
  * backoff until they succeed or run out of attempts. Each pass claims the due deliveries by moving
  * their next attempt past the send timeout ({@code FOR UPDATE SKIP LOCKED}), so instances share the
  * work and a delivery whose instance died mid-send is tried again once its claim lapses.
@@ -139,13 +141,13 @@ public class WebhookDispatcher {
         Instant now = clock.instant();
         byte[] body = envelope(row).getBytes(StandardCharsets.UTF_8);
         List<String> secrets = subscriptions.readSecrets(row.getString("secrets")).live(now).stream().map(WebhookSecret::value).toList();
-        return HttpRequest.newBuilder(URI.create(row.getString("url")))
+        WebhookHeaders signed = StandardWebhooks.sign(row.getUUID("id").toString(), now, body, secrets);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(row.getString("url")))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/cloudevents+json")
-                .header(WebhookSignature.HEADER, WebhookSignature.header(now.getEpochSecond(), body, secrets))
-                .header("Leadflow-Delivery-Id", row.getUUID("id").toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.asMap().forEach(request::header);
+        return request.build();
     }
 
     /** The event as a structured-mode CloudEvent: the same id, type and data as on the topic. */

@@ -2,6 +2,7 @@ package io.leadflow.handoff.rest;
 
 import io.leadflow.handoff.domain.EventFilter;
 import io.leadflow.handoff.domain.FieldProblem;
+import io.leadflow.webhooks.SigningSecret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -15,12 +16,11 @@ import java.util.Set;
  * @param reps only events naming one of these reps (or from one of {@code queues})
  * @param queues only events of leads dealt from one of these queues (or naming one of {@code reps})
  * @param eventTypes only these CloudEvent types, such as {@code handoff.created.v1}
- * @param secret the first signing secret (at least 24 characters); left out, the service makes one.
+ * @param secret the first signing secret, {@code whsec_} and the base64 of 24 to 64 random bytes (Standard
+ *     Webhooks); left out, the service makes one.
  *     Only when creating: later secrets come from rotation
  */
 public record WebhookRequest(String url, Set<String> reps, Set<String> queues, Set<String> eventTypes, String secret) {
-
-    static final int MIN_SECRET_LENGTH = 24;
 
     EventFilter filter() {
         return new EventFilter(reps, queues, eventTypes);
@@ -41,8 +41,8 @@ public record WebhookRequest(String url, Set<String> reps, Set<String> queues, S
         }
         if (secret != null && !creating) {
             problems.add(new FieldProblem("secret", "cannot be changed here: rotate with POST /v1/webhooks/{id}/secrets"));
-        } else if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
-            problems.add(new FieldProblem("secret", "must have at least " + MIN_SECRET_LENGTH + " characters"));
+        } else if (secret != null) {
+            SigningSecret.problem(secret).ifPresent(why -> problems.add(new FieldProblem("secret", why)));
         }
         return problems;
     }

@@ -5,6 +5,7 @@ import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.domain.SecretRing;
 import io.leadflow.handoff.domain.WebhookSecret;
 import io.leadflow.handoff.persistence.WebhookSubscriptionRepository;
+import io.leadflow.webhooks.SigningSecret;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,8 +52,10 @@ public class WebhookSecretResource {
     public Uni<WebhookView.SecretView> rotate(@PathParam("id") String id, String body) {
         SecretRotation rotation = body == null || body.isBlank() ? new SecretRotation(null, null)
                 : json.read(body, SecretRotation.class, "a secret rotation");
-        if (rotation.secret() != null && rotation.secret().length() < WebhookRequest.MIN_SECRET_LENGTH) {
-            throw new InvalidRequestException("secret", "must have at least " + WebhookRequest.MIN_SECRET_LENGTH + " characters");
+        if (rotation.secret() != null) {
+            SigningSecret.problem(rotation.secret()).ifPresent(why -> {
+                throw new InvalidRequestException("secret", why);
+            });
         }
         if (rotation.overlap() != null && rotation.overlap().isNegative()) {
             throw new InvalidRequestException("overlap", "must not be negative");

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class ErasureConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String SECRET = "receiver-secret-0123456789abcdef";
+    private static final String SECRET = "whsec_cmVjZWl2ZXItc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=";
     private static final String LIFECYCLE_DEAD_LETTERS = Topics.deadLetter(Topics.LIFECYCLE);
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -97,7 +97,7 @@ class ErasureConsumerTest {
             for (WebhookReceiver receiver : List.of(everything, createdOnly)) {
                 await().atMost(WAIT).until(() -> erasureNotices(receiver).size() == 1);
                 WebhookReceiver.Received notice = erasureNotices(receiver).get(0);
-                assertThat(ReceiverSideSignature.verifies(notice.signature(), notice.body(), SECRET)).isTrue();
+                assertThat(notice.verifiesWith(SECRET)).isTrue();
                 JsonNode data = notice.json().get("data");
                 assertThat(data.get("leadId").asText()).isEqualTo(change.leadId());
                 assertThat(data.get("handoffIds")).extracting(JsonNode::asText).containsExactly(handoffId);

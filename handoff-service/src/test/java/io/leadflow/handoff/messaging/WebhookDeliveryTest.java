@@ -16,12 +16,14 @@ import io.leadflow.events.HandoffCreated;
 import io.leadflow.events.LeadStageChanged;
 import io.leadflow.handoff.Tokens;
 import io.leadflow.testsupport.ManagementInterface;
+import io.leadflow.testsupport.StandardWebhooksReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +33,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signed webhooks end to end: a real HTTP receiver gets each handoff event and checks its signature
- * the way a sales tool would ({@link ReceiverSideSignature}), independently of the service's code.
+ * Signed webhooks end to end: a real HTTP receiver gets each handoff event and checks its Standard
+ * Webhooks signature with the scheme's Java library, as a sales tool would; one test has the npm
+ * library verify them in a Node.js receiver.
  * Tests retry with a short backoff and three attempts ({@code %test} settings).
  */
 @QuarkusTest
 class WebhookDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String SECRET = "receiver-secret-0123456789abcdef";
-    private static final String NEW_SECRET = "rotated-secret-0123456789abcdef";
+    private static final String SECRET = "whsec_cmVjZWl2ZXItc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=";
+    private static final String NEW_SECRET = "whsec_cm90YXRlZC1zZWNyZXQtMDEyMzQ1Njc4OWFiY2RlZg==";
 
     private final List<String> subscriptions = new ArrayList<>();
 
@@ -65,11 +68,12 @@ class WebhookDeliveryTest {
 
             // Then the receiver gets it once, signed with its secret over the raw body
             WebhookReceiver.Received request = receiver.await(handoffId, 1, WAIT).get(0);
-            assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), SECRET)).isTrue();
-            assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), "another-secret-0123456789abcd")).isFalse();
+            assertThat(request.verifiesWith(SECRET)).isTrue();
+            assertThat(request.verifiesWith(NEW_SECRET)).isFalse();
+            assertThat(request.header("webhook-id")).isEqualTo(delivery(id, handoffId).getString("id"));
             byte[] tampered = new String(request.body(), StandardCharsets.UTF_8).replace("\"score\":72", "\"score\":99").getBytes(StandardCharsets.UTF_8);
             assertThat(tampered).isNotEqualTo(request.body());
-            assertThat(ReceiverSideSignature.verifies(request.signature(), tampered, SECRET)).isFalse();
+            assertThat(request.verifiesWith(SECRET, tampered)).isFalse();
 
             // as a structured CloudEvent with the topic's id, type and data
             JsonNode event = request.json();
@@ -85,6 +89,64 @@ class WebhookDeliveryTest {
             assertThat(delivery(id, handoffId).getInt("lastStatusCode")).isEqualTo(200);
             given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks/" + other + "/deliveries").then().statusCode(200).body("eventId", not(hasItem(handoffId)));
             assertThat(elsewhere.about(handoffId)).isEmpty();
+        }
+    }
+
+    @Test
+    void aReceiverUsingTheNpmStandardWebhooksLibraryAcceptsEachDeliveryAndRefusesATamperedCopy() throws Exception {
+        try (StandardWebhooksReceiver node = new StandardWebhooksReceiver(Path.of("target", "standardwebhooks-receiver"), SECRET)) {
+            // Given a Node.js receiver that verifies every request with npm's standardwebhooks, subscribed
+            String id = subscribe(Map.of("url", node.uri().toString(), "secret", SECRET));
+
+            // When a lead is handed off
+            String handoffId = Handoffs.create();
+
+            // Then the library accepted the delivery (the receiver answered 204) under its webhook-id
+            await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("DELIVERED"));
+            StandardWebhooksReceiver.Verdict genuine = node.verdicts().stream().filter(verdict -> verdict.body().contains(handoffId))
+                    .findFirst().orElseThrow();
+            assertThat(genuine.verified()).as(genuine.reason()).isTrue();
+            assertThat(genuine.id()).isEqualTo(delivery(id, handoffId).getString("id"));
+
+            // When the same delivery arrives again with one byte of its body changed
+            byte[] tampered = genuine.body().replaceFirst("\"score\":(\\d)", "\"score\":9$1").getBytes(StandardCharsets.UTF_8);
+            assertThat(new String(tampered, StandardCharsets.UTF_8)).isNotEqualTo(genuine.body());
+            int answer = node.post(genuine.headers(), tampered);
+
+            // Then the library refuses it
+            assertThat(answer).isEqualTo(401);
+            assertThat(node.verdicts()).last().satisfies(verdict -> {
+                assertThat(verdict.verified()).isFalse();
+                assertThat(verdict.reason()).isEqualTo("No matching signature found");
+            });
+        }
+    }
+
+    @Test
+    void aSecretThatIsNotAStandardWebhooksSecretIsRefusedAndNothingIsStored() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            int before = given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks").then().extract().path("size()");
+
+            given().header("Authorization", Tokens.ADMIN).contentType("application/json")
+                    .body(Map.of("url", receiver.url(), "secret", "a-long-shared-secret-without-the-prefix"))
+                    .when().post("/v1/webhooks")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", is(List.of("secret"))).body("errors.message", hasItem(containsString("whsec_")));
+
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/webhooks").then().body("size()", is(before));
+        }
+    }
+
+    @Test
+    void aSecretTheServiceMakesIsAStandardWebhooksSecret() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
+            JsonPath created = given().header("Authorization", Tokens.ADMIN).contentType("application/json")
+                    .body(Map.of("url", receiver.url()))
+                    .when().post("/v1/webhooks")
+                    .then().statusCode(201).extract().jsonPath();
+            subscriptions.add(created.getString("id"));
+
+            assertThat(created.getString("secret")).matches("whsec_[A-Za-z0-9+/]{43}=");
         }
     }
 
@@ -110,7 +172,7 @@ class WebhookDeliveryTest {
             // and it parses back to the exact text, under a signature over those bytes that verifies
             assertThat(request.json().at("/data/traits/company").asText()).isEqualTo(script);
             assertThat(request.json().at("/data/traits/landingPage").asText()).isEqualTo(pageUrl);
-            assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), SECRET)).isTrue();
+            assertThat(request.verifiesWith(SECRET)).isTrue();
         }
     }
 
@@ -123,7 +185,7 @@ class WebhookDeliveryTest {
 
             List<WebhookReceiver.Received> requests = receiver.await(handoffId, 2, WAIT);
             assertThat(requests).extracting(request -> request.json().get("id").asText()).containsExactly(handoffId, handoffId);
-            assertThat(requests).allSatisfy(request -> assertThat(ReceiverSideSignature.verifies(request.signature(), request.body(), SECRET)).isTrue());
+            assertThat(requests).allSatisfy(request -> assertThat(request.verifiesWith(SECRET)).isTrue());
             await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(id, handoffId).getString("status")).isEqualTo("DELIVERED"));
             assertThat(delivery(id, handoffId).getInt("attempts")).isEqualTo(2);
         }
@@ -172,17 +234,17 @@ class WebhookDeliveryTest {
             // When a handoff is made, then the receiver may verify it with either secret
             String during = Handoffs.create();
             WebhookReceiver.Received first = receiver.await(during, 1, WAIT).get(0);
-            assertThat(ReceiverSideSignature.signatureCount(first.signature())).isEqualTo(2);
-            assertThat(ReceiverSideSignature.verifies(first.signature(), first.body(), SECRET)).isTrue();
-            assertThat(ReceiverSideSignature.verifies(first.signature(), first.body(), NEW_SECRET)).isTrue();
+            assertThat(first.signatureCount()).isEqualTo(2);
+            assertThat(first.verifiesWith(SECRET)).isTrue();
+            assertThat(first.verifiesWith(NEW_SECRET)).isTrue();
 
             // When the old secret is retired, then only the new one verifies
             given().header("Authorization", Tokens.ADMIN).when().delete("/v1/webhooks/" + id + "/secrets/" + oldSecretId).then().statusCode(204);
             String after = Handoffs.create();
             WebhookReceiver.Received second = receiver.await(after, 1, WAIT).get(0);
-            assertThat(ReceiverSideSignature.signatureCount(second.signature())).isEqualTo(1);
-            assertThat(ReceiverSideSignature.verifies(second.signature(), second.body(), NEW_SECRET)).isTrue();
-            assertThat(ReceiverSideSignature.verifies(second.signature(), second.body(), SECRET)).isFalse();
+            assertThat(second.signatureCount()).isEqualTo(1);
+            assertThat(second.verifiesWith(NEW_SECRET)).isTrue();
+            assertThat(second.verifiesWith(SECRET)).isFalse();
         }
     }
 

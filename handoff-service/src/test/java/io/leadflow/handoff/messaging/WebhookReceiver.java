@@ -2,6 +2,7 @@ package io.leadflow.handoff.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.leadflow.webhooks.StandardWebhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
@@ -18,8 +21,32 @@ import org.awaitility.Awaitility;
 /** A sales tool's webhook endpoint: a real HTTP server that records each request and answers as told. */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as it arrived: the signature header and the raw body bytes. */
-    record Received(String signature, String contentType, byte[] body) {
+    /** One request as it arrived: its headers (names in any case) and the raw body bytes. */
+    record Received(Map<String, List<String>> headers, byte[] body) {
+
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        /** Whether a receiver holding {@code secret} accepts it, checked with the Standard Webhooks library. */
+        boolean verifiesWith(String secret) {
+            return verifiesWith(secret, body);
+        }
+
+        /** Whether these headers verify {@code otherBody} under {@code secret}: a tampered copy must not. */
+        boolean verifiesWith(String secret, byte[] otherBody) {
+            return StandardWebhooks.verifies(headers, otherBody, secret);
+        }
+
+        /** How many {@code v1,} signatures it carries: one per live secret. */
+        int signatureCount() {
+            return header(StandardWebhooks.SIGNATURE_HEADER).split(" ").length;
+        }
 
         JsonNode json() {
             return Json.read(new String(body, StandardCharsets.UTF_8));
@@ -46,8 +73,9 @@ final class WebhookReceiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                received.add(new Received(exchange.getRequestHeaders().getFirst("Leadflow-Signature"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), in.readAllBytes()));
+                Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+                received.add(new Received(headers, in.readAllBytes()));
             }
             exchange.sendResponseHeaders(nextAnswer(), -1);
             exchange.close();
