@@ -14,6 +14,7 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -47,12 +48,13 @@ public class HandoffEventFeed {
     public HandoffEventFeed(Vertx vertx, HandoffEventLog log,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode") Optional<String> sslMode,
+            @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs") Optional<List<String>> trustedCertificates,
+            @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm") Optional<String> hostnameVerification) {
         this.vertx = vertx;
         this.log = log;
-        this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        user.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
+        this.options = ListenConnectionOptions.of(url, user, password, sslMode, trustedCertificates, hostnameVerification);
     }
 
     /** Every event committed from now on, in position order, as long as the subscriber stays. */
