@@ -1,12 +1,13 @@
 package io.leadflow.apisecurity;
 
+import io.leadflow.problems.Problem;
+import io.leadflow.problems.ProblemAnswers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -23,32 +24,37 @@ public class AccessProblemMapper {
 
     /** An anonymous call to a role-checked endpoint: it carried no bearer token. */
     @ServerExceptionMapper
-    public RestResponse<AccessProblem> missingToken(UnauthorizedException exception) {
+    public RestResponse<Problem> missingToken(UnauthorizedException exception) {
         return unauthorized(CHALLENGE, "this call needs a bearer JWT (Authorization: Bearer <token>)");
     }
 
     /** A bearer token that failed verification, with RFC 6750's error code for it. */
     @ServerExceptionMapper
-    public RestResponse<AccessProblem> refusedToken(AuthenticationFailedException exception) {
+    public RestResponse<Problem> refusedToken(AuthenticationFailedException exception) {
         return unauthorized(CHALLENGE + ", error=\"invalid_token\"", TokenRefusal.of(exception).detail());
     }
 
     @ServerExceptionMapper
-    public RestResponse<AccessProblem> notPermitted(ForbiddenException exception, ResourceInfo resource) {
+    public RestResponse<Problem> notPermitted(ForbiddenException exception, ResourceInfo resource) {
         String detail = rolesNeeded(resource)
                 .map(roles -> "this call needs " + (roles.length == 1 ? "the role " : "one of the roles ")
                         + String.join(", ", roles) + "; the bearer token has none of them")
                 .orElse("the bearer token's roles do not allow this call");
-        return answer(AccessProblem.forbidden(detail)).build();
+        return ProblemAnswers.answer(forbidden(detail));
     }
 
-    private static RestResponse<AccessProblem> unauthorized(String challenge, String detail) {
-        return answer(AccessProblem.unauthorized(detail)).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    /** The 403 problem: the same members every service's problems carry. */
+    static Problem forbidden(String detail) {
+        return Problem.of(403, "forbidden", "Forbidden", detail);
     }
 
-    private static RestResponse.ResponseBuilder<AccessProblem> answer(AccessProblem problem) {
-        return RestResponse.ResponseBuilder.create(Response.Status.fromStatusCode(problem.status()), problem)
-                .type(AccessProblem.MEDIA_TYPE);
+    /** The 401 problem. */
+    static Problem unauthorized(String detail) {
+        return Problem.of(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    private static RestResponse<Problem> unauthorized(String challenge, String detail) {
+        return ProblemAnswers.builder(unauthorized(detail)).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     /** The roles of the method's {@code @RolesAllowed}, else its class's. */

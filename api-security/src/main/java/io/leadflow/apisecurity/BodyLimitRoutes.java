@@ -1,5 +1,6 @@
 package io.leadflow.apisecurity;
 
+import io.leadflow.problems.Problem;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -27,7 +28,7 @@ class BodyLimitRoutes {
 
     /** Where Quarkus' limit check leaves, for a body of undeclared length, the most its readers take of it. */
     static final String QUARKUS_READ_LIMIT = "io.quarkus.max-request-size";
-    static final String PROBLEM_TYPE = AccessProblem.TYPES + "too-large";
+    static final String PROBLEM_TYPE = Problem.TYPES + "too-large";
 
     private final EndpointBodyLimits limits;
     private final long serverLimit;
@@ -93,7 +94,7 @@ class BodyLimitRoutes {
         // the unread body stays on the connection: close it once answered, as Quarkus' own check does
         context.response()
                 .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, AccessProblem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(problem.encode())
                 .onComplete(done -> context.request().connection().close());

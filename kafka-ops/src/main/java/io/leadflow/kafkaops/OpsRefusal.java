@@ -1,50 +1,40 @@
 package io.leadflow.kafkaops;
 
+import io.leadflow.problems.FieldError;
+import io.leadflow.problems.Problem;
+import io.leadflow.problems.ProblemException;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * A call of the operations API that is refused, with its HTTP status: answered as problem+json by
- * {@link OpsProblemMapper}, having changed nothing.
- *
- * @see OpsProblem
+ * api-problems' mapper, having changed nothing. A wrong input names its field
+ * ({@code invalid-input}); any other refusal's type is its title in lower case, hyphenated.
  */
-public final class OpsRefusal extends RuntimeException {
+public final class OpsRefusal extends ProblemException {
 
-    private final int status;
-    private final String title;
-    private final String field;
-
-    private OpsRefusal(int status, String title, String field, String detail) {
-        super(detail);
-        this.status = status;
-        this.title = title;
-        this.field = field;
+    private OpsRefusal(Problem problem) {
+        super(problem);
     }
 
     public static OpsRefusal invalid(String field, String message) {
-        return new OpsRefusal(400, "Invalid input", field, message);
+        return new OpsRefusal(Problem.of(400, "invalid-input", "Invalid input", field + " " + message,
+                List.of(new FieldError(field, message))));
     }
 
     public static OpsRefusal notFound(String detail) {
-        return new OpsRefusal(404, "Unknown dead letter", null, detail);
+        return titled(404, "Unknown dead letter", detail);
     }
 
     public static OpsRefusal conflict(String title, String detail) {
-        return new OpsRefusal(409, title, null, detail);
+        return titled(409, title, detail);
     }
 
     public static OpsRefusal unavailable(String detail) {
-        return new OpsRefusal(503, "Kafka did not answer", null, detail);
+        return titled(503, "Kafka did not answer", detail);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    /** The wrong input field, null when the input is not what is wrong. */
-    public String field() {
-        return field;
+    private static OpsRefusal titled(int status, String title, String detail) {
+        return new OpsRefusal(Problem.of(status, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), title, detail));
     }
 }

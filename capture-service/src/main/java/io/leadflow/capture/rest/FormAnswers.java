@@ -1,5 +1,6 @@
 package io.leadflow.capture.rest;
 
+import io.leadflow.problems.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,7 @@
 package io.leadflow.capture.rest;
 
 import io.leadflow.capture.domain.FieldError;
+import io.leadflow.problems.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

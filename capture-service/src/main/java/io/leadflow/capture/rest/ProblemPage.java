@@ -1,6 +1,7 @@
 package io.leadflow.capture.rest;
 
-import io.leadflow.capture.domain.FieldError;
+import io.leadflow.problems.FieldError;
+import io.leadflow.problems.Problem;
 import java.util.Locale;
 import java.util.Optional;
 

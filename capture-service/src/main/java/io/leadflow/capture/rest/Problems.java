@@ -1,17 +1,17 @@
 package io.leadflow.capture.rest;
 
 import io.leadflow.capture.domain.FieldError;
+import io.leadflow.problems.Problem;
+import io.leadflow.problems.ProblemAnswers;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-/** The problem+json answers of the capture API. */
+/** The problem+json answers of the capture API, in api-problems' one {@link Problem} body. */
 final class Problems {
 
-    static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPES = "https://leadflow.io/problems/";
+    static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
 
     private Problems() {
     }
@@ -86,11 +86,13 @@ final class Problems {
                 .build();
     }
 
+    /** A problem of kind {@code type}, naming the wrong fields the capture rules found. */
     static Problem problem(int status, String type, String title, String detail, List<FieldError> errors) {
-        return new Problem(URI.create(TYPES + type), title, status, detail, errors);
+        return Problem.of(status, type, title, detail,
+                errors.stream().map(error -> new io.leadflow.problems.FieldError(error.field(), error.message())).toList());
     }
 
     static Response answer(Problem problem) {
-        return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem).build();
+        return ProblemAnswers.response(problem);
     }
 }

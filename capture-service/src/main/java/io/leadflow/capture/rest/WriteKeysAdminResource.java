@@ -5,6 +5,7 @@ import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.IssuedWriteKey;
 import io.leadflow.capture.domain.WriteKeyIssuer;
 import io.leadflow.capture.persistence.WriteKeyStore;
+import io.leadflow.problems.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

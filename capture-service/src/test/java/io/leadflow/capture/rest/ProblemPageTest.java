@@ -3,6 +3,7 @@ package io.leadflow.capture.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.capture.domain.FieldError;
+import io.leadflow.problems.Problem;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;

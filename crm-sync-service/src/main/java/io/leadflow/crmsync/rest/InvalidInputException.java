@@ -1,16 +1,15 @@
 package io.leadflow.crmsync.rest;
 
-/** A request input that is wrong; answered 400 naming the field. */
-public class InvalidInputException extends RuntimeException {
+import io.leadflow.problems.FieldError;
+import io.leadflow.problems.Problem;
+import io.leadflow.problems.ProblemException;
+import java.util.List;
 
-    private final String field;
+/** A request input that is wrong; answered 400 problem+json naming the field. */
+public class InvalidInputException extends ProblemException {
 
+    /** {@code message} says what is wrong, without the field's name: "is required". */
     public InvalidInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(Problem.of(400, "invalid-input", "Invalid input", field + " " + message, List.of(new FieldError(field, message))));
     }
 }

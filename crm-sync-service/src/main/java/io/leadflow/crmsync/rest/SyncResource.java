@@ -5,6 +5,7 @@ import io.leadflow.crmsync.messaging.OperatorRetry;
 import io.leadflow.crmsync.persistence.ErasureRecord;
 import io.leadflow.crmsync.persistence.Erasures;
 import io.leadflow.crmsync.persistence.SyncLedger;
+import io.leadflow.problems.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -24,6 +24,7 @@ import io.leadflow.crmsync.persistence.SyncLedger;
 import io.leadflow.events.HandoffCreated;
 import io.leadflow.localinfra.DevTokens;
 import io.leadflow.localinfra.RefusedBearer;
+import io.leadflow.problems.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,9 +1,15 @@
 package io.leadflow.handoff.rest;
 
-/** A sales rep asked for what is not theirs where saying so reveals nothing (a stream of another rep or a queue): 403. */
-class NotOwnException extends RuntimeException {
+import io.leadflow.problems.Problem;
+import io.leadflow.problems.ProblemException;
+
+/**
+ * A sales rep asked for what is not theirs where saying so reveals nothing (a stream of another rep
+ * or a queue): 403 problem+json (refused tokens and roles: api-security).
+ */
+class NotOwnException extends ProblemException {
 
     NotOwnException(String message) {
-        super(message);
+        super(Problem.of(403, "forbidden", "Forbidden", message));
     }
 }

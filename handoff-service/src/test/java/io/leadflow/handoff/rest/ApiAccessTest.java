@@ -8,6 +8,7 @@ import io.leadflow.handoff.messaging.Handoffs;
 import io.leadflow.handoff.messaging.StageChanges;
 import io.leadflow.localinfra.DevTokens;
 import io.leadflow.localinfra.RefusedBearer;
+import io.leadflow.problems.Problem;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,6 +14,7 @@ import io.leadflow.handoff.messaging.Handoffs;
 import io.leadflow.handoff.messaging.SseClient;
 import io.leadflow.handoff.messaging.StageChanges;
 import io.leadflow.localinfra.DevTokens;
+import io.leadflow.problems.Problem;
 import io.leadflow.testsupport.ReceivedEvent;
 import io.leadflow.testsupport.TopicProbe;
 import io.quarkus.test.common.http.TestHTTPResource;

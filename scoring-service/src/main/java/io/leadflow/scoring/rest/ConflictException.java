@@ -1,9 +1,12 @@
 package io.leadflow.scoring.rest;
 
-/** A request that cannot be done in the current state of things: answered 409. */
-public class ConflictException extends RuntimeException {
+import io.leadflow.problems.Problem;
+import io.leadflow.problems.ProblemException;
+
+/** A request that cannot be done in the current state of things: answered 409 problem+json. */
+public class ConflictException extends ProblemException {
 
     public ConflictException(String message) {
-        super(message);
+        super(Problem.of(409, "conflict", "Conflict", message));
     }
 }

@@ -1,16 +1,14 @@
 package io.leadflow.scoring.rest;
 
-/** A request whose field {@code field} is missing or wrong: answered 400 naming the field. */
-public class InvalidInputException extends RuntimeException {
+import io.leadflow.problems.FieldError;
+import io.leadflow.problems.Problem;
+import io.leadflow.problems.ProblemException;
+import java.util.List;
 
-    private final String field;
+/** A request whose field {@code field} is missing or wrong: answered 400 problem+json naming the field. */
+public class InvalidInputException extends ProblemException {
 
     public InvalidInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(Problem.of(400, "invalid-input", "Invalid input", message, List.of(new FieldError(field, message))));
     }
 }

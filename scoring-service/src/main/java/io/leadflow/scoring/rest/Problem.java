@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * An RFC 9457 problem detail, served as {@code application/problem+json}.
+ * The problem+json shape as scoring's resources name it in their OpenAPI annotations and field
+ * lists. The body actually served is api-problems' {@link io.leadflow.problems.Problem}, which has
+ * the same members: the exceptions of this package turn these field errors into it. This copy goes
+ * once LeadResource, ScoringModelResource and ReportResource import the shared type.
  *
  * @param type a URI naming the kind of problem
  * @param title the kind of problem, in words
