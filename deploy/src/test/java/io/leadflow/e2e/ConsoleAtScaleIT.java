@@ -2,9 +2,9 @@ package io.leadflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.leadflow.localinfra.DevTokens;
+import io.leadflow.testsupport.HeadlessChromium;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -46,12 +46,11 @@ class ConsoleAtScaleIT {
 
     @Test
     void eachViewShowsItsDataOnALargeStore() throws Exception {
-        assumeTrue(HeadlessChromium.installed(), "Chromium is not installed: apt-get install -y chromium chromium-driver");
         String busiest = busiestLead();
         System.out.printf("console at scale: %s leads, the busiest (%s) with %s events%n", count("select count(*) from lead"),
                 busiest, count("select count(*) from lead_event join lead on lead.id = lead_event.lead_id where lead.email = '"
                         + busiest.replace("'", "''") + "'"));
-        try (HeadlessChromium chromium = new HeadlessChromium()) {
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
             ChromeDriver driver = chromium.driver();
             signIn(driver);
             Map<String, BooleanSupplier> views = new LinkedHashMap<>();

@@ -2,10 +2,10 @@ package io.leadflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.localinfra.DevTokens;
+import io.leadflow.testsupport.HeadlessChromium;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,10 +48,10 @@ class ConsoleEndToEndIT {
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
-        assumeTrue(HeadlessChromium.installed(), "Chromium is not installed: apt-get install -y chromium chromium-driver");
+        // the browser first: where it is missing the test fails at once, before the stack is built
+        chromium = HeadlessChromium.start();
         Path root = Path.of(System.getProperty("leadflow.root", "..")).toAbsolutePath().normalize();
         stack = LeadflowStack.start(root, root.resolve("deploy/target/e2e-logs"));
-        chromium = new HeadlessChromium();
     }
 
     @AfterAll

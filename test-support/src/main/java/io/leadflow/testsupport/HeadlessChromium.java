@@ -1,4 +1,4 @@
-package io.leadflow.e2e;
+package io.leadflow.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,21 +19,25 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver with a fresh profile, at a
- * laptop's window size. Closing it quits the browser and ends, by process id, whatever of it is left.
- * (capture-service's BrowserTest has its own copy of this launcher; test-support is the place for
- * one shared by both.)
+ * laptop's window size: the browser of capture-service's {@code BrowserTest} and deploy's console
+ * tests. {@link #start()} fails, saying how to install it, where it is missing; a browser test is
+ * never skipped silently. Closing it quits the browser and ends, by process id, whatever of it is left.
+ * Its users add {@code org.seleniumhq.selenium:selenium-chrome-driver} in test scope.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** {@code -Dleadflow.browser-tests=skip} skips the browser tests where Chromium is missing, reporting them skipped. */
+    public static final String OPT_OUT = "leadflow.browser-tests";
+    static final String INSTALL = "apt-get install chromium chromium-driver";
 
     private final Path profile;
     private final ChromeDriverService service;
     private final ChromeDriver driver;
 
-    HeadlessChromium() throws IOException {
-        this.profile = Files.createTempDirectory("leadflow-console-chromium-");
+    private HeadlessChromium() throws IOException {
+        this.profile = Files.createTempDirectory("leadflow-chromium-");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(BROWSER.toFile())
                 // the flags that work as root without a display, GPU or network services beyond the test's own
@@ -45,17 +50,39 @@ final class HeadlessChromium implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1366, 900));
     }
 
+    /**
+     * A started browser. Where Chromium or chromedriver is missing it throws, naming the Debian
+     * packages to install; with {@code -Dleadflow.browser-tests=skip} it aborts the test instead, so
+     * the report counts it skipped, and says so on the console.
+     */
+    public static HeadlessChromium start() throws IOException {
+        requireInstalled(installed(), System.getProperty(OPT_OUT));
+        return new HeadlessChromium();
+    }
+
     /** Whether both Debian packages are installed. */
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
-    ChromeDriver driver() {
+    static void requireInstalled(boolean installed, String optOut) {
+        if (installed) {
+            return;
+        }
+        String missing = "the browser tests need Debian's Chromium and ChromeDriver (" + BROWSER + ", " + DRIVER + "): " + INSTALL;
+        if ("skip".equals(optOut)) {
+            System.err.println("WARNING: SKIPPING a browser test (-D" + OPT_OUT + "=skip): " + missing);
+            Assumptions.abort("-D" + OPT_OUT + "=skip and " + missing);
+        }
+        throw new IllegalStateException(missing + " (or run with -D" + OPT_OUT + "=skip to skip them, counted as skipped)");
+    }
+
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Saves the whole page (up to 3,000 px high) as a PNG file: the window grows to it for the shot. */
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Dimension window = driver.manage().window().getSize();
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
@@ -68,7 +95,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The processes of this browser still running: chromedriver's and those using this profile. */
-    List<ProcessHandle> leftOver() {
+    public List<ProcessHandle> leftOver() {
         String marker = profile.toString();
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
