@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,7 +44,12 @@ public class Tracing {
             @ConfigProperty(name = "otel.exporter.otlp.endpoint") Optional<String> collector,
             @ConfigProperty(name = "otel.traces.sampler.arg", defaultValue = "1.0") double sampledShare,
             @Any Instance<SpanExporter> exporters) {
-        if (collector.isEmpty() && exporters.isUnsatisfied()) {
+        return build(service, collector, sampledShare, exporters.stream().toList());
+    }
+
+    /** The OpenTelemetry of {@code service}: a no-op without a collector and without exporters. */
+    static OpenTelemetry build(String service, Optional<String> collector, double sampledShare, List<SpanExporter> exporters) {
+        if (collector.isEmpty() && exporters.isEmpty()) {
             return OpenTelemetry.noop();
         }
         SdkTracerProviderBuilder tracing = SdkTracerProvider.builder()
