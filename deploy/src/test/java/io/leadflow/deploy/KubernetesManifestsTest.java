@@ -125,6 +125,8 @@ class KubernetesManifestsTest {
         JsonNode oidc = manifests.get("ConfigMap", "leadflow-oidc").path("data");
         assertThat(oidc.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText()).startsWith("https://");
         assertThat(oidc.path("MP_JWT_VERIFY_ISSUER").asText()).startsWith("https://");
+        // the console signs people in through the same provider, as its client
+        assertThat(oidc.path("LEADFLOW_CONSOLE_OIDC_CLIENT_ID").asText()).isNotBlank();
         // and every service reads it: without it a service would refuse every token
         for (String service : Overlays.SERVICES) {
             JsonNode container = containers(podSpec(manifests.get("Deployment", service))).get(0);
@@ -186,8 +188,10 @@ class KubernetesManifestsTest {
         // a placeholder target (the reserved example domains of RFC 2606) would satisfy a service's "no target, no start"
         // check and send it personal data: a deployment must name its own targets. (leadflow-oidc's placeholder provider
         // is only asked for signing keys: with it, every token is refused and nothing is sent.)
+        // The console's URLs and origin (LEADFLOW_CONSOLE_*) are the browser's, copied from the overlay's public hosts, which
+        // ConsoleRoutesTest holds to the HTTPRoutes: no service sends anything there.
         manifests.ofKind("ConfigMap").filter(map -> !RenderedManifests.name(map).equals("leadflow-oidc"))
-                .forEach(map -> map.path("data").properties().forEach(entry ->
+                .forEach(map -> map.path("data").properties().stream().filter(entry -> !entry.getKey().startsWith("LEADFLOW_CONSOLE_")).forEach(entry ->
                         assertThat(entry.getValue().asText()).as("ConfigMap %s %s", RenderedManifests.name(map), entry.getKey())
                                 .doesNotContainPattern(PLACEHOLDER_HOST)));
         assertThat(manifests.get("ConfigMap", "crm-sync-service").path("data").has("LEADFLOW_CRM_WEBHOOK_URL"))

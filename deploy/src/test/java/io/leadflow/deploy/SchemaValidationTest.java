@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
@@ -31,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every rendered object read into the typed model of its kind (fabric8's Kubernetes API model,
+ * Every rendered object read into the typed model of its kind (fabric8's Kubernetes API and Gateway API models,
  * Strimzi's api, the Prometheus operator's PodMonitor) strictly: an unknown or misplaced field or a
  * value of the wrong type fails, where the models would otherwise keep it aside as an "additional
  * property". CloudNativePG's and KEDA's kinds have no typed model on Maven Central: they are validated
@@ -44,7 +46,8 @@ class SchemaValidationTest {
             Map.entry("Deployment", Deployment.class), Map.entry("NetworkPolicy", NetworkPolicy.class),
             Map.entry("PodDisruptionBudget", PodDisruptionBudget.class), Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("PodMonitor", PodMonitor.class), Map.entry("Kafka", Kafka.class), Map.entry("KafkaNodePool", KafkaNodePool.class),
-            Map.entry("KafkaTopic", KafkaTopic.class), Map.entry("KafkaUser", KafkaUser.class));
+            Map.entry("KafkaTopic", KafkaTopic.class), Map.entry("KafkaUser", KafkaUser.class),
+            Map.entry("Gateway", Gateway.class), Map.entry("HTTPRoute", HTTPRoute.class));
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .annotationIntrospector(new NoAnySetter())
