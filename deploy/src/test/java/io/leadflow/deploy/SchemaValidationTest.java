@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every rendered object read into the typed model of its kind (fabric8's Kubernetes API and Gateway API models,
- * Strimzi's api, the Prometheus operator's PodMonitor) strictly: an unknown or misplaced field or a
+ * Strimzi's api, the Prometheus operator's PodMonitor and PrometheusRule) strictly: an unknown or misplaced field or a
  * value of the wrong type fails, where the models would otherwise keep it aside as an "additional
  * property". CloudNativePG's and KEDA's kinds have no typed model on Maven Central: they are validated
  * against the JSON Schema of their API version and kind ({@link CrdSchemas}). A kind with neither fails.
@@ -47,7 +48,7 @@ class SchemaValidationTest {
             Map.entry("PodDisruptionBudget", PodDisruptionBudget.class), Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("PodMonitor", PodMonitor.class), Map.entry("Kafka", Kafka.class), Map.entry("KafkaNodePool", KafkaNodePool.class),
             Map.entry("KafkaTopic", KafkaTopic.class), Map.entry("KafkaUser", KafkaUser.class),
-            Map.entry("Gateway", Gateway.class), Map.entry("HTTPRoute", HTTPRoute.class));
+            Map.entry("Gateway", Gateway.class), Map.entry("HTTPRoute", HTTPRoute.class), Map.entry("PrometheusRule", PrometheusRule.class));
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .annotationIntrospector(new NoAnySetter())
