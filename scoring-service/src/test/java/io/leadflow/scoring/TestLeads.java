@@ -13,6 +13,12 @@ public final class TestLeads {
     private TestLeads() {
     }
 
+    /** The lead with this email as the API shows it now. */
+    public static JsonPath lead(String email) {
+        return given().header("Authorization", Tokens.ADMIN).queryParam("email", email).get("/v1/leads").then().statusCode(200).extract()
+                .jsonPath();
+    }
+
     /**
      * Waits until the lead with this email has {@code score}, and answers the lead as the API shows it. Generous:
      * the first test after start also waits for the consumer to join its group on a busy machine.

@@ -66,7 +66,7 @@ public class ProcessOnce {
         Timer.Sample sample = Timer.start(meters);
         String idsJson = JsonRecordSet.ofValues(json, List.copyOf(ids));
         return TransientRetry.untilSuccess(
-                        () -> Panache.withTransaction(() -> ProcessedEvent.claim(idsJson, clock.instant()).flatMap(claimed -> {
+                        () -> Panache.withTransaction(() -> ProcessedEvent.claim(idsJson, clock.instant(), channel).flatMap(claimed -> {
                             // in the order of eventIds
                             Set<String> fresh = new LinkedHashSet<>(ids);
                             fresh.retainAll(claimed);

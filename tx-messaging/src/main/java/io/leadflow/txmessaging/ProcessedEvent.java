@@ -31,8 +31,8 @@ public class ProcessedEvent extends PanacheEntityBase {
     }
 
     // jsonb_array_elements_text reads ?1, a JSON array of the ids (JsonRecordSet.ofValues)
-    private static final String CLAIM = "insert into processed_event (event_id, processed_at)"
-            + " select id, cast(?2 as timestamptz) from jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as ids (id)"
+    private static final String CLAIM = "insert into processed_event (event_id, processed_at, channel)"
+            + " select id, cast(?2 as timestamptz), cast(?3 as text) from jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as ids (id)"
             + " on conflict (event_id) do nothing returning event_id";
 
     /**
@@ -41,11 +41,13 @@ public class ProcessedEvent extends PanacheEntityBase {
      * records first (this one waits for that one to end): the effect of an id runs in the transaction that recorded it.
      *
      * @param eventIds a JSON array of the ids ({@link JsonRecordSet#ofValues})
+     * @param channel the channel they were read from: how long they are kept depends on it ({@link ProcessedEventRetention})
      */
-    static Uni<Set<String>> claim(String eventIds, Instant now) {
+    static Uni<Set<String>> claim(String eventIds, Instant now, String channel) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(CLAIM, String.class)
                         .setParameter(1, eventIds)
                         .setParameter(2, now)
+                        .setParameter(3, channel)
                         .getResultList())
                 .map(HashSet::new);
     }

@@ -9,6 +9,7 @@ import io.leadflow.txmessaging.CauseTraces;
 import io.leadflow.txmessaging.IncomingEvent;
 import io.leadflow.txmessaging.PoisonRecordException;
 import io.leadflow.txmessaging.ProcessOnce;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -17,7 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.Collection;
+import io.leadflow.events.LeadKeys;
+import io.leadflow.scoring.persistence.Lead;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,22 +38,25 @@ public class EngagementConsumer {
     private final ProcessOnce processOnce;
     private final EngagementCounting counting;
     private final IdentityMerging merging;
-    // each event type the topic carries, read from its record before any transaction opens
-    private final Map<String, Function<IncomingEvent, EngagementTopicEvent>> readers;
+    private final KeptLeads kept;
+    // each event type the topic carries, read from its record (and partition) before any transaction opens
+    private final Map<String, BiFunction<IncomingEvent, Integer, EngagementTopicEvent>> readers;
 
-    public EngagementConsumer(ObjectMapper json, ProcessOnce processOnce, EngagementCounting counting, IdentityMerging merging) {
+    public EngagementConsumer(ObjectMapper json, ProcessOnce processOnce, EngagementCounting counting, IdentityMerging merging,
+            @Identifier(EngagementPartitions.NAME) EngagementPartitions partitions) {
         this.json = json;
         this.processOnce = processOnce;
         this.counting = counting;
         this.merging = merging;
+        this.kept = partitions.kept();
         this.readers = Map.of(
-                EngagementCaptured.TYPE, event -> {
+                EngagementCaptured.TYPE, (event, partition) -> {
                     EngagementCaptured engagement = event.dataAs(EngagementCaptured.class, json);
                     RecordLimits.requireLead(event, engagement.email(), engagement.anonymousId());
                     RecordLimits.requireStorable(event, engagement.unstorableText());
-                    return new Captured(event.id(), engagement);
+                    return new Captured(event.id(), engagement, partition);
                 },
-                LeadIdentified.TYPE, event -> {
+                LeadIdentified.TYPE, (event, partition) -> {
                     LeadIdentified identified = event.dataAs(LeadIdentified.class, json);
                     RecordLimits.requireLead(event, identified.email(), null);
                     RecordLimits.requireLead(event, null, identified.anonymousId());
@@ -72,8 +80,14 @@ public class EngagementConsumer {
                 poison.put(record, e);
             }
         }
-        return processOnce.processAll(Channels.ENGAGEMENT, List.copyOf(events.keySet()),
-                        fresh -> apply(events.values().stream().filter(event -> fresh.contains(event.id())).toList()))
+        // the leads the committed transaction wrote, to keep for the next poll (each attempt starts afresh)
+        AtomicReference<Map<Lead, Integer>> written = new AtomicReference<>(Map.of());
+        return processOnce.processAll(Channels.ENGAGEMENT, List.copyOf(events.keySet()), fresh -> {
+                    written.set(new LinkedHashMap<>());
+                    return apply(events.values().stream().filter(event -> fresh.contains(event.id())).toList(), written.get())
+                            .onFailure().invoke(failure -> kept.forget(keysOf(events.values())));
+                })
+                .invoke(done -> kept.keep(written.get()))
                 .flatMap(done -> deadLetter(new ArrayList<>(poison.entrySet())))
                 .flatMap(done -> Uni.createFrom().completionStage(batch::ack));
     }
@@ -82,11 +96,21 @@ public class EngagementConsumer {
         RecordLimits.requireSize(record.getPayload());
         IncomingEvent event = IncomingEvent.read(record, json, List.copyOf(readers.keySet()));
         RecordLimits.requireId(event);
-        return readers.get(event.type()).apply(event);
+        return readers.get(event.type()).apply(event, record.getPartition());
     }
 
-    // runs of engagements are counted together; an identification in between changes who later ones count for
-    private Uni<Void> apply(List<EngagementTopicEvent> events) {
+    /**
+     * Runs of engagements are counted together; an identification in between changes who later ones count for. A batch
+     * with an identification reads its leads locked and keeps none (a merge changes leads behind the kept copies); one
+     * without counts the kept leads as they are and adds the leads it wrote to {@code written}.
+     */
+    private Uni<Void> apply(List<EngagementTopicEvent> events, Map<Lead, Integer> written) {
+        boolean merges = events.stream().anyMatch(Identified.class::isInstance);
+        if (!merges) {
+            List<Captured> all = events.stream().map(Captured.class::cast).toList();
+            return all.isEmpty() ? Uni.createFrom().voidItem() : counting.count(all, kept).invoke(written::putAll).replaceWithVoid();
+        }
+        kept.forget(keysOf(events));
         Uni<Void> applied = Uni.createFrom().voidItem();
         List<Captured> run = new ArrayList<>();
         for (EngagementTopicEvent event : events) {
@@ -96,15 +120,30 @@ public class EngagementConsumer {
                 List<Captured> before = List.copyOf(run);
                 run.clear();
                 Identified identified = (Identified) event;
-                applied = applied.flatMap(done -> count(before)).flatMap(done -> merging.merge(identified.id(), identified.data()));
+                applied = applied.flatMap(done -> countLocked(before)).flatMap(done -> merging.merge(identified.id(), identified.data()));
             }
         }
         List<Captured> last = List.copyOf(run);
-        return applied.flatMap(done -> count(last));
+        return applied.flatMap(done -> countLocked(last));
     }
 
-    private Uni<Void> count(List<Captured> engagements) {
-        return engagements.isEmpty() ? Uni.createFrom().voidItem() : counting.count(engagements);
+    private Uni<Void> countLocked(List<Captured> engagements) {
+        return engagements.isEmpty() ? Uni.createFrom().voidItem() : counting.count(engagements, null).replaceWithVoid();
+    }
+
+    // the keys an event may have a kept lead under: an engagement's own, an identification's email and anonymous id
+    private static List<String> keysOf(Collection<EngagementTopicEvent> events) {
+        List<String> keys = new ArrayList<>();
+        for (EngagementTopicEvent event : events) {
+            if (event instanceof Captured captured) {
+                keys.add(EngagementLeads.keyOf(captured));
+            } else {
+                LeadIdentified identified = ((Identified) event).data();
+                keys.add(LeadKeys.of(LeadKeys.normalizeEmail(identified.email()), null));
+                keys.add(LeadKeys.of(null, identified.anonymousId().trim()));
+            }
+        }
+        return keys;
     }
 
     private static Uni<Void> deadLetter(List<Map.Entry<KafkaRecord<String, String>, PoisonRecordException>> poison) {

@@ -11,7 +11,7 @@ import io.leadflow.scoring.domain.StoredHistory;
 import io.leadflow.scoring.messaging.EngagementTopicEvent.Captured;
 import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadHistoryRepository;
-import io.leadflow.scoring.persistence.LeadRepository;
+import io.leadflow.scoring.persistence.LeadRows;
 import io.leadflow.scoring.persistence.LedgerRepository;
 import io.leadflow.txmessaging.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,19 +46,19 @@ class EngagementCounting {
 
     private final ActiveScoringModel model;
     private final EngagementLeads engagementLeads;
-    private final LeadRepository leads;
+    private final LeadRows leadRows;
     private final LedgerRepository ledger;
     private final LeadHistoryRepository history;
     private final Announcements outbox;
     private final Clock clock;
     private final Duration checkpointLag;
 
-    EngagementCounting(ActiveScoringModel model, EngagementLeads engagementLeads, LeadRepository leads, LedgerRepository ledger,
+    EngagementCounting(ActiveScoringModel model, EngagementLeads engagementLeads, LeadRows leadRows, LedgerRepository ledger,
             LeadHistoryRepository history, Announcements outbox, Clock clock,
             @ConfigProperty(name = "leadflow.scoring.rescore-checkpoint-lag") Duration checkpointLag) {
         this.model = model;
         this.engagementLeads = engagementLeads;
-        this.leads = leads;
+        this.leadRows = leadRows;
         this.ledger = ledger;
         this.history = history;
         this.outbox = outbox;
@@ -65,11 +66,16 @@ class EngagementCounting {
         this.checkpointLag = checkpointLag;
     }
 
-    /** Counts the engagements, in the transaction that records them as processed. */
-    Uni<Void> count(List<Captured> batch) {
+    /**
+     * Counts the engagements, in the transaction that records them as processed.
+     *
+     * @param kept the leads kept in memory, or null to read every lead locked
+     * @return the leads written, each with its records' partition
+     */
+    Uni<Map<Lead, Integer>> count(List<Captured> batch, KeptLeads kept) {
         LeadScorer scorer = model.scorer();
         Instant now = clock.instant();
-        return engagementLeads.find(batch, scorer, now).flatMap(found -> {
+        return engagementLeads.find(batch, kept, scorer, now).flatMap(found -> {
             List<Lead> stored = found.byLead().keySet().stream().filter(lead -> !found.created().contains(lead)).toList();
             // a lead that keeps its decayed sums needs only the entries caps and lateness look at
             LedgerNeed need = scorer.ledgerNeeded(earliest(found.byLead().values().stream().flatMap(List::stream).map(Engagement::occurredAt), now));
@@ -94,12 +100,12 @@ class EngagementCounting {
                                 }
                             });
                             if (qualified.isEmpty()) {
-                                return write(found, read.ledgers(), results, now);
+                                return write(batch, kept, found, read.ledgers(), results, now);
                             }
                             return ledger.entriesOf(qualified.keySet().stream().map(Lead::id).toList()).flatMap(full -> {
                                 Map<UUID, List<LedgerEntry>> all = merged(read.ledgers(), full);
                                 results.putAll(countAll(qualified, all, read.histories(), scorer));
-                                return write(found, all, results, now);
+                                return write(batch, kept, found, all, results, now);
                             });
                         });
                     });
@@ -155,32 +161,63 @@ class EngagementCounting {
         return moments.min(Comparator.naturalOrder()).orElse(none);
     }
 
-    private Uni<Void> write(EngagementLeads.Found found, Map<UUID, List<LedgerEntry>> ledgers, Map<Lead, ArrivalCounting.Result> results,
-            Instant now) {
-        Map<UUID, List<Engagement>> recorded = new LinkedHashMap<>();
-        Map<UUID, List<LedgerEntry>> newEntries = new LinkedHashMap<>();
-        Map<UUID, Instant> rescoredFrom = new LinkedHashMap<>();
-        List<Outbox.Event> announcements = new ArrayList<>();
+    /**
+     * Writes the leads back first, each only at the version it was read at, so the rest is written only for leads whose
+     * rows this transaction now holds; a lead changed elsewhere since it was read (a kept copy gone stale) is forgotten
+     * and its engagements are counted again, reading it locked.
+     */
+    private Uni<Map<Lead, Integer>> write(List<Captured> batch, KeptLeads kept, EngagementLeads.Found found,
+            Map<UUID, List<LedgerEntry>> ledgers, Map<Lead, ArrivalCounting.Result> results, Instant now) {
+        Map<Lead, List<Outbox.Event>> announcements = new LinkedHashMap<>();
         results.forEach((lead, result) -> {
-            int before = ledgerOf(ledgers, lead).size();
-            result.steps().forEach(step -> announcements.addAll(apply(lead, step, now)));
+            int scoreBefore = lead.score();
+            List<Outbox.Event> events = new ArrayList<>();
+            result.steps().forEach(step -> events.addAll(apply(lead, step, now)));
             lead.keep(result.checkpoint());
-            recorded.put(lead.id(), found.byLead().get(lead));
-            if (result.replaced()) {
-                rescoredFrom.put(lead.id(), result.rescoredFrom());
-                newEntries.put(lead.id(), result.rescoredPart());
-            } else {
-                newEntries.put(lead.id(), result.ledger().subList(before, result.ledger().size()));
-            }
+            announcements.put(lead, ScoreEvents.latestScoreOnly(lead, scoreBefore, events, now));
         });
-        // the re-scored parts' rows go first, so (event, rule) stays unique; new leads are flushed before the set-based
-        // inserts of the rows that refer to them
-        return ledger.eraseFrom(rescoredFrom)
-                .flatMap(erased -> found.created().isEmpty() ? Uni.createFrom().voidItem()
-                        : leads.persist(found.created()).flatMap(persisted -> leads.flush()))
-                .flatMap(persisted -> history.record(recorded, now))
-                .flatMap(done -> ledger.append(newEntries, now))
-                .flatMap(done -> outbox.add(announcements, Announcements.ENGAGEMENT));
+        List<Lead> stored = results.keySet().stream().filter(lead -> !found.created().contains(lead)).toList();
+        return leadRows.update(stored).flatMap(stale -> {
+            Map<Lead, Integer> written = new LinkedHashMap<>();
+            Map<UUID, List<Engagement>> recorded = new LinkedHashMap<>();
+            Map<UUID, List<LedgerEntry>> newEntries = new LinkedHashMap<>();
+            Map<UUID, Instant> rescoredFrom = new LinkedHashMap<>();
+            List<Outbox.Event> outboxRows = new ArrayList<>();
+            Set<String> recount = new LinkedHashSet<>();
+            results.forEach((lead, result) -> {
+                if (stale.contains(lead.id())) {
+                    found.byLead().get(lead).forEach(engagement -> recount.add(engagement.eventId()));
+                    return;
+                }
+                written.put(lead, found.partitions().get(lead));
+                outboxRows.addAll(announcements.get(lead));
+                recorded.put(lead.id(), found.byLead().get(lead));
+                if (result.replaced()) {
+                    rescoredFrom.put(lead.id(), result.rescoredFrom());
+                    newEntries.put(lead.id(), result.rescoredPart());
+                } else {
+                    int before = ledgerOf(ledgers, lead).size();
+                    newEntries.put(lead.id(), result.ledger().subList(before, result.ledger().size()));
+                }
+            });
+            // the re-scored parts' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
+            Uni<Void> done = ledger.eraseFrom(rescoredFrom)
+                    .flatMap(erased -> leadRows.insert(found.created()))
+                    .flatMap(inserted -> history.record(recorded, now))
+                    .flatMap(recordedRows -> ledger.append(newEntries, now))
+                    .flatMap(appended -> outbox.add(outboxRows, Announcements.ENGAGEMENT));
+            if (recount.isEmpty()) {
+                return done.replaceWith(written);
+            }
+            if (kept != null) {
+                kept.forget(results.keySet().stream().filter(lead -> stale.contains(lead.id())).map(Lead::leadKey).toList());
+            }
+            List<Captured> again = batch.stream().filter(engagement -> recount.contains(engagement.id())).toList();
+            return done.flatMap(first -> count(again, null)).map(second -> {
+                written.putAll(second);
+                return written;
+            });
+        });
     }
 
     private static boolean changedStage(ArrivalCounting.Result result) {

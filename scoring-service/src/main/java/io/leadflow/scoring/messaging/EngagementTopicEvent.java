@@ -9,8 +9,8 @@ sealed interface EngagementTopicEvent permits EngagementTopicEvent.Captured, Eng
     /** The CloudEvent id. */
     String id();
 
-    /** An engagement to count. */
-    record Captured(String id, EngagementCaptured data) implements EngagementTopicEvent {
+    /** An engagement to count, from a record of {@code partition}. */
+    record Captured(String id, EngagementCaptured data, int partition) implements EngagementTopicEvent {
     }
 
     /** An anonymous visitor made known. */

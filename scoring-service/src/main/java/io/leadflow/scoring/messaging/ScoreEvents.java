@@ -64,7 +64,33 @@ final class ScoreEvents {
         return events;
     }
 
-    /** One score change per counted engagement: a redelivered engagement yields the same id. */
+    /**
+     * One score change per lead and transaction: of the changes its engagements of one poll caused, the last one's,
+     * carrying the lead's score after all of them and their summed delta (the topic is a feed of each lead's latest
+     * score, compacted by key: the earlier changes would only be dropped there); every stage change stays.
+     *
+     * @param events what the lead's engagements of the poll announced, in order
+     * @param scoreBefore the lead's score before the first of them
+     */
+    static List<Outbox.Event> latestScoreOnly(Lead lead, int scoreBefore, List<Outbox.Event> events, Instant now) {
+        List<Outbox.Event> kept = new ArrayList<>(events.size());
+        Outbox.Event latest = null;
+        for (Outbox.Event event : events) {
+            if (event.data() instanceof LeadScored) {
+                latest = event;
+            } else {
+                kept.add(event);
+            }
+        }
+        if (latest != null) {
+            String cause = ((LeadScored) latest.data()).causeEventId();
+            kept.add(new Outbox.Event(latest.topic(), latest.recordKey(), latest.eventId(), latest.ceType(),
+                    scoreChanged(lead, lead.score() - scoreBefore, cause, now)));
+        }
+        return kept;
+    }
+
+    /** One score change per counted engagement (the last of a lead's poll): a redelivered engagement yields the same id. */
     static String scoreChangedId(String causeEventId) {
         return DeterministicIds.of(causeEventId, "score");
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,6 +75,11 @@ public class Lead {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // advanced by every change of the row, whoever makes it (LeadRows checks it when writing a lead kept in memory)
+    @Version
+    @Column(nullable = false)
+    private long version;
+
     protected Lead() {
     }
 
@@ -88,6 +94,38 @@ public class Lead {
         this.traits = new LinkedHashMap<>();
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A lead as its row holds it (read by {@link LeadRows}, not managed by a session). */
+    static Lead restored(UUID id, String leadKey, String email, int score, LifecycleStage stage, int fitScore, Grade grade,
+            Instant scoredAsOf, Map<String, Object> decayedSums, int qualifications, Map<String, Object> rescoreCheckpoint,
+            Map<String, Object> traits, Instant createdAt, Instant updatedAt, long version) {
+        Lead lead = new Lead();
+        lead.id = id;
+        lead.leadKey = leadKey;
+        lead.email = email;
+        lead.score = score;
+        lead.stage = stage;
+        lead.fitScore = fitScore;
+        lead.grade = grade;
+        lead.scoredAsOf = scoredAsOf;
+        lead.decayedSums = decayedSums;
+        lead.qualifications = qualifications;
+        lead.rescoreCheckpoint = rescoreCheckpoint;
+        lead.traits = traits == null ? new LinkedHashMap<>() : new LinkedHashMap<>(traits);
+        lead.createdAt = createdAt;
+        lead.updatedAt = updatedAt;
+        lead.version = version;
+        return lead;
+    }
+
+    /**
+     * A copy to change, leaving this one as it is: a lead kept in memory changes only once the transaction that wrote
+     * the change committed. (The JSON columns' maps are replaced, never changed in place, so they are shared.)
+     */
+    public Lead copy() {
+        return restored(id, leadKey, email, score, stage, fitScore, grade, scoredAsOf, decayedSums, qualifications, rescoreCheckpoint,
+                traits, createdAt, updatedAt, version);
     }
 
     public LeadStanding standing() {
@@ -156,6 +194,28 @@ public class Lead {
     /** True when the lead keeps its ledger's decayed sums, so counting an engagement reads only part of the ledger. */
     public boolean keepsDecayedSums() {
         return scoredAsOf == null || decayedSums != null;
+    }
+
+    /** The row's version this lead was read or last written at. */
+    public long version() {
+        return version;
+    }
+
+    /** Written with the next version (by {@link LeadRows}). */
+    void advanceVersion() {
+        version++;
+    }
+
+    Map<String, Object> decayedSumsColumn() {
+        return decayedSums;
+    }
+
+    Map<String, Object> rescoreCheckpointColumn() {
+        return rescoreCheckpoint;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
     }
 
     /** How many times the lead became an MQL. */
