@@ -95,6 +95,12 @@ class KafkaAccessTest {
         assertThat(pool.path("replicas").asInt()).isEqualTo(3);
         assertThat(pool.path("template").path("pod").path("affinity").path("podAntiAffinity")
                 .path("requiredDuringSchedulingIgnoredDuringExecution")).isNotEmpty();
+        // rack awareness: brokers know their zone and are spread over zones, so a partition's replicas are too
+        JsonNode rack = manifests.get("Kafka", "leadflow").path("spec").path("kafka").path("rack");
+        assertThat(rack.path("type").asText()).isEqualTo("topology-label");
+        assertThat(rack.path("topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
+        assertThat(pool.path("template").path("pod").path("topologySpreadConstraints").findValuesAsText("topologyKey"))
+                .contains("topology.kubernetes.io/zone");
         assertThat(manifests.get("Cluster", "leadflow-db").path("spec").path("instances").asInt()).isEqualTo(3);
         for (String service : Overlays.SERVICES) {
             assertThat(manifests.get("PodDisruptionBudget", service).path("spec").path("minAvailable").asInt()).isEqualTo(1);
