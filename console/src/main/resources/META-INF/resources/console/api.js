@@ -2,11 +2,14 @@
 // config.json, which the serving service writes from its configuration (so a deployment points it
 // at its ingress URLs).
 
-import {currentUser} from './session.js';
+import {bearerToken} from './session.js';
 
 let config = null;
 
-/** Loads config.json once: {services: {scoring, handoff, crmSync}} base URLs ("" = this origin). */
+/**
+ * Loads config.json once: {services: {scoring, handoff, crmSync}} base URLs ("" = this origin), and
+ * signIn: {oidc: {issuer, clientId, scope} | null, tokenPaste}.
+ */
 export async function loadConfig() {
   if (!config) {
     const response = await fetch('config.json', {headers: {Accept: 'application/json'}});
@@ -41,10 +44,10 @@ export class ApiError extends Error {
  * throws an ApiError. A body given as an object is sent as JSON.
  */
 export async function call(service, path, {method = 'GET', body, signal} = {}) {
-  const user = currentUser();
+  const token = await bearerToken();
   const headers = {Accept: 'application/json'};
-  if (user) {
-    headers.Authorization = `Bearer ${user.token}`;
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
   }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -2,7 +2,7 @@
 // It does what EventSource does: parses events, remembers the last id, and on a dropped connection
 // waits the server's retry delay and reconnects with Last-Event-ID so nothing is missed.
 
-import {currentUser} from './session.js';
+import {bearerToken} from './session.js';
 
 /**
  * Opens {@code url} and calls onEvent({type, id, data}) for each event and onState(text) when the
@@ -16,7 +16,8 @@ export function openStream(url, {lastEventId = null, onEvent, onState}) {
   async function connect() {
     while (!controller.signal.aborted) {
       try {
-        const headers = {Accept: 'text/event-stream', Authorization: `Bearer ${currentUser()?.token ?? ''}`};
+        // each (re)connection sends the token of now: the provider's is renewed while the stream runs
+        const headers = {Accept: 'text/event-stream', Authorization: `Bearer ${await bearerToken() ?? ''}`};
         if (lastId !== null) {
           headers['Last-Event-ID'] = lastId;
         }

@@ -37,6 +37,22 @@ class ConsoleFilesTest {
     }
 
     @Test
+    void theVendoredOidcClientIsNpmsBrowserBuildUnchangedWithItsLicences() throws Exception {
+        Path vendor = ROOT.resolve("vendor");
+        byte[] library = Files.readAllBytes(vendor.resolve("oidc-client-ts.min.js"));
+
+        // oidc-client-ts 3.5.0's dist/browser/oidc-client-ts.min.js, as vendor/README.md says
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(library)))
+                .isEqualTo("f999daa383f09eb090d0ae32211e9ca931c76840e08e47fcf334fc8f5f74f1ef");
+        assertThat(Files.readString(vendor.resolve("README.md"))).contains("f999daa383f09eb090d0ae32211e9ca931c76840e08e47fcf334fc8f5f74f1ef");
+        assertThat(Files.readString(vendor.resolve("oidc-client-ts.LICENSE"))).contains("Apache License", "Version 2.0");
+        assertThat(Files.readString(vendor.resolve("jwt-decode.LICENSE"))).contains("The MIT License");
+        // loaded as a classic script before the console's modules, which read its global
+        assertThat(Files.readString(ROOT.resolve("index.html")))
+                .containsSubsequence("<script src=\"vendor/oidc-client-ts.min.js\" defer></script>", "<script type=\"module\" src=\"app.js\">");
+    }
+
+    @Test
     void no_module_parses_html_or_evaluates_text() {
         Map<Path, String> modules = modules();
         assertThat(modules).hasSizeGreaterThan(10);

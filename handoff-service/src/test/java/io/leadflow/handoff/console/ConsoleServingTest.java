@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The browser console served at /console/: its page and modules with the console's own
- * Content-Security-Policy (its files, and connections to this service and the two it calls, nothing
- * inline), its config.json from configuration, and the APIs still under theirs.
+ * Content-Security-Policy (its files, and connections to this service, the two it calls and the OIDC
+ * provider, nothing inline), its config.json from configuration, and the APIs still under theirs.
  */
 @QuarkusTest
 class ConsoleServingTest {
 
-    static final String CONSOLE_POLICY = "default-src 'self'; connect-src 'self' http://127.0.0.1:8082 http://127.0.0.1:8084; "
+    static final String CONSOLE_POLICY = "default-src 'self'; connect-src 'self' http://127.0.0.1:8082 http://127.0.0.1:8084 https://leadflow.local; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -50,7 +50,18 @@ class ConsoleServingTest {
                 .header("Content-Security-Policy", CONSOLE_POLICY)
                 .body("services.handoff", equalTo(""))
                 .body("services.scoring", equalTo("http://127.0.0.1:8082"))
-                .body("services.crmSync", equalTo("http://127.0.0.1:8084"));
+                .body("services.crmSync", equalTo("http://127.0.0.1:8084"))
+                // the provider is the one whose tokens the services take (mp.jwt.verify.issuer); pasting is for tests and dev
+                .body("signIn.oidc.issuer", equalTo("https://leadflow.local/dev"))
+                .body("signIn.oidc.clientId", equalTo("leadflow-console"))
+                .body("signIn.oidc.scope", equalTo("openid profile"))
+                .body("signIn.tokenPaste", equalTo(true));
+    }
+
+    @Test
+    void theVendoredOidcClientIsServedUnderTheConsolePolicy() {
+        given().when().get("/console/vendor/oidc-client-ts.min.js").then().statusCode(200)
+                .contentType(containsString("javascript")).header("Content-Security-Policy", CONSOLE_POLICY);
     }
 
     @Test
