@@ -57,13 +57,16 @@ final class LeadflowStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final List<ServiceProcess> started = new ArrayList<>();
+    private final Map<String, String> signIn;
 
-    private LeadflowStack(Path root, Path logDir, WireMockServer webhook, String bootstrap, SharedPostgres.Server db) {
+    private LeadflowStack(Path root, Path logDir, WireMockServer webhook, String bootstrap, SharedPostgres.Server db,
+            Map<String, String> signIn) {
         this.root = root;
         this.logDir = logDir;
         this.webhook = webhook;
         this.bootstrap = bootstrap;
         this.db = db;
+        this.signIn = signIn;
     }
 
     /** The stack on the test JVM's shared broker. */
@@ -71,15 +74,27 @@ final class LeadflowStack implements AutoCloseable {
         return start(root, logDir, SharedKafka.bootstrapServers());
     }
 
+    /**
+     * The stack on the test JVM's shared broker, its services taking the tokens {@code signIn} names (the
+     * {@code MP_JWT_VERIFY_*} variables, and the console's provider client) instead of the development ones.
+     */
+    static LeadflowStack start(Path root, Path logDir, Map<String, String> signIn) {
+        return start(root, logDir, SharedKafka.bootstrapServers(), signIn);
+    }
+
     /** The stack on the broker at {@code bootstrap}, with the contract's topics and their dead-letter topics. */
     static LeadflowStack start(Path root, Path logDir, String bootstrap) {
+        return start(root, logDir, bootstrap, devSignIn(root));
+    }
+
+    private static LeadflowStack start(Path root, Path logDir, String bootstrap, Map<String, String> signIn) {
         List<String> topics = new ArrayList<>(CONTRACT_TOPICS);
         CONTRACT_TOPICS.forEach(topic -> topics.add(Topics.deadLetter(topic)));
         KafkaTopics.ensure(bootstrap, topics);
         SharedPostgres.Server db = SharedPostgres.freshDatabase(DATABASE);
         WireMockServer webhook = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         webhook.start();
-        LeadflowStack stack = new LeadflowStack(root, logDir, webhook, bootstrap, db);
+        LeadflowStack stack = new LeadflowStack(root, logDir, webhook, bootstrap, db, signIn);
         try {
             // the console, served by handoff, calls scoring and crm-sync from handoff's origin: they learn each other's ports first
             ServicePorts ports = new ServicePorts(freePort(), freePort(), freePort(), freePort());
@@ -150,19 +165,23 @@ final class LeadflowStack implements AutoCloseable {
 
     private void launch(String name, int port, Map<String, String> serviceEnv) {
         Map<String, String> env = new HashMap<>(serviceEnv);
-        env.putAll(devSignIn(root));
+        env.putAll(signIn);
         ServiceProcess service = ServiceProcess.start(root, name, port, env, logDir);
         started.add(service);
         services.put(name, service);
         environments.put(name, env);
     }
 
-    /** The services verify bearer JWTs with the development keys, as the local stack's do (docs/security.md). */
+    /**
+     * The services verify bearer JWTs with the development keys, as the local stack's do (docs/security.md), and the
+     * console takes such a token pasted.
+     */
     private static Map<String, String> devSignIn(Path root) {
         return Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + root.resolve("local-infra/src/main/resources").resolve(DevTokens.VERIFICATION_KEYS_RESOURCE),
                 "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER,
-                "MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);
+                "MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE,
+                "LEADFLOW_CONSOLE_TOKEN_PASTE", "true");
     }
 
     /** Starts another instance of a service, in the same consumer groups: a scale-out. */
