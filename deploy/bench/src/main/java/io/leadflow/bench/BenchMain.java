@@ -67,11 +67,12 @@ public final class BenchMain {
     }
 
     static Report run(BenchOptions options, WhatIfOptions whatIf, Instant started) {
-        Report report = new Report(started.toString(), Machine.describe(), options.describe());
+        List<ServiceProcess> processes = SERVICES.stream().map(ServiceProcess::find).flatMap(Optional::stream).toList();
+        Optional<String> servicesJvm = processes.stream().map(ServiceProcess::jvm).flatMap(Optional::stream).findFirst();
+        Report report = new Report(started.toString(), Machine.describe(servicesJvm), options.describe());
         if (options.smoke()) {
             report.note("smoke run: a few seconds a scenario, to prove the harness works; not a baseline");
         }
-        List<ServiceProcess> processes = SERVICES.stream().map(ServiceProcess::find).flatMap(Optional::stream).toList();
         EventGenerator generator = new EventGenerator(EventMix.realistic(),
                 new LeadPopulation(Long.toString(started.getEpochSecond(), 36), options.leads(), LeadPopulation.DEFAULT_EXPONENT), 42);
         try (CaptureClient client = new CaptureClient(options.captureUrl(), options.writeKey())) {

@@ -11,14 +11,16 @@ import java.util.Optional;
  * @param cores available processors
  * @param memoryMegabytes total memory
  * @param cpuModel the CPU's model name
- * @param jdk the JDK running the harness (the services run on the same one in the local stack)
+ * @param jdk the JVM the services run on, with their JVM options (the first service found); the harness's when none runs
  * @param loadAverageAtStart the 1-minute load average when the run began: other work on the machine
  */
 public record Machine(int cores, long memoryMegabytes, String cpuModel, String jdk, double loadAverageAtStart) {
 
-    public static Machine describe() {
+    /** This machine, naming {@code servicesJvm} as its JDK, or the harness's JVM when no service was found. */
+    public static Machine describe(Optional<String> servicesJvm) {
         return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryMegabytes(), readCpuModel(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), loadAverage());
+                servicesJvm.orElseGet(() -> "no service running; the harness's: " + System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.runtime.version")), loadAverage());
     }
 
     private static long readMemoryMegabytes() {

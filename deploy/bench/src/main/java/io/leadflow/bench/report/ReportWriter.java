@@ -57,7 +57,7 @@ public final class ReportWriter {
 
     private static String header(Report report, String bullet) {
         Machine machine = report.machine();
-        return String.format(Locale.ROOT, "%smachine: %d cores, %d MB, %s, %s; load average at start %.2f%n%soptions: %s%n",
+        return String.format(Locale.ROOT, "%smachine: %d cores, %d MB, %s; the services' JVM: %s; load average at start %.2f%n%soptions: %s%n",
                 bullet, machine.cores(), machine.memoryMegabytes(), machine.cpuModel(), machine.jdk(), machine.loadAverageAtStart(),
                 bullet, report.options());
     }

@@ -74,6 +74,19 @@ public record ServiceProcess(String service, long pid, Path jar) {
         }
     }
 
+    /**
+     * The JVM this process runs on ({@link ServiceJvm#describe}): the Java home of its executable
+     * ({@code /proc/<pid>/exe}) and its command line.
+     */
+    public Optional<String> jvm() {
+        try {
+            Path home = Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "exe")).getParent().getParent();
+            return Optional.of(ServiceJvm.describe(Files.readString(home.resolve("release")), commandLine(Path.of("/proc", String.valueOf(pid)))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Resident memory now, in MB. */
     public double rssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
