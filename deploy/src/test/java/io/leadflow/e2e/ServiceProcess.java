@@ -54,9 +54,11 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(instance + ".log");
             Files.deleteIfExists(log);
+            // the JVM running the tests (Java 25, which mvnw picks), with the local stack's options: an OutOfMemoryError
+            // ends the process, as an orchestrator needs to restart it (docs/architecture.md, Decisions)
             ProcessBuilder launcher = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     // appended, so the log of a run with restarts tells the whole story
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -31,4 +31,15 @@ class ManagementPortTest {
         given().baseUri(ManagementInterface.baseUri()).when().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/v1/events"));
     }
+
+    @Test
+    void livenessAndReadinessWatchTheKafkaClientThreads() {
+        // Given the service up, its producer's I/O thread alive
+        // When the orchestrator probes liveness and readiness
+        // Then both hold the Kafka client threads' check (kafka-health), UP
+        for (String probe : new String[] {"/q/health/live", "/q/health/ready"}) {
+            given().baseUri(ManagementInterface.baseUri()).when().get(probe).then().statusCode(200)
+                    .body("checks.find { it.name == 'kafka-client-threads' }.status", is("UP"));
+        }
+    }
 }
