@@ -8,6 +8,7 @@ import io.leadflow.scoring.domain.RecordedEvent;
 import io.leadflow.txmessaging.JsonRecordSet;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
             + " weight, recorded_at) select event_id, lead_id, type, occurred_at, properties, traits, bot, 1, recorded_at from "
             + JsonRecordSet.FROM + " as r (event_id text, lead_id uuid, type text, occurred_at timestamptz, properties jsonb,"
             + " traits jsonb, bot boolean, recorded_at timestamptz) order by source_rows.n";
+
+    private static final String HISTORY_ORDER = "leadId, occurredAt, seq";
 
     @Inject
     ObjectMapper json;
@@ -88,7 +91,8 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
         if (leadIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("seq"), leadIds).list().map(LeadHistoryRepository::byLead);
+        return ReadOnlyRows.list(StoredLeadEvent.class, "leadId in :leads", HISTORY_ORDER, Parameters.with("leads", leadIds))
+                .map(LeadHistoryRepository::byLead);
     }
 
     /** Per lead, the events of its history after its moment, in the order they happened: one query. */
@@ -97,8 +101,7 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
             return Uni.createFrom().item(Map.of());
         }
         LeadMoments after = LeadMoments.of(afterByLead, ">");
-        return find(after.where(), Sort.by("leadId").and("occurredAt").and("seq"), after.parameters()).list()
-                .map(LeadHistoryRepository::byLead);
+        return ReadOnlyRows.list(StoredLeadEvent.class, after.where(), HISTORY_ORDER, after.parameters()).map(LeadHistoryRepository::byLead);
     }
 
     private static Map<UUID, List<RecordedEvent>> byLead(List<StoredLeadEvent> events) {

@@ -32,6 +32,8 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
             + " occurred_at timestamptz, half_life_seconds bigint, model_version integer, weight double precision,"
             + " recorded_at timestamptz)";
 
+    private static final String LEDGER_ORDER = "leadId, occurredAt, eventId, rule";
+
     @Inject
     ObjectMapper json;
 
@@ -46,9 +48,8 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
         if (leadIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return find("leadId in ?1", Sort.by("leadId").and("occurredAt").and("eventId").and("rule"), leadIds).list()
-                .map(entries -> entries.stream().collect(Collectors.groupingBy(ScoreEntry::leadId,
-                        Collectors.mapping(ScoreEntry::toLedgerEntry, Collectors.toList()))));
+        return ReadOnlyRows.list(ScoreEntry.class, "leadId in :leads", LEDGER_ORDER, Parameters.with("leads", leadIds))
+                .map(LedgerRepository::byLead);
     }
 
     /**
@@ -68,9 +69,12 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
             parameters.and("rule" + rule, capped.getKey()).and("since" + rule, capped.getValue());
             rule++;
         }
-        return find(query.append(')').toString(), Sort.by("leadId").and("occurredAt").and("eventId").and("rule"), parameters).list()
-                .map(entries -> entries.stream().collect(Collectors.groupingBy(ScoreEntry::leadId,
-                        Collectors.mapping(ScoreEntry::toLedgerEntry, Collectors.toList()))));
+        return ReadOnlyRows.list(ScoreEntry.class, query.append(')').toString(), LEDGER_ORDER, parameters).map(LedgerRepository::byLead);
+    }
+
+    private static Map<UUID, List<LedgerEntry>> byLead(List<ScoreEntry> entries) {
+        return entries.stream().collect(Collectors.groupingBy(ScoreEntry::leadId,
+                Collectors.mapping(ScoreEntry::toLedgerEntry, Collectors.toList())));
     }
 
     /** Multiplies the weight of every entry of a lead's ledger by {@code factor} (recycling); in the caller's transaction. */
