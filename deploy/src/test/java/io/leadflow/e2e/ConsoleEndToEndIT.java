@@ -3,23 +3,16 @@ package io.leadflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.localinfra.DevTokens;
 import io.leadflow.testsupport.HeadlessChromium;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +32,6 @@ class ConsoleEndToEndIT {
 
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
     private static final String XSS = "<script>window.__pwned = true</script><img src=x onerror=\"window.__pwned = true\">";
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCREENSHOTS = Path.of(System.getProperty("leadflow.console.screenshots", "../docs/console"));
 
     private static LeadflowStack stack;
@@ -76,7 +67,7 @@ class ConsoleEndToEndIT {
 
         // When a lead's journey is posted through capture, its demo-request form carrying markup in a field
         String email = "console-" + UUID.randomUUID() + "@example.com";
-        postJourney(email, Map.of("company", XSS, "page_url", "https://example.com/demo?x=<script>window.__pwned=true</script>"));
+        CaptureJourneys.postMqlJourney(stack.url("capture-service"), email, Map.of("company", XSS, "page_url", "https://example.com/demo?x=<script>window.__pwned=true</script>"));
 
         // Then its handoff appears on the open board without a reload
         WebElement card = await("the handoff on the board").atMost(PIPELINE_TIMEOUT).until(() -> card(email), found -> found != null);
@@ -145,8 +136,8 @@ class ConsoleEndToEndIT {
     void aPublishedModelChangeRescoresALeadVisibly() throws Exception {
         // Given a lead who viewed two pages, and its score on its page
         String email = "rescored-" + UUID.randomUUID() + "@example.com";
-        postEvent("page.viewed", email, Map.of("url", "https://example.com/features"));
-        postEvent("page.viewed", email, Map.of("url", "https://example.com/customers"));
+        CaptureJourneys.postEvent(stack.url("capture-service"), "page.viewed", email, Map.of("url", "https://example.com/features"));
+        CaptureJourneys.postEvent(stack.url("capture-service"), "page.viewed", email, Map.of("url", "https://example.com/customers"));
         signIn(token("e2e-admin", "admin"), "lead?email=" + encode(email));
         int before = await("the lead scored").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             chromium.driver().navigate().refresh();
@@ -272,35 +263,6 @@ class ConsoleEndToEndIT {
             // the view redrew it between finding and reading (the replay's progress does, each poll): not there yet
             return null;
         }
-    }
-
-    /**
-     * An email open, three page views ending on the pricing page, then the demo-request form with
-     * {@code formFields} added: enough for an MQL under the default model (docs of scoring-service).
-     */
-    private static void postJourney(String email, Map<String, String> formFields) throws Exception {
-        postEvent("email.opened", email, Map.of("campaign", "console-launch"));
-        postEvent("page.viewed", email, Map.of("url", "https://example.com/features"));
-        postEvent("page.viewed", email, Map.of("url", "https://example.com/customers"));
-        postEvent("page.viewed", email, Map.of("url", "https://example.com/pricing"));
-        Map<String, String> fields = new HashMap<>(Map.of("email", email, "first_name", "Ada", "job_title", "VP Engineering"));
-        fields.putAll(formFields);
-        String body = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
-        // the shipped forms are bound to origins: capture's own pages on this machine
-        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/forms/demo-request"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", stack.url("capture-service"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
-    }
-
-    private static void postEvent(String type, String email, Map<String, String> properties) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("type", type, "email", email, "properties", properties,
-                "traits", Map.of("company", "Analytical Engines", "country", "GB", "companySize", 250, "industry", "software")));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("capture-service") + "/v1/events"))
-                .header("Content-Type", "application/json").header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
     /** A development token (the services trust its key on the test stack), without the "Bearer " prefix. */
