@@ -2,12 +2,10 @@ package io.leadflow.scoring.messaging;
 
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.domain.ArrivalCounting;
+import io.leadflow.scoring.domain.BatchCounting;
 import io.leadflow.scoring.domain.Engagement;
-import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.domain.LedgerEntry;
-import io.leadflow.scoring.domain.LedgerNeed;
-import io.leadflow.scoring.domain.RescoreCheckpoint;
-import io.leadflow.scoring.domain.StoredHistory;
+import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.messaging.EngagementTopicEvent.Captured;
 import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadHistoryRepository;
@@ -20,26 +18,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts a batch of engagements inside the caller's transaction, with the active scoring model, in a
- * fixed number of statements whatever the batch's size: the leads are found and locked together
- * ({@link EngagementLeads}), their ledgers (only the recent part caps and lateness need, {@link LedgerNeed}, for
- * leads that keep their decayed sums) read together; only where an engagement may have arrived late, their histories
- * after their {@link RescoreCheckpoint}s (and the ledger entries caps read before those) too; every lead's engagements
- * are counted in memory in arrival order ({@link ArrivalCounting}), and the history rows, ledger entries, leads and
- * outbox rows written in bulk.
+ * Counts a batch of engagements inside the caller's transaction, with the active scoring model, in a fixed number of
+ * statements whatever the batch's size. What to read and how to count is the domain's {@link BatchCounting}; this
+ * class runs its reads and then the writes, one named step each:
+ * <ol>
+ *   <li>find the leads ({@link EngagementLeads}: kept in memory, or read);</li>
+ *   <li>read their ledgers, as far as counting needs;</li>
+ *   <li>read the histories of leads one of whose engagements may have arrived late;</li>
+ *   <li>count (in memory);</li>
+ *   <li>read the whole ledgers of the few leads whose stage changed, and count those again;</li>
+ *   <li>write the leads back where their rows did not change meanwhile; then the history rows, ledger entries and
+ *   outbox rows of those leads; and count the others' engagements again on their rows as they are now.</li>
+ * </ol>
  */
 @ApplicationScoped
 class EngagementCounting {
@@ -76,89 +75,36 @@ class EngagementCounting {
         LeadScorer scorer = model.scorer();
         Instant now = clock.instant();
         return engagementLeads.find(batch, kept, scorer, now).flatMap(found -> {
-            List<Lead> stored = found.byLead().keySet().stream().filter(lead -> !found.created().contains(lead)).toList();
-            // a lead that keeps its decayed sums needs only the entries caps and lateness look at
-            LedgerNeed need = scorer.ledgerNeeded(earliest(found.byLead().values().stream().flatMap(List::stream).map(Engagement::occurredAt), now));
-            Set<UUID> partial = stored.stream().filter(Lead::keepsDecayedSums).map(Lead::id).collect(Collectors.toSet());
-            List<UUID> whole = stored.stream().map(Lead::id).filter(lead -> !partial.contains(lead)).toList();
-            return ledger.entriesOf(partial, need).flatMap(parts -> ledger.entriesOf(whole).map(wholes -> merged(parts, wholes)))
-                    .flatMap(ledgers -> {
-                        Map<Lead, List<Engagement>> mayBeLate = new LinkedHashMap<>();
-                        found.byLead().forEach((lead, engagements) -> {
-                            if (ArrivalCounting.mayArriveLate(ledgerOf(ledgers, lead), engagements)) {
-                                mayBeLate.put(lead, engagements);
-                            }
-                        });
-                        return historiesOf(mayBeLate, partial, ledgers, scorer).flatMap(read -> {
-                            Map<Lead, ArrivalCounting.Result> results = countAll(found.byLead(), read.ledgers(), read.histories(), scorer);
-                            // a stage change announces the top contributions of the whole ledger: those few leads are
-                            // counted again on it (the same outcome, since the part read holds all that counting uses)
-                            Map<Lead, List<Engagement>> qualified = new LinkedHashMap<>();
-                            results.forEach((lead, result) -> {
-                                if (partial.contains(lead.id()) && changedStage(result)) {
-                                    qualified.put(lead, found.byLead().get(lead));
-                                }
-                            });
-                            if (qualified.isEmpty()) {
-                                return write(batch, kept, found, read.ledgers(), results, now);
-                            }
-                            return ledger.entriesOf(qualified.keySet().stream().map(Lead::id).toList()).flatMap(full -> {
-                                Map<UUID, List<LedgerEntry>> all = merged(read.ledgers(), full);
-                                results.putAll(countAll(qualified, all, read.histories(), scorer));
-                                return write(batch, kept, found, all, results, now);
-                            });
-                        });
-                    });
+            BatchCounting<Lead> counting = new BatchCounting<>(found.byLead(), found.created(), scorer, now, checkpointLag);
+            return readLedgers(counting)
+                    .flatMap(read -> readLateHistories(counting))
+                    .invoke(counting::countAll)
+                    .flatMap(counted -> readWholeLedgersOfStageChanges(counting))
+                    .flatMap(read -> write(batch, kept, found, counting, now));
         });
     }
 
-    /** The ledgers, and the stored histories of the leads whose engagements may have arrived late. */
-    private record Read(Map<UUID, List<LedgerEntry>> ledgers, Map<UUID, StoredHistory> histories) {
+    private Uni<Void> readLedgers(BatchCounting<Lead> counting) {
+        BatchCounting.LedgerReads reads = counting.ledgerReads();
+        return ledger.entriesOf(reads.partial(), reads.need())
+                .invoke(counting::ledgersRead)
+                .flatMap(parts -> ledger.entriesOf(reads.whole()))
+                .invoke(counting::ledgersRead)
+                .replaceWithVoid();
     }
 
-    // a lead whose checkpoint serves re-scores from it: its events after it, and (keeping its sums) the ledger entries
-    // caps read before it; the other leads' whole histories
-    private Uni<Read> historiesOf(Map<Lead, List<Engagement>> mayBeLate, Set<UUID> partial, Map<UUID, List<LedgerEntry>> ledgers,
-            LeadScorer scorer) {
-        Map<UUID, RescoreCheckpoint> checkpoints = new LinkedHashMap<>();
-        List<UUID> wholeHistories = new ArrayList<>();
-        mayBeLate.forEach((lead, engagements) -> {
-            RescoreCheckpoint checkpoint = lead.rescoreCheckpoint();
-            if (checkpoint != null && checkpoint.servesFor(scorer, engagements)) {
-                checkpoints.put(lead.id(), checkpoint);
-            } else {
-                wholeHistories.add(lead.id());
-            }
-        });
-        List<UUID> partialFromCheckpoint = checkpoints.keySet().stream().filter(partial::contains).toList();
-        LedgerNeed need = scorer.ledgerNeeded(earliest(checkpoints.values().stream().map(RescoreCheckpoint::through), Instant.EPOCH));
-        Map<UUID, Instant> throughs = new LinkedHashMap<>();
-        checkpoints.forEach((lead, checkpoint) -> throughs.put(lead, checkpoint.through()));
-        return ledger.entriesOf(partialFromCheckpoint, need)
-                .flatMap(before -> history.historiesAfter(throughs).flatMap(after -> history.historiesOf(wholeHistories).map(all -> {
-                    Map<UUID, StoredHistory> histories = new HashMap<>();
-                    checkpoints.forEach((lead, checkpoint) -> histories.put(lead,
-                            new StoredHistory(checkpoint, after.getOrDefault(lead, List.of()))));
-                    wholeHistories.forEach(lead -> histories.put(lead, StoredHistory.whole(all.getOrDefault(lead, List.of()))));
-                    return new Read(merged(ledgers, before), histories);
-                })));
+    private Uni<Void> readLateHistories(BatchCounting<Lead> counting) {
+        BatchCounting.HistoryReads reads = counting.historyReads();
+        return ledger.entriesOf(reads.entriesBefore(), reads.need())
+                .flatMap(before -> history.historiesAfter(reads.after())
+                        .flatMap(after -> history.historiesOf(reads.whole())
+                                .invoke(whole -> counting.historiesRead(before, after, whole, reads))))
+                .replaceWithVoid();
     }
 
-    private Map<Lead, ArrivalCounting.Result> countAll(Map<Lead, List<Engagement>> byLead, Map<UUID, List<LedgerEntry>> ledgers,
-            Map<UUID, StoredHistory> histories, LeadScorer scorer) {
-        Map<Lead, ArrivalCounting.Result> results = new LinkedHashMap<>();
-        byLead.forEach((lead, engagements) -> {
-            // only read where an engagement may have arrived late (a new lead has none stored); the checkpoint is
-            // parsed from its column only for the leads whose history was not read
-            StoredHistory read = histories.get(lead.id());
-            StoredHistory stored = read != null ? read : StoredHistory.unread(lead.rescoreCheckpoint());
-            results.put(lead, ArrivalCounting.count(scorer, lead.standing(), ledgerOf(ledgers, lead), stored, engagements, checkpointLag));
-        });
-        return results;
-    }
-
-    private static Instant earliest(Stream<Instant> moments, Instant none) {
-        return moments.min(Comparator.naturalOrder()).orElse(none);
+    private Uni<Void> readWholeLedgersOfStageChanges(BatchCounting<Lead> counting) {
+        List<UUID> leads = counting.wholeLedgersToRecount();
+        return leads.isEmpty() ? Uni.createFrom().voidItem() : ledger.entriesOf(leads).invoke(counting::wholeLedgersRead).replaceWithVoid();
     }
 
     /**
@@ -166,17 +112,17 @@ class EngagementCounting {
      * rows this transaction now holds; a lead changed elsewhere since it was read (a kept copy gone stale) is forgotten
      * and its engagements are counted again, reading it locked.
      */
-    private Uni<Map<Lead, Integer>> write(List<Captured> batch, KeptLeads kept, EngagementLeads.Found found,
-            Map<UUID, List<LedgerEntry>> ledgers, Map<Lead, ArrivalCounting.Result> results, Instant now) {
+    private Uni<Map<Lead, Integer>> write(List<Captured> batch, KeptLeads kept, EngagementLeads.Found found, BatchCounting<Lead> counting,
+            Instant now) {
         Map<Lead, List<Outbox.Event>> announcements = new LinkedHashMap<>();
-        results.forEach((lead, result) -> {
+        counting.results().forEach((lead, result) -> {
             int scoreBefore = lead.score();
             List<Outbox.Event> events = new ArrayList<>();
             result.steps().forEach(step -> events.addAll(apply(lead, step, now)));
             lead.keep(result.checkpoint());
             announcements.put(lead, ScoreEvents.latestScoreOnly(lead, scoreBefore, events, now));
         });
-        List<Lead> stored = results.keySet().stream().filter(lead -> !found.created().contains(lead)).toList();
+        List<Lead> stored = counting.results().keySet().stream().filter(lead -> !found.created().contains(lead)).toList();
         return leadRows.update(stored).flatMap(stale -> {
             Map<Lead, Integer> written = new LinkedHashMap<>();
             Map<UUID, List<Engagement>> recorded = new LinkedHashMap<>();
@@ -184,7 +130,7 @@ class EngagementCounting {
             Map<UUID, Instant> rescoredFrom = new LinkedHashMap<>();
             List<Outbox.Event> outboxRows = new ArrayList<>();
             Set<String> recount = new LinkedHashSet<>();
-            results.forEach((lead, result) -> {
+            counting.results().forEach((lead, result) -> {
                 if (stale.contains(lead.id())) {
                     found.byLead().get(lead).forEach(engagement -> recount.add(engagement.eventId()));
                     return;
@@ -192,12 +138,9 @@ class EngagementCounting {
                 written.put(lead, found.partitions().get(lead));
                 outboxRows.addAll(announcements.get(lead));
                 recorded.put(lead.id(), found.byLead().get(lead));
+                newEntries.put(lead.id(), counting.newEntries(lead));
                 if (result.replaced()) {
                     rescoredFrom.put(lead.id(), result.rescoredFrom());
-                    newEntries.put(lead.id(), result.rescoredPart());
-                } else {
-                    int before = ledgerOf(ledgers, lead).size();
-                    newEntries.put(lead.id(), result.ledger().subList(before, result.ledger().size()));
                 }
             });
             // the re-scored parts' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
@@ -210,7 +153,7 @@ class EngagementCounting {
                 return done.replaceWith(written);
             }
             if (kept != null) {
-                kept.forget(results.keySet().stream().filter(lead -> stale.contains(lead.id())).map(Lead::leadKey).toList());
+                kept.forget(counting.results().keySet().stream().filter(lead -> stale.contains(lead.id())).map(Lead::leadKey).toList());
             }
             List<Captured> again = batch.stream().filter(engagement -> recount.contains(engagement.id())).toList();
             return done.flatMap(first -> count(again, null)).map(second -> {
@@ -218,21 +161,6 @@ class EngagementCounting {
                 return written;
             });
         });
-    }
-
-    private static boolean changedStage(ArrivalCounting.Result result) {
-        return result.steps().stream().anyMatch(step -> step instanceof ArrivalCounting.Counted counted
-                ? counted.outcome().stageChanged() : ((ArrivalCounting.Recounted) step).stageChanged());
-    }
-
-    private static List<LedgerEntry> ledgerOf(Map<UUID, List<LedgerEntry>> ledgers, Lead lead) {
-        return ledgers.getOrDefault(lead.id(), List.of());
-    }
-
-    private static Map<UUID, List<LedgerEntry>> merged(Map<UUID, List<LedgerEntry>> some, Map<UUID, List<LedgerEntry>> others) {
-        Map<UUID, List<LedgerEntry>> all = new HashMap<>(some);
-        all.putAll(others);
-        return all;
     }
 
     // the lead takes the step's result; answers what to announce about it

@@ -1,6 +1,7 @@
 package io.leadflow.scoring.persistence;
 
 import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.CountedLead;
 import io.leadflow.scoring.domain.DecayedTotal;
 import io.leadflow.scoring.domain.HistoryRescorer;
 import io.leadflow.scoring.domain.LeadStanding;
@@ -25,7 +26,7 @@ import org.hibernate.type.SqlTypes;
 /** A lead: its engagement score, fit score and grade, stage and profile traits. Its ledger is in {@link ScoreEntry}. */
 @Entity
 @Table(name = "lead")
-public class Lead {
+public class Lead implements CountedLead {
 
     @Id
     private UUID id;
@@ -128,6 +129,7 @@ public class Lead {
                 traits, createdAt, updatedAt, version);
     }
 
+    @Override
     public LeadStanding standing() {
         return new LeadStanding(stage, email, traits, scoredAsOf, DecayedSumsColumn.read(decayedSums, scoredAsOf));
     }
@@ -148,6 +150,7 @@ public class Lead {
     }
 
     /** Where a re-score of its history may start, or null: from the beginning. */
+    @Override
     public RescoreCheckpoint rescoreCheckpoint() {
         return RescoreCheckpointColumn.read(rescoreCheckpoint, email);
     }
@@ -192,6 +195,7 @@ public class Lead {
     }
 
     /** True when the lead keeps its ledger's decayed sums, so counting an engagement reads only part of the ledger. */
+    @Override
     public boolean keepsDecayedSums() {
         return scoredAsOf == null || decayedSums != null;
     }
@@ -223,6 +227,7 @@ public class Lead {
         return qualifications;
     }
 
+    @Override
     public UUID id() {
         return id;
     }
