@@ -10,6 +10,7 @@ import io.leadflow.bench.report.Machine;
 import io.leadflow.bench.report.Report;
 import io.leadflow.bench.report.ReportWriter;
 import io.leadflow.bench.resources.ServiceProcess;
+import io.leadflow.bench.resources.Vacuuming;
 import io.leadflow.bench.scenario.CaptureScenario;
 import io.leadflow.bench.scenario.CatchUpScenario;
 import io.leadflow.bench.scenario.CeilingScenario;
@@ -84,6 +85,7 @@ public final class BenchMain {
                         try (KafkaAdmin admin = new KafkaAdmin(options.bootstrapServers())) {
                             Settling.before(name, Settling.of(admin), SETTLING_AT_MOST, report);
                         }
+                        Vacuuming.beforeMeasuring(name, whatIf.databaseUrl(), whatIf.databaseUser(), report);
                     }
                     scenario.run(report);
                 } catch (Exception e) {
