@@ -12,11 +12,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import io.leadflow.scoring.domain.LedgerEntry;
+import io.leadflow.scoring.domain.RecordedEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Scores a (locked) lead's whole stored history afresh under one model version, inside the
+ * Scores (locked) leads' whole stored histories afresh under one model version, inside the
  * caller's transaction: the ledger is replaced, the lead takes the new scores, traits and stage,
  * and a changed score or stage is announced through the outbox. Identity merges and model replays
  * both end here. The lead keeps the re-score's checkpoint a lag behind its latest event (see
@@ -44,17 +50,43 @@ public class LeadRescoring {
      * @return true when the score or the stage changed
      */
     public Uni<Boolean> rescore(Lead lead, LeadScorer scorer, String causeId, Instant now) {
-        return history.historyOf(lead.id()).flatMap(events -> {
-            Instant checkpointUpTo = events.isEmpty() ? null
-                    : RescoreCheckpoint.latestFor(events.get(events.size() - 1).event().occurredAt(), checkpointLag);
-            HistoryRescorer.Rescored rescored = HistoryRescorer.rescore(scorer, lead.email(), null, List.of(), events, checkpointUpTo);
-            LifecycleStage from = lead.stage();
-            int scoreBefore = lead.score();
-            lead.rescored(rescored, scorer.stageAfterRescoring(from, rescored, lead.email() != null), now);
-            List<Outbox.Event> announcements = ScoreEvents.rescored(lead, scoreBefore, from, rescored.ledger(), causeId, now);
-            return ledger.replace(lead.id(), rescored.ledger(), now)
-                    .flatMap(replaced -> outbox.add(announcements, Announcements.RESCORING))
-                    .replaceWith(!announcements.isEmpty());
+        return rescoreAll(List.of(lead), scorer, causeId, now).map(changed -> changed == 1);
+    }
+
+    /**
+     * Re-scores several (locked) leads in a fixed number of statements whatever their number: their histories read
+     * together, their ledgers replaced by one delete and one insert, their announcements added at once.
+     *
+     * @return how many of them changed score or stage
+     */
+    public Uni<Integer> rescoreAll(List<Lead> leads, LeadScorer scorer, String causeId, Instant now) {
+        if (leads.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<UUID> ids = leads.stream().map(Lead::id).toList();
+        return history.historiesOf(ids).flatMap(histories -> {
+            Map<UUID, List<LedgerEntry>> ledgers = new LinkedHashMap<>();
+            List<Outbox.Event> announcements = new ArrayList<>();
+            int changed = 0;
+            for (Lead lead : leads) {
+                List<RecordedEvent> events = histories.getOrDefault(lead.id(), List.of());
+                Instant checkpointUpTo = events.isEmpty() ? null
+                        : RescoreCheckpoint.latestFor(events.get(events.size() - 1).event().occurredAt(), checkpointLag);
+                HistoryRescorer.Rescored rescored = HistoryRescorer.rescore(scorer, lead.email(), null, List.of(), events, checkpointUpTo);
+                LifecycleStage from = lead.stage();
+                int scoreBefore = lead.score();
+                lead.rescored(rescored, scorer.stageAfterRescoring(from, rescored, lead.email() != null), now);
+                List<Outbox.Event> announced = ScoreEvents.rescored(lead, scoreBefore, from, rescored.ledger(), causeId, now);
+                changed += announced.isEmpty() ? 0 : 1;
+                announcements.addAll(announced);
+                ledgers.put(lead.id(), rescored.ledger());
+            }
+            int changes = changed;
+            // the old entries go first, so (event, rule) stays unique
+            return ledger.erase(ids)
+                    .flatMap(erased -> ledger.append(ledgers, now))
+                    .flatMap(appended -> outbox.add(announcements, Announcements.RESCORING))
+                    .replaceWith(changes);
         });
     }
 }

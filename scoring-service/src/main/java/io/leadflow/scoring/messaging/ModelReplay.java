@@ -11,7 +11,6 @@ import io.leadflow.scoring.persistence.StoredModelVersion;
 import io.leadflow.txmessaging.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,11 +87,8 @@ public class ModelReplay {
             List<UUID> ids = sizes.subList(0, bounds.take(sizes.stream().map(LeadHistoryPages.LeadSize::events).toList()))
                     .stream().map(LeadHistoryPages.LeadSize::id).toList();
             // locked in id order, as every batch of engagements locks its leads
-            return leads.lockAll(List.of(), ids).flatMap(page -> Multi.createFrom().iterable(page)
-                    .onItem().transformToUniAndConcatenate(lead -> rescoring.rescore(lead, scorer, jobId.toString(), clock.instant()))
-                    .collect().asList()
-                    .flatMap(changes -> jobs.findById(jobId)
-                            .invoke(job -> job.progressed(page.size(), (int) changes.stream().filter(Boolean::booleanValue).count())))
+            return leads.lockAll(List.of(), ids).flatMap(page -> rescoring.rescoreAll(page, scorer, jobId.toString(), clock.instant())
+                    .flatMap(changes -> jobs.findById(jobId).invoke(job -> job.progressed(page.size(), changes)))
                     .map(job -> ids.get(ids.size() - 1)));
         });
     }

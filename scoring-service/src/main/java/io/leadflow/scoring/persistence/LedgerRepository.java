@@ -95,6 +95,11 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
         return delete("leadId", leadId);
     }
 
+    /** Erases several leads' ledgers: one statement. */
+    public Uni<Long> erase(Collection<UUID> leadIds) {
+        return leadIds.isEmpty() ? Uni.createFrom().item(0L) : delete("leadId in ?1", leadIds);
+    }
+
     /**
      * Erases, per lead, the entries of the events that happened at or after its moment (the part a late engagement made
      * be scored again): one statement.
