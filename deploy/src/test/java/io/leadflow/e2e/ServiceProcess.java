@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,10 +56,16 @@ final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(instance + ".log");
             Files.deleteIfExists(log);
             // the JVM running the tests (Java 25, which mvnw picks), with the local stack's options: an OutOfMemoryError
-            // ends the process, as an orchestrator needs to restart it (docs/architecture.md, Decisions)
-            ProcessBuilder launcher = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()))
+            // ends the process, as an orchestrator needs to restart it (docs/architecture.md, Decisions); compact object
+            // headers; the service's AOT cache where the build trained one (-Paot, docs/benchmarks.md)
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:+ExitOnOutOfMemoryError"));
+            Path aotCache = jar.resolveSibling("app.aot");
+            if (Files.exists(aotCache)) {
+                command.add("-XX:AOTCache=" + aotCache);
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder launcher = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     // appended, so the log of a run with restarts tells the whole story
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
