@@ -1,8 +1,12 @@
 # Any Leadflow service, JVM mode: the build context is the service's module folder. Package it first
-# (./mvnw -DskipTests install), then from the repository root, for example:
-# docker build -f deploy/docker/service.Dockerfile -t leadflow/scoring-service:0.1.0 scoring-service
-# (deploy/compose.yaml builds all four).
-FROM eclipse-temurin:21-jre-noble
+# (./mvnw -DskipTests package), then from the repository root, for example:
+#   podman build -f deploy/docker/service.Dockerfile -t leadflow/scoring-service:0.1.0 scoring-service
+# deploy/images/build builds all four (with a base made from Debian packages where no registry can be reached:
+# --build-arg BASE_IMAGE=localhost/leadflow/jre:25); deploy/compose.yaml builds them too.
+#
+# BASE_IMAGE: any image with a Java 25 runtime on the PATH as `java`, and no process of its own.
+ARG BASE_IMAGE=docker.io/library/eclipse-temurin:25-jre-noble
+FROM ${BASE_IMAGE}
 
 # Quarkus' fast-jar layout, dependencies first so that a code change rebuilds only the last layers.
 # Owned by root and not writable by the service: the image runs with a read-only root filesystem.
@@ -21,5 +25,13 @@ ENV QUARKUS_HTTP_PORT=8080 \
     QUARKUS_HTTP_HOST=0.0.0.0 \
     MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
-EXPOSE 8080
+EXPOSE 8080 9000
+# the version and the commit it was built from (deploy/images/build passes them)
+ARG VERSION=dev
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="leadflow" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="https://github.com/leadflow/leadflow"
+# exec form: java is PID 1 and gets the SIGTERM of a stop, so Quarkus shuts down gracefully
 ENTRYPOINT ["java", "-jar", "/deployments/quarkus-run.jar"]

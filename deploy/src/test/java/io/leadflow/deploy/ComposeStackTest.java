@@ -35,13 +35,23 @@ class ComposeStackTest {
     }
 
     @Test
-    void runsKafkaInKraftModePostgresAndACrmStandIn() {
+    void runsKafkaInKraftModeAtTheClientsVersionPostgresAndACrmStandIn() {
         assertThat(services).containsKeys("kafka", "kafka-topics", "postgres", "crm",
                 "capture-service", "scoring-service", "handoff-service", "crm-sync-service");
-        assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
+        // each image overridable (deploy/images/compose-up passes the ones made without a registry), by default the
+        // public one; Kafka at the version of the services' Kafka clients
+        assertThat(defaultImage("kafka")).isEqualTo("docker.io/apache/kafka:" + org.apache.kafka.common.utils.AppInfoParser.getVersion());
+        assertThat(defaultImage("kafka-topics")).isEqualTo(defaultImage("kafka"));
         assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
-        assertThat(services.get("postgres").get("image").toString()).startsWith("postgres:");
-        assertThat(services.get("crm").get("image").toString()).startsWith("wiremock/wiremock:");
+        assertThat(defaultImage("postgres")).startsWith("docker.io/library/postgres:");
+        assertThat(defaultImage("crm")).startsWith("docker.io/wiremock/wiremock:");
+    }
+
+    /** The default of an image given as {@code ${VARIABLE:-default}}; fails on an image that cannot be overridden. */
+    private static String defaultImage(String service) {
+        Matcher image = Pattern.compile("\\$\\{LEADFLOW_[A-Z_]+_IMAGE:-(.+)}").matcher(String.valueOf(services.get(service).get("image")));
+        assertThat(image.matches()).as("%s image %s is overridable", service, services.get(service).get("image")).isTrue();
+        return image.group(1);
     }
 
     @Test
@@ -92,10 +102,12 @@ class ComposeStackTest {
         Map<String, Object> definition = services.get(service);
         // built from the one service Dockerfile with the module as context
         @SuppressWarnings("unchecked")
-        Map<String, String> build = (Map<String, String>) definition.get("build");
-        Path context = Overlays.root().resolve("deploy").resolve(build.get("context")).normalize();
+        Map<String, Object> build = (Map<String, Object>) definition.get("build");
+        Path context = Overlays.root().resolve("deploy").resolve(String.valueOf(build.get("context"))).normalize();
         assertThat(context).isEqualTo(Overlays.root().resolve(service));
-        assertThat(context.resolve(build.get("dockerfile")).normalize()).isEqualTo(Overlays.root().resolve("deploy/docker/service.Dockerfile"));
+        assertThat(context.resolve(String.valueOf(build.get("dockerfile"))).normalize()).isEqualTo(Overlays.root().resolve("deploy/docker/service.Dockerfile"));
+        // on the Java 25 base, overridable where no registry can be reached
+        assertThat(String.valueOf(build.get("args"))).contains("BASE_IMAGE=${LEADFLOW_BASE_IMAGE:-docker.io/library/eclipse-temurin:25-jre-");
         // non-root, read-only root filesystem with a tmpfs /tmp, no capabilities
         assertThat(definition).containsEntry("read_only", true).containsEntry("user", "10001:10001");
         assertThat(String.valueOf(definition.get("tmpfs"))).contains("/tmp");
