@@ -3,6 +3,8 @@ package io.leadflow.scoring.rest;
 import io.leadflow.apisecurity.CallerSubject;
 import io.leadflow.apisecurity.Roles;
 import io.leadflow.events.LeadKeys;
+import io.leadflow.problems.FieldError;
+import io.leadflow.problems.Problem;
 import io.leadflow.scoring.messaging.LeadErasure;
 import io.leadflow.scoring.persistence.Lead;
 import io.leadflow.scoring.persistence.LeadRepository;
@@ -121,10 +123,10 @@ public class LeadResource {
             @Parameter(description = "Why, as written in the request (a subject-request ticket)", required = true) @RestQuery String reason,
             @Parameter(hidden = true) @RestQuery String requestedBy, @Context SecurityContext security) {
         UUID leadId = parseId(id);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (requestedBy != null) {
             // a parameter anyone can write must not stand in for who asked: the token says it
-            errors.add(new Problem.FieldError("requestedBy", "is not a parameter: the requester is the subject of the bearer token"));
+            errors.add(new FieldError("requestedBy", "is not a parameter: the requester is the subject of the bearer token"));
         }
         requireText(errors, "reason", reason);
         if (!errors.isEmpty()) {
@@ -139,11 +141,11 @@ public class LeadResource {
                 });
     }
 
-    private static void requireText(List<Problem.FieldError> errors, String field, String value) {
+    private static void requireText(List<FieldError> errors, String field, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(new Problem.FieldError(field, "the query parameter " + field + " is required"));
+            errors.add(new FieldError(field, "the query parameter " + field + " is required"));
         } else if (value.length() > MAX_TEXT) {
-            errors.add(new Problem.FieldError(field, "must be at most " + MAX_TEXT + " characters"));
+            errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
         }
     }
 

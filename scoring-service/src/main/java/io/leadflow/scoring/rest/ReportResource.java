@@ -1,6 +1,7 @@
 package io.leadflow.scoring.rest;
 
 import io.leadflow.apisecurity.Roles;
+import io.leadflow.problems.Problem;
 import io.leadflow.scoring.domain.Funnel;
 import io.leadflow.scoring.domain.StageSnapshots;
 import io.leadflow.scoring.persistence.LeadReports;

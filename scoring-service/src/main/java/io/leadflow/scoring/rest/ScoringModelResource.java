@@ -2,6 +2,8 @@ package io.leadflow.scoring.rest;
 
 import io.leadflow.apisecurity.Roles;
 import io.leadflow.events.StorableText;
+import io.leadflow.problems.FieldError;
+import io.leadflow.problems.Problem;
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.config.ScoringModelJson;
 import io.leadflow.scoring.domain.LeadScorer;
@@ -89,22 +91,22 @@ public class ScoringModelResource {
     @APIResponse(responseCode = "400", description = "The request or the model is invalid; each error names its field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ModelVersionView> publish(PublishModelRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (request == null) {
-            throw new InvalidModelException(List.of(new Problem.FieldError("", "the body must be a JSON object with author, changelog and model")));
+            throw new InvalidModelException(List.of(new FieldError("", "the body must be a JSON object with author, changelog and model")));
         }
         requireText(errors, "author", request.author());
         requireText(errors, "changelog", request.changelog());
         if (request.model() == null || request.model().isNull()) {
-            errors.add(new Problem.FieldError("model", "is required: the scoring model document"));
+            errors.add(new FieldError("model", "is required: the scoring model document"));
         } else {
             ScoringModelJson.parse(request.model()).problems().forEach(problem ->
-                    errors.add(new Problem.FieldError(problem.field().isEmpty() ? "model" : "model." + problem.field(), problem.message())));
+                    errors.add(new FieldError(problem.field().isEmpty() ? "model" : "model." + problem.field(), problem.message())));
         }
         // the version is stored as jsonb and text: what PostgreSQL cannot keep is a 400, not a failed transaction
         StorableText.flaw("author", request.author()).or(() -> StorableText.flaw("changelog", request.changelog()))
                 .or(() -> StorableText.flaw("model", request.model()))
-                .ifPresent(flaw -> errors.add(new Problem.FieldError(flaw.field(), flaw.problem())));
+                .ifPresent(flaw -> errors.add(new FieldError(flaw.field(), flaw.problem())));
         if (!errors.isEmpty()) {
             throw new InvalidModelException(errors);
         }
@@ -184,12 +186,12 @@ public class ScoringModelResource {
             throw new InvalidInputException("top", "must be between 1 and " + MAX_TOP + ", was " + top);
         }
         if (model == null || model.isNull()) {
-            throw new InvalidModelException(List.of(new Problem.FieldError("", "the body must be a scoring model document")));
+            throw new InvalidModelException(List.of(new FieldError("", "the body must be a scoring model document")));
         }
         ScoringModelJson.Parsed parsed = ScoringModelJson.parse(model);
         if (!parsed.valid()) {
             throw new InvalidModelException(parsed.problems().stream()
-                    .map(problem -> new Problem.FieldError(problem.field(), problem.message())).toList());
+                    .map(problem -> new FieldError(problem.field(), problem.message())).toList());
         }
         return new LeadScorer(0, parsed.model());
     }
@@ -239,11 +241,11 @@ public class ScoringModelResource {
         }
     }
 
-    private static void requireText(List<Problem.FieldError> errors, String field, String value) {
+    private static void requireText(List<FieldError> errors, String field, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(new Problem.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "is required"));
         } else if (value.length() > MAX_TEXT) {
-            errors.add(new Problem.FieldError(field, "must be at most " + MAX_TEXT + " characters"));
+            errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
         }
     }
 }
