@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Collection;
+import java.util.Optional;
+import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.LeadKeys;
 import io.leadflow.scoring.persistence.Lead;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -61,7 +63,7 @@ public class EngagementConsumer {
                     RecordLimits.requireLead(event, identified.email(), null);
                     RecordLimits.requireLead(event, null, identified.anonymousId());
                     RecordLimits.requireStorable(event, identified.unstorableText());
-                    return new Identified(event.id(), identified);
+                    return new Identified(event.id(), identified, false);
                 });
     }
 
@@ -74,6 +76,9 @@ public class EngagementConsumer {
         for (KafkaRecord<String, String> record : batch) {
             try {
                 EngagementTopicEvent event = read(record);
+                // an engagement that names both the visitor and the person identifies the visitor first, as identify
+                // would, unless this instance already saw that link
+                stitching(event).ifPresent(stitch -> events.putIfAbsent(stitch.id(), stitch));
                 // a record repeated within the batch counts once, as across batches
                 events.putIfAbsent(event.id(), event);
             } catch (PoisonRecordException e) {
@@ -87,9 +92,30 @@ public class EngagementConsumer {
                     return apply(events.values().stream().filter(event -> fresh.contains(event.id())).toList(), written.get())
                             .onFailure().invoke(failure -> kept.forget(keysOf(events.values())));
                 })
-                .invoke(done -> kept.keep(written.get()))
+                .invoke(done -> {
+                    kept.keep(written.get());
+                    events.values().stream().filter(Identified.class::isInstance).map(event -> ((Identified) event).data())
+                            .forEach(identified -> kept.link(identified.anonymousId().trim(), LeadKeys.normalizeEmail(identified.email())));
+                })
                 .flatMap(done -> deadLetter(new ArrayList<>(poison.entrySet())))
                 .flatMap(done -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private Optional<Identified> stitching(EngagementTopicEvent event) {
+        if (!(event instanceof Captured captured)) {
+            return Optional.empty();
+        }
+        EngagementCaptured data = captured.data();
+        if (data.email() == null || data.email().isBlank() || data.anonymousId() == null || data.anonymousId().isBlank()) {
+            return Optional.empty();
+        }
+        String email = LeadKeys.normalizeEmail(data.email());
+        if (kept.linked(data.anonymousId().trim(), email)) {
+            return Optional.empty();
+        }
+        LeadIdentified identified = new LeadIdentified(email, data.email(), data.anonymousId(), null, data.occurredAt(),
+                data.traits() == null ? Map.of() : data.traits());
+        return Optional.of(new Identified(DeterministicIds.of(captured.id(), "identified"), identified, true));
     }
 
     private EngagementTopicEvent read(KafkaRecord<String, String> record) {
@@ -120,7 +146,9 @@ public class EngagementConsumer {
                 List<Captured> before = List.copyOf(run);
                 run.clear();
                 Identified identified = (Identified) event;
-                applied = applied.flatMap(done -> countLocked(before)).flatMap(done -> merging.merge(identified.id(), identified.data()));
+                applied = applied.flatMap(done -> countLocked(before)).flatMap(done -> identified.stitched()
+                        ? merging.stitch(identified.id(), identified.data())
+                        : merging.merge(identified.id(), identified.data()));
             }
         }
         List<Captured> last = List.copyOf(run);

@@ -13,7 +13,10 @@ sealed interface EngagementTopicEvent permits EngagementTopicEvent.Captured, Eng
     record Captured(String id, EngagementCaptured data, int partition) implements EngagementTopicEvent {
     }
 
-    /** An anonymous visitor made known. */
-    record Identified(String id, LeadIdentified data) implements EngagementTopicEvent {
+    /**
+     * An anonymous visitor made known: by an identification, or ({@code stitched}) by an engagement that carried both
+     * an email and the visitor's anonymous id, such as a form post from a page with the snippet.
+     */
+    record Identified(String id, LeadIdentified data, boolean stitched) implements EngagementTopicEvent {
     }
 }

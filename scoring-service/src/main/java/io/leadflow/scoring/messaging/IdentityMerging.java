@@ -15,6 +15,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Makes an anonymous visitor known, inside the caller's transaction: the anonymous lead's history
@@ -62,6 +64,20 @@ public class IdentityMerging {
                         .flatMap(recorded -> aliases.link(anonymousId, known.id(), now))
                         .flatMap(linked -> rescoring.rescore(known, scorer, eventId, now))
                         .replaceWithVoid());
+    }
+
+    /**
+     * As {@link #merge}, for an engagement that named both the visitor and the person: nothing when the visitor is
+     * already known as that lead (every later engagement of a signed-in visitor names both).
+     */
+    public Uni<Void> stitch(String eventId, LeadIdentified identified) {
+        String anonymousId = identified.anonymousId().trim();
+        String email = LeadKeys.normalizeEmail(identified.email());
+        return aliases.leadsOf(List.of(anonymousId)).flatMap(linked -> {
+            UUID linkedTo = linked.get(anonymousId);
+            return linkedTo == null ? merge(eventId, identified) : leads.findByKey(email).flatMap(lead -> lead != null && lead.id().equals(linkedTo)
+                    ? Uni.createFrom().voidItem() : merge(eventId, identified));
+        });
     }
 
     // null when the identification happened before the lead was erased: it must not bring the lead back

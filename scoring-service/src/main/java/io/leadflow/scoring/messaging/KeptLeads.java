@@ -22,10 +22,23 @@ final class KeptLeads {
     }
 
     private final Cache<String, Kept> leads;
+    // anonymous id -> the lead key it was identified as, as far as this instance saw
+    private final Cache<String, String> links;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
 
     KeptLeads(long capacity) {
         this.leads = Caffeine.newBuilder().maximumSize(capacity).build();
+        this.links = Caffeine.newBuilder().maximumSize(capacity).build();
+    }
+
+    /** True when this instance saw the visitor identified as this lead: an engagement naming both need not say so again. */
+    boolean linked(String anonymousId, String leadKey) {
+        return leadKey.equals(links.getIfPresent(anonymousId));
+    }
+
+    /** The visitor was identified as this lead, in a committed transaction. */
+    void link(String anonymousId, String leadKey) {
+        links.put(anonymousId, leadKey);
     }
 
     /** A copy of the kept lead with this key, to change; empty when none is kept. */

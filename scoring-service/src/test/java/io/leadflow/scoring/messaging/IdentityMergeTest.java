@@ -86,6 +86,37 @@ class IdentityMergeTest {
     }
 
     @Test
+    void aFormPostNamingTheVisitorStitchesItsAnonymousHistoryOnce() {
+        try (TopicProbe scores = TopicProbe.tail(Topics.LEAD_SCORES)) {
+            // given an anonymous visitor who viewed the pricing page (5 + 15)
+            String visitor = "v-" + UUID.randomUUID();
+            String pricing = send(anonymous(visitor, EngagementType.PAGE_VIEWED, MORNING, Map.of("url", "https://example.com/pricing")));
+            String anonymousLeadId = scores.awaitEvents(1, event -> DeterministicIds.of(pricing, "score").equals(event.ceId()), WAIT)
+                    .get(0).data().get("leadId").asText();
+
+            // when the visitor posts the demo form, which carries both the email and the snippet's anonymous id
+            String email = uniqueEmail("stitched");
+            String demo = send(named(email, visitor, EngagementType.DEMO_REQUESTED, MORNING.plusSeconds(60), Map.of("formId", "demo-request")));
+
+            // then the page view is the known lead's, before the demo request (20 + 20 + 50), and the anonymous lead is gone
+            JsonPath lead = TestLeads.awaitScore(email, 5 + 15 + 20 + 50);
+            assertThat(lead.getList("ledger.eventId")).containsExactly(pricing, pricing, demo, demo);
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/leads/" + anonymousLeadId + "/score").then().statusCode(404);
+
+            // when the signed-in visitor opens an email, again naming both
+            String opened = send(named(email, visitor, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(120), Map.of()));
+
+            // then it counts once on top, and the history is not stitched again
+            lead = TestLeads.awaitScore(email, 5 + 15 + 20 + 50 + 3);
+            assertThat(lead.getList("ledger.eventId")).containsExactly(pricing, pricing, demo, demo, opened);
+        }
+    }
+
+    private static EngagementCaptured named(String email, String anonymousId, EngagementType type, Instant at, Map<String, Object> properties) {
+        return new EngagementCaptured(email, type, email, anonymousId, at, "form:demo-request", properties, Map.of(), false, null);
+    }
+
+    @Test
     void anIdentificationThatMakesTheGradeQualifiesALeadWhoseScoreWasThere() {
         try (TopicProbe lifecycle = TopicProbe.tail(Topics.LIFECYCLE)) {
             // given a lead with engagement enough (50 + 20 + 30 = 100) but no traits (grade D)
