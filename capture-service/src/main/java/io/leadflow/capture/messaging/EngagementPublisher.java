@@ -5,7 +5,6 @@ import io.leadflow.capture.domain.Attribution;
 import io.leadflow.capture.domain.OutgoingEvent;
 import io.leadflow.events.CloudEventSources;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
@@ -28,14 +28,14 @@ public class EngagementPublisher {
 
     private static final URI SOURCE = URI.create(CloudEventSources.CAPTURE);
 
-    private final MutinyEmitter<Object> emitter;
+    private final Emitter<Object> emitter;
     private final Duration ackTimeout;
     private final CaptureMetrics metrics;
 
     public EngagementPublisher(
             // a full batch is 500 events: buffer bursts of concurrent batches rather than refuse them
             @Channel(Channels.ENGAGEMENT_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-            MutinyEmitter<Object> emitter,
+            Emitter<Object> emitter,
             CaptureConfig config, CaptureMetrics metrics) {
         this.emitter = emitter;
         this.ackTimeout = config.ackTimeout();
@@ -50,7 +50,19 @@ public class EngagementPublisher {
     public Uni<Void> publish(List<? extends OutgoingEvent> events) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
-            return Uni.join().all(events.stream().map(this::send).toList()).andFailFast()
+            // one future for the request, completed by the broker's last acknowledgement or its first refusal. The
+            // MutinyEmitter's Uni per event captured and restored the request's context for each one: the largest
+            // share of what a 50-event batch allocated in capture (docs/benchmarks.md, "Java 25")
+            AllAcknowledged acknowledged = new AllAcknowledged(events.size());
+            try {
+                for (OutgoingEvent event : events) {
+                    emitter.send(message(event, acknowledged));
+                }
+            } catch (RuntimeException refused) {
+                // the channel's buffer is full or its producer has failed: the request fails as a refusal would
+                acknowledged.nack(refused);
+            }
+            return Uni.createFrom().completionStage(acknowledged.future())
                     .ifNoItem().after(ackTimeout).fail()
                     .onItemOrFailure().invoke((acked, failure) ->
                             metrics.brokerAck(Duration.ofNanos(System.nanoTime() - start), failure == null))
@@ -60,9 +72,9 @@ public class EngagementPublisher {
         });
     }
 
-    private Uni<Void> send(OutgoingEvent outgoing) {
+    private static Message<Object> message(OutgoingEvent outgoing, AllAcknowledged acknowledged) {
         OutgoingEvent event = Attribution.asWritten(outgoing);
-        Message<Object> message = Message.of(event.data())
+        return Message.of(event.data())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(event.id())
@@ -70,7 +82,8 @@ public class EngagementPublisher {
                         .withSource(SOURCE)
                         .withTimestamp(event.time().atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
-                        .build());
-        return emitter.sendMessage(message);
+                        .build())
+                .withAck(acknowledged::ack)
+                .withNack(acknowledged::nack);
     }
 }
