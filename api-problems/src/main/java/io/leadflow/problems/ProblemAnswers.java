@@ -10,7 +10,8 @@ public final class ProblemAnswers {
     }
 
     public static RestResponse.ResponseBuilder<Problem> builder(Problem problem) {
-        return RestResponse.ResponseBuilder.create(Response.Status.fromStatusCode(problem.status()), problem).type(Problem.MEDIA_TYPE);
+        // by number: Response.Status names no 422 (a calibration's too few outcomes), and fromStatusCode gives null for it
+        return RestResponse.ResponseBuilder.<Problem>create(problem.status()).entity(problem).type(Problem.MEDIA_TYPE);
     }
 
     public static RestResponse<Problem> answer(Problem problem) {

@@ -34,4 +34,15 @@ class ProblemTest {
         assertThat(problem.errors()).isEmpty();
         assertThat(new ProblemException(problem)).hasMessage("d").extracting(ProblemException::problem).isSameAs(problem);
     }
+
+    @Test
+    void aProblemIsAnsweredWithItsStatusEvenOneJaxRsDoesNotName() {
+        Problem problem = Problem.of(422, "too-few-outcomes", "Too few outcomes", "the window holds 3 outcomes");
+
+        var answer = ProblemAnswers.answer(problem);
+
+        assertThat(answer.getStatus()).isEqualTo(422);
+        assertThat(answer.getEntity()).isSameAs(problem);
+        assertThat(answer.getMediaType()).hasToString(Problem.MEDIA_TYPE);
+    }
 }
