@@ -45,12 +45,17 @@ public final class TestBatches {
     }
 
     public static void send(List<TestRecord> records) {
+        send(Topics.ENGAGEMENT, records);
+    }
+
+    /** The records, written to {@code topic}. */
+    public static void send(String topic, List<TestRecord> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "200");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            List<Future<RecordMetadata>> sent = records.stream().map(record -> producer.send(toProducerRecord(record))).toList();
+            List<Future<RecordMetadata>> sent = records.stream().map(record -> producer.send(toProducerRecord(topic, record))).toList();
             producer.flush();
             for (Future<RecordMetadata> ack : sent) {
                 ack.get(30, TimeUnit.SECONDS);
@@ -63,8 +68,8 @@ public final class TestBatches {
         }
     }
 
-    private static ProducerRecord<String, String> toProducerRecord(TestRecord record) {
-        ProducerRecord<String, String> kafkaRecord = new ProducerRecord<>(Topics.ENGAGEMENT, record.key(), record.data());
+    private static ProducerRecord<String, String> toProducerRecord(String topic, TestRecord record) {
+        ProducerRecord<String, String> kafkaRecord = new ProducerRecord<>(topic, record.key(), record.data());
         header(kafkaRecord, "ce_specversion", "1.0");
         header(kafkaRecord, "ce_id", record.ceId());
         header(kafkaRecord, "ce_type", record.ceType());

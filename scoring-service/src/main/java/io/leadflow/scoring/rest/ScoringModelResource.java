@@ -233,7 +233,8 @@ public class ScoringModelResource {
                 .map(ReplayJobView::of);
     }
 
-    private static UUID parseJobId(String id) {
+    /** A job's id from its path, or a 400 naming the field. */
+    static UUID parseJobId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException notAUuid) {
