@@ -12,6 +12,7 @@ const VIEWS = [
   {path: 'board', title: 'Handoff board', roles: [SALES_REP, SALES_MANAGER, MARKETING_OPS, ADMIN], module: './views/board.js'},
   {path: 'lead', title: 'Lead', roles: [SALES_REP, SALES_MANAGER, MARKETING_OPS, ADMIN], module: './views/lead.js'},
   {path: 'model', title: 'Scoring model', roles: [MARKETING_OPS, SALES_MANAGER, ADMIN], module: './views/model.js'},
+  {path: 'calibration', title: 'Calibration', roles: [MARKETING_OPS, ADMIN], module: './views/calibration.js'},
   {path: 'funnel', title: 'Funnel', roles: [MARKETING_OPS, SALES_MANAGER, ADMIN], module: './views/funnel.js'},
   {path: 'reports', title: 'Reports', roles: [MARKETING_OPS, SALES_MANAGER, ADMIN], module: './views/reports.js'},
   {path: 'routing', title: 'Routing', roles: [MARKETING_OPS, SALES_MANAGER, ADMIN], module: './views/routing.js'},

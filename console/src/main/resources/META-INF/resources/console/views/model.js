@@ -6,15 +6,18 @@ import {barChart} from '../chart.js';
 import {el, field, formatTime, replace, statusLine, table} from '../dom.js';
 import {jsonEditor} from '../json-editor.js';
 import {ROLES} from '../session.js';
+import {CANDIDATE_KEY} from './calibration.js';
 
 const REPLAY_POLL_MS = 1000;
 const PREVIEW_POLL_MS = 1000;
 
-export async function render(main, user) {
+export async function render(main, user, params) {
   const mayEdit = user.has(ROLES.MARKETING_OPS, ROLES.ADMIN);
   const [active, versions] = await Promise.all([call('scoring', '/v1/scoring-model'), call('scoring', '/v1/scoring-model/versions')]);
   const editor = jsonEditor('Model document (JSON)', {readOnly: !mayEdit});
-  editor.write(active.model);
+  // a calibration's suggestion, opened from the calibration view, is edited, previewed and published as any candidate
+  const candidate = params?.get('candidate') === 'calibration' ? safeParse(sessionStorage.getItem(CANDIDATE_KEY) ?? '') : null;
+  editor.write(candidate ?? active.model);
   const rules = el('div', {id: 'rule-points'});
   const preview = el('section', {'aria-labelledby': 'preview-title', id: 'preview', hidden: true});
   const replay = el('section', {'aria-labelledby': 'replay-title', id: 'replay', hidden: true}, el('h2', {id: 'replay-title'}, 'Re-scoring every lead'));
