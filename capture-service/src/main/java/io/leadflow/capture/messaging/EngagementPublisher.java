@@ -7,6 +7,8 @@ import io.leadflow.events.CloudEventSources;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -62,7 +64,7 @@ public class EngagementPublisher {
                 // the channel's buffer is full or its producer has failed: the request fails as a refusal would
                 acknowledged.nack(refused);
             }
-            return Uni.createFrom().completionStage(acknowledged.future())
+            return backOnTheCallersContext(Uni.createFrom().completionStage(acknowledged.future()), Vertx.currentContext())
                     .ifNoItem().after(ackTimeout).fail()
                     .onItemOrFailure().invoke((acked, failure) ->
                             metrics.brokerAck(Duration.ofNanos(System.nanoTime() - start), failure == null))
@@ -70,6 +72,14 @@ public class EngagementPublisher {
                             "the broker did not acknowledge " + events.size() + " event(s): " + failure, failure))
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * The acknowledgements complete on the producer's I/O thread, which must not go on to write the HTTP answer (for
+     * single events it would do little else): the request continues on the event loop it came from, one hop a request.
+     */
+    private static Uni<Void> backOnTheCallersContext(Uni<Void> acknowledged, Context caller) {
+        return caller == null ? acknowledged : acknowledged.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private static Message<Object> message(OutgoingEvent outgoing, AllAcknowledged acknowledged) {
