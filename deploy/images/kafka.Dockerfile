@@ -8,6 +8,8 @@ FROM ${BASE_IMAGE}
 COPY libs/ /opt/kafka/libs/
 COPY bin/ /opt/kafka/bin/
 COPY log4j2.properties /opt/kafka/config/log4j2.properties
+# the data directory, the broker's own: a volume or a tmpfs goes over it; without one, the container's layer
+RUN mkdir -p /var/lib/kafka && chown 10001:10001 /var/lib/kafka
 ENV KAFKA_DATA=/var/lib/kafka \
     JAVA_TOOL_OPTIONS="-Xmx512m -XX:+ExitOnOutOfMemoryError"
 USER 10001:10001
