@@ -84,7 +84,10 @@ public final class SharedPostgres {
      * The Quarkus datasource settings for a fresh {@code database} on the shared server, with
      * {@code schema} as the search path of both the reactive and the JDBC (migration) connections.
      */
-    public static Map<String, String> quarkusConfig(String database, String schema) {
+    public static Map<String, String> quarkusConfig(String name, String schema) {
+        // -Dleadflow.test-database-suffix=_2 lets a second run of one module's tests (a CI rehearsal beside a
+        // developer's run, say) work in databases of its own instead of dropping the first one's
+        String database = name + System.getProperty("leadflow.test-database-suffix", "");
         Server target = freshDatabase(database);
         return Map.of(
                 "quarkus.datasource.username", target.user(),
