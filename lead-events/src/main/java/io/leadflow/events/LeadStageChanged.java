@@ -19,6 +19,8 @@ import java.util.Map;
  * @param traits the lead's profile traits (company, country, ...)
  * @param causeEventId the CloudEvent id of the engagement that caused the change
  * @param changedAt when the change happened
+ * @param reason why: {@link #BY_SCORE} (the thresholds were met), {@link #BY_HAND_RAISE} (the lead asked for sales and
+ *     its fit was there), {@link #BY_SALES} (sales' feedback); null from producers that do not say
  */
 public record LeadStageChanged(
         String leadId,
@@ -30,9 +32,19 @@ public record LeadStageChanged(
         List<Contribution> topContributions,
         Map<String, Object> traits,
         String causeEventId,
-        Instant changedAt) {
+        Instant changedAt,
+        String reason) {
 
     public static final String TYPE = "lead.stage-changed.v1";
+    public static final String BY_SCORE = "score";
+    public static final String BY_HAND_RAISE = "hand-raise";
+    public static final String BY_SALES = "sales-feedback";
+
+    /** A change that does not say why. */
+    public LeadStageChanged(String leadId, String leadKey, String email, LifecycleStage from, LifecycleStage to, int score,
+            List<Contribution> topContributions, Map<String, Object> traits, String causeEventId, Instant changedAt) {
+        this(leadId, leadKey, email, from, to, score, topContributions, traits, causeEventId, changedAt, null);
+    }
 
     public LeadStageChanged {
         topContributions = topContributions == null ? List.of() : List.copyOf(topContributions);

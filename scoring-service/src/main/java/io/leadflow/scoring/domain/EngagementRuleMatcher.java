@@ -2,17 +2,16 @@ package io.leadflow.scoring.domain;
 
 import io.leadflow.scoring.domain.model.EngagementRule;
 import io.leadflow.scoring.domain.model.EventCondition;
-import java.util.Optional;
 
 /** One engagement rule of the model, ready to judge engagements: type and every condition must match. */
 final class EngagementRuleMatcher {
 
     private final EngagementRule rule;
-    private final Optional<PathGlob> path;
+    private final EngagementMatch match;
 
     EngagementRuleMatcher(EngagementRule rule) {
         this.rule = rule;
-        this.path = Optional.ofNullable(rule.when()).map(EventCondition::pathPattern).map(PathGlob::new);
+        this.match = new EngagementMatch(rule.type(), rule.when());
     }
 
     EngagementRule rule() {
@@ -20,17 +19,7 @@ final class EngagementRuleMatcher {
     }
 
     boolean matches(Engagement engagement) {
-        if (engagement.type() != rule.type()) {
-            return false;
-        }
-        EventCondition when = rule.when();
-        if (when == null) {
-            return true;
-        }
-        return path.map(glob -> engagement.path().filter(glob::matches).isPresent()).orElse(true)
-                && equalsIfSet(when.contentId(), engagement.property("contentId"), false)
-                && equalsIfSet(when.formId(), engagement.property("formId"), false)
-                && equalsIfSet(when.utmSource(), engagement.property("utm_source"), true);
+        return match.matches(engagement);
     }
 
     RuleResult result(Engagement engagement) {
@@ -51,10 +40,5 @@ final class EngagementRuleMatcher {
         if (value != null) {
             text.append(text.length() > 4 ? ", " : " ").append(name).append(' ').append(value);
         }
-    }
-
-    private static boolean equalsIfSet(String expected, Optional<String> actual, boolean ignoreCase) {
-        return expected == null
-                || actual.filter(value -> ignoreCase ? value.equalsIgnoreCase(expected) : value.equals(expected)).isPresent();
     }
 }

@@ -30,7 +30,7 @@ public final class LeadScorer {
         this.version = version;
         this.engagementRules = new EngagementRules(model.engagementRules());
         this.fit = new FitScorer(model.fit());
-        this.lifecycle = new LifecyclePolicy(model.lifecycle().mql(), model.lifecycle().segments());
+        this.lifecycle = new LifecyclePolicy(model.lifecycle().mql(), model.lifecycle().segments(), model.lifecycle().handRaises());
         this.recycleKeeps = model.lifecycle().recycleKeeps();
         this.aggregator = new ScoreAggregator(version, model.decay() == null ? new Decay(null, null)
                 : model.decay(), lifecycle);

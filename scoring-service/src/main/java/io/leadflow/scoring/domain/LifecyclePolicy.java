@@ -18,17 +18,38 @@ public final class LifecyclePolicy {
 
     private final Lifecycle.Threshold mql;
     private final List<Segment> segments;
+    private final List<EngagementMatch> handRaises;
 
     public LifecyclePolicy(Lifecycle.Threshold mql) {
         this(mql, List.of());
     }
 
     public LifecyclePolicy(Lifecycle.Threshold mql, List<Segment> segments) {
+        this(mql, segments, List.of());
+    }
+
+    public LifecyclePolicy(Lifecycle.Threshold mql, List<Segment> segments, List<Lifecycle.HandRaise> handRaises) {
         if (mql.engagement() <= 0) {
             throw new IllegalArgumentException("the MQL engagement threshold must be positive, was " + mql.engagement());
         }
         this.mql = mql;
         this.segments = List.copyOf(segments);
+        this.handRaises = handRaises.stream().map(raise -> new EngagementMatch(raise.type(), raise.when())).toList();
+    }
+
+    /** True when the engagement asks for sales, as the model's hand-raises say. */
+    public boolean isHandRaise(Engagement engagement) {
+        return handRaises.stream().anyMatch(raise -> raise.matches(engagement));
+    }
+
+    /**
+     * True when a hand-raise by a lead in {@code current} would qualify it although its score does not: it is known,
+     * its grade meets its threshold's, and it is not an MQL or further already.
+     */
+    public boolean qualifiesByHandRaise(LifecycleStage current, boolean identified, int score, Grade grade, Map<String, Object> traits) {
+        Lifecycle.Threshold threshold = mqlThresholdOf(traits);
+        boolean open = current == LifecycleStage.RECYCLED || current.isBelow(LifecycleStage.MQL);
+        return identified && open && grade.isAtLeast(threshold.fit()) && !threshold.isMetBy(score, grade);
     }
 
     /** The stage of a lead seen for the first time. */
@@ -41,8 +62,15 @@ public final class LifecyclePolicy {
      * {@code grade} and its traits {@code traits} (which pick its segment).
      */
     public LifecycleStage stageAfter(LifecycleStage current, boolean identified, int score, Grade grade, Map<String, Object> traits) {
+        return stageAfter(current, identified, score, grade, traits, false);
+    }
+
+    /** As above, after an engagement that was ({@code handRaise}) or was not a hand-raise. */
+    public LifecycleStage stageAfter(LifecycleStage current, boolean identified, int score, Grade grade, Map<String, Object> traits,
+            boolean handRaise) {
+        Lifecycle.Threshold threshold = mqlThresholdOf(traits);
         LifecycleStage earned = !identified ? LifecycleStage.SUBSCRIBER
-                : mqlThresholdOf(traits).isMetBy(score, grade) ? LifecycleStage.MQL
+                : threshold.isMetBy(score, grade) || handRaise && grade.isAtLeast(threshold.fit()) ? LifecycleStage.MQL
                 : LifecycleStage.LEAD;
         if (current == LifecycleStage.RECYCLED) {
             return earned == LifecycleStage.MQL ? earned : current;

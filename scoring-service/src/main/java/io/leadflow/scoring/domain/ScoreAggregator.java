@@ -37,8 +37,11 @@ public final class ScoreAggregator {
         DecayedTotal without = kept == null ? DecayedTotal.of(history, asOf) : kept.at(asOf);
         DecayedTotal with = without.plus(entries);
         int score = with.score();
+        boolean handRaise = lifecycle.isHandRaise(engagement);
+        // a hand-raise qualifies a lead whose fit is there at once: it asked for sales
+        boolean byHandRaise = handRaise && lifecycle.qualifiesByHandRaise(before.stage(), before.identified(), score, fit.grade(), traits);
         return new ScoringOutcome(entries, without.score(), score, asOf, fit, traits, before.stage(),
-                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits), with);
+                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits, handRaise), with, byHandRaise);
     }
 
     /** The lead's standing once its traits (and so its fit) changed without an engagement: the score stays as it was. */
@@ -46,7 +49,7 @@ public final class ScoreAggregator {
         DecayedTotal kept = before.decayedOf(history);
         int score = kept == null ? 0 : kept.score();
         return new ScoringOutcome(List.of(), score, score, before.scoredAsOf(), fit, traits, before.stage(),
-                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits), kept);
+                lifecycle.stageAfter(before.stage(), before.identified(), score, fit.grade(), traits), kept, false);
     }
 
     // the ledger holds one entry per event and rule: two results of one rule would break that key

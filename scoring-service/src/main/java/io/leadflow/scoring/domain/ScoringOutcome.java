@@ -18,9 +18,11 @@ import java.util.Map;
  * @param stage the stage after
  * @param decayed the ledger's decayed sums as of {@code asOf}, this engagement's entries included (null when the lead
  *     was never scored: an identification before any engagement)
+ * @param byHandRaise true when the engagement was a hand-raise that made the lead an MQL its score alone would not
+ *     have made
  */
 public record ScoringOutcome(List<LedgerEntry> entries, int scoreBefore, int score, Instant asOf, FitScore fit,
-        Map<String, Object> traits, LifecycleStage stageBefore, LifecycleStage stage, DecayedTotal decayed) {
+        Map<String, Object> traits, LifecycleStage stageBefore, LifecycleStage stage, DecayedTotal decayed, boolean byHandRaise) {
 
     public ScoringOutcome {
         entries = List.copyOf(entries);

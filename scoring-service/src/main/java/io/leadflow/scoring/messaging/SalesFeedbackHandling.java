@@ -57,7 +57,7 @@ public class SalesFeedbackHandling {
                     }
                     return moveTo(lead, to, now).flatMap(moved -> {
                         LeadStageChanged change = new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), from, to,
-                                lead.score(), List.of(), lead.traits(), eventId, now);
+                                lead.score(), List.of(), lead.traits(), eventId, now, LeadStageChanged.BY_SALES);
                         return outbox.add(List.of(new Outbox.Event(Topics.LIFECYCLE, lead.leadKey(),
                                 ScoreEvents.feedbackStageChangedId(eventId), LeadStageChanged.TYPE, change)), reason(feedback));
                     });

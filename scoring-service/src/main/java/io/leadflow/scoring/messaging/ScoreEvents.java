@@ -129,15 +129,20 @@ final class ScoreEvents {
     static LeadStageChanged stageChanged(Lead lead, ScoringOutcome outcome, List<LedgerEntry> previous, String causeEventId,
             Instant now) {
         return stageChanged(lead, outcome.stageBefore(), Stream.concat(previous.stream(), outcome.entries().stream()).toList(),
-                causeEventId, now);
+                causeEventId, now, outcome.byHandRaise() ? LeadStageChanged.BY_HAND_RAISE : LeadStageChanged.BY_SCORE);
     }
 
     /** The lead, now in its new stage with its score, moved from {@code from}; {@code ledger} is its whole ledger. */
     static LeadStageChanged stageChanged(Lead lead, LifecycleStage from, List<LedgerEntry> ledger, String causeEventId, Instant now) {
+        return stageChanged(lead, from, ledger, causeEventId, now, LeadStageChanged.BY_SCORE);
+    }
+
+    private static LeadStageChanged stageChanged(Lead lead, LifecycleStage from, List<LedgerEntry> ledger, String causeEventId, Instant now,
+            String reason) {
         List<Contribution> top = new Ledger(ledger).topContributions(TOP_CONTRIBUTIONS).stream()
                 .map(entry -> new Contribution(entry.eventId(), entry.type(), entry.ruleId(), entry.points(), entry.occurredAt()))
                 .toList();
         return new LeadStageChanged(lead.id().toString(), lead.leadKey(), lead.email(), from, lead.stage(), lead.score(), top,
-                lead.traits(), causeEventId, now);
+                lead.traits(), causeEventId, now, reason);
     }
 }

@@ -3,7 +3,9 @@ package io.leadflow.scoring.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadflow.events.EngagementType;
 import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.model.EventCondition;
 import io.leadflow.scoring.domain.model.Grade;
 import io.leadflow.scoring.domain.model.Lifecycle;
 import io.leadflow.scoring.domain.model.FitRule;
@@ -39,6 +41,31 @@ class LifecyclePolicyTest {
         assertThat(policy.initialStage(true)).isEqualTo(LifecycleStage.LEAD);
         assertThat(policy.stageAfter(LifecycleStage.MQL, true, 10, Grade.D, Map.of())).isEqualTo(LifecycleStage.MQL);
         assertThat(policy.stageAfter(LifecycleStage.SQL, true, 200, Grade.A, Map.of())).isEqualTo(LifecycleStage.SQL);
+    }
+
+    @Test
+    void aHandRaiseQualifiesAKnownLeadWhoseFitIsThereWhateverItsScore() {
+        // given a model where a demo request, and a contact-sales form, are hand-raises
+        LifecyclePolicy raising = new LifecyclePolicy(new Lifecycle.Threshold(100, Grade.B), List.of(), List.of(
+                new Lifecycle.HandRaise(EngagementType.DEMO_REQUESTED, null),
+                new Lifecycle.HandRaise(EngagementType.FORM_SUBMITTED, new EventCondition(null, null, "contact-sales", null))));
+        Engagement demo = Engagements.with("e1", EngagementType.DEMO_REQUESTED, Map.of("formId", "demo"));
+        Engagement newsletter = Engagements.with("e2", EngagementType.FORM_SUBMITTED, Map.of("formId", "newsletter"));
+        assertThat(raising.isHandRaise(demo)).isTrue();
+        assertThat(raising.isHandRaise(newsletter)).isFalse();
+        assertThat(raising.isHandRaise(Engagements.with("e3", EngagementType.FORM_SUBMITTED, Map.of("formId", "contact-sales")))).isTrue();
+
+        // then a known lead of grade B at 20 points qualifies at once, and says it was the hand-raise
+        assertThat(raising.stageAfter(LifecycleStage.LEAD, true, 20, Grade.B, Map.of(), true)).isEqualTo(LifecycleStage.MQL);
+        assertThat(raising.qualifiesByHandRaise(LifecycleStage.LEAD, true, 20, Grade.B, Map.of())).isTrue();
+        // and a recycled lead too
+        assertThat(raising.stageAfter(LifecycleStage.RECYCLED, true, 0, Grade.A, Map.of(), true)).isEqualTo(LifecycleStage.MQL);
+        // but not one whose fit is not there, nor an anonymous visitor, nor one already past MQL
+        assertThat(raising.stageAfter(LifecycleStage.LEAD, true, 20, Grade.C, Map.of(), true)).isEqualTo(LifecycleStage.LEAD);
+        assertThat(raising.stageAfter(LifecycleStage.SUBSCRIBER, false, 20, Grade.A, Map.of(), true)).isEqualTo(LifecycleStage.SUBSCRIBER);
+        assertThat(raising.qualifiesByHandRaise(LifecycleStage.SQL, true, 20, Grade.A, Map.of())).isFalse();
+        // and a lead whose score meets the thresholds anyway qualifies by its score
+        assertThat(raising.qualifiesByHandRaise(LifecycleStage.LEAD, true, 120, Grade.B, Map.of())).isFalse();
     }
 
     @Test

@@ -112,14 +112,14 @@ class EngagementScoringTest {
                     Map.of("company", "Frequency Hopping", "jobTitle", "VP Research", "country", "GB")));
             TestLeads.awaitScore(email, 20);
 
-            // when a demo request through the demo form and a trial take it over the threshold of 100
-            String demo = send(TestEngagements.with(email, EngagementType.DEMO_REQUESTED, MORNING.plusSeconds(60),
-                    Map.of("formId", "demo-request")));
-            TestLeads.awaitScore(email, 90);
+            // when a webinar, a purchase and a trial take it over the threshold of 100 (none of them a hand-raise)
+            String webinar = send(TestEngagements.of(email, EngagementType.WEBINAR_ATTENDED, MORNING.plusSeconds(30)));
+            String bought = send(TestEngagements.of(email, EngagementType.PURCHASE_COMPLETED, MORNING.plusSeconds(60)));
+            TestLeads.awaitScore(email, 75);
             String trial = send(TestEngagements.of(email, EngagementType.TRIAL_STARTED, MORNING.plusSeconds(120)));
 
             // then one valid lead.stage-changed.v1 says it became an MQL, with what made it one
-            JsonPath lead = TestLeads.awaitScore(email, 120);
+            JsonPath lead = TestLeads.awaitScore(email, 105);
             assertThat(lead.getString("stage")).isEqualTo("MQL");
             assertThat(lead.getInt("fitScore")).isEqualTo(45);
             assertThat(lead.getString("grade")).isEqualTo("B");
@@ -129,17 +129,18 @@ class EngagementScoringTest {
             assertThat(EventSchemas.validate(LeadStageChanged.TYPE, mql.data())).isEmpty();
             assertThat(mql.data().get("from").asText()).isEqualTo("LEAD");
             assertThat(mql.data().get("to").asText()).isEqualTo("MQL");
-            assertThat(mql.data().get("score").asInt()).isEqualTo(120);
+            assertThat(mql.data().get("score").asInt()).isEqualTo(105);
+            assertThat(mql.data().get("reason").asText()).isEqualTo("score");
             assertThat(mql.data().get("causeEventId").asText()).isEqualTo(trial);
             assertThat(mql.data().get("traits").get("company").asText()).isEqualTo("Frequency Hopping");
             assertThat(mql.data().get("topContributions").findValuesAsText("eventId"))
-                    .containsExactly(demo, trial, demo, pricing, pricing);
+                    .containsExactly(bought, trial, pricing, webinar, pricing);
             assertThat(mql.data().get("topContributions").findValuesAsText("points"))
-                    .containsExactly("50", "30", "20", "15", "5");
+                    .containsExactly("40", "30", "15", "15", "5");
 
             // when it engages further
             String purchase = send(TestEngagements.of(email, EngagementType.PURCHASE_COMPLETED, MORNING.plusSeconds(180)));
-            TestLeads.awaitScore(email, 160);
+            TestLeads.awaitScore(email, 145);
             scores.awaitEvents(1, event -> DeterministicIds.of(purchase, "score").equals(event.ceId()), WAIT);
 
             // then its score grows but no second stage change is announced
@@ -148,5 +149,41 @@ class EngagementScoringTest {
                     .toList();
             assertThat(announced).hasSize(1);
         }
+    }
+
+    @Test
+    void aDemoRequestThroughTheApiQualifiesALeadWhoseFitIsThereAtOnceAsAHandRaise() {
+        try (TopicProbe lifecycle = TopicProbe.tail(Topics.LIFECYCLE)) {
+            // given a VP from GB (grade B) who viewed the blog
+            String email = uniqueEmail("ida");
+            send(pageView(email, "https://example.com/blog", MORNING, Map.of("jobTitle", "VP Sales", "country", "GB")));
+            TestLeads.awaitScore(email, 5);
+
+            // when it requests a demo through the event API (not the demo-request form: 20 points, far from 100)
+            String demo = send(TestEngagements.with(email, EngagementType.DEMO_REQUESTED, MORNING.plusSeconds(60), Map.of("formId", "demo")));
+
+            // then it is an MQL at once, at 25 points, and the change says it was a hand-raise
+            JsonPath lead = TestLeads.awaitScore(email, 25);
+            assertThat(lead.getString("stage")).isEqualTo("MQL");
+            ReceivedEvent mql = lifecycle.awaitEvents(1, event -> email.equals(event.key()), WAIT).get(0);
+            assertThat(EventSchemas.validate(LeadStageChanged.TYPE, mql.data())).isEmpty();
+            assertThat(mql.data().get("reason").asText()).isEqualTo("hand-raise");
+            assertThat(mql.data().get("causeEventId").asText()).isEqualTo(demo);
+            assertThat(mql.data().get("score").asInt()).isEqualTo(25);
+        }
+    }
+
+    @Test
+    void aDemoRequestOfALeadWhoseFitIsNotThereDoesNotQualifyIt() {
+        // given a student from nowhere in particular (grade D)
+        String email = uniqueEmail("student");
+        send(pageView(email, "https://example.com/blog", MORNING, Map.of("jobTitle", "Student")));
+        TestLeads.awaitScore(email, 5);
+
+        // when it requests a demo
+        send(TestEngagements.with(email, EngagementType.DEMO_REQUESTED, MORNING.plusSeconds(60), Map.of("formId", "demo")));
+
+        // then it counts, but the lead stays a LEAD
+        assertThat(TestLeads.awaitScore(email, 25).getString("stage")).isEqualTo("LEAD");
     }
 }

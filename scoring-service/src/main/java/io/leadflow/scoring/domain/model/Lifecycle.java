@@ -1,5 +1,6 @@
 package io.leadflow.scoring.domain.model;
 
+import io.leadflow.events.EngagementType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,17 +12,35 @@ import java.util.List;
  * @param recycle what recycling does to the score (none: it is reset)
  * @param segments kinds of leads with MQL thresholds of their own, the first that matches a lead applying (none: every
  *     lead meets {@code mql})
+ * @param handRaises the engagements by which a person asks for sales (a demo request, contact sales, a pricing
+ *     request): one of them makes a known lead whose fit meets its threshold's grade an MQL at once, whatever its
+ *     engagement score (none: only the thresholds qualify)
  */
-public record Lifecycle(Threshold mql, Recycle recycle, List<Segment> segments) {
+public record Lifecycle(Threshold mql, Recycle recycle, List<Segment> segments, List<HandRaise> handRaises) {
 
     public Lifecycle {
         // null entries are kept for the validator to name
         segments = segments == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(segments));
+        handRaises = handRaises == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(handRaises));
     }
 
     /** Thresholds for every lead alike. */
     public Lifecycle(Threshold mql, Recycle recycle) {
-        this(mql, recycle, null);
+        this(mql, recycle, null, null);
+    }
+
+    /** Thresholds per segment, no hand-raises. */
+    public Lifecycle(Threshold mql, Recycle recycle, List<Segment> segments) {
+        this(mql, recycle, segments, null);
+    }
+
+    /**
+     * An engagement that asks for sales, however it arrives (form, API, Segment, connector).
+     *
+     * @param type its engagement type
+     * @param when conditions on its properties, as an engagement rule's (none: every engagement of the type)
+     */
+    public record HandRaise(EngagementType type, EventCondition when) {
     }
 
     /** The share of a recycled lead's points that keeps counting, 0 to 1. */

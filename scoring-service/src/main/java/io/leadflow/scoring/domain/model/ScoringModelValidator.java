@@ -48,12 +48,25 @@ public final class ScoringModelValidator {
             for (int i = 0; i < model.lifecycle().segments().size(); i++) {
                 checkSegment("lifecycle.segments[" + i + "]", model.lifecycle().segments().get(i), segmentIds);
             }
+            for (int i = 0; i < model.lifecycle().handRaises().size(); i++) {
+                checkHandRaise("lifecycle.handRaises[" + i + "]", model.lifecycle().handRaises().get(i));
+            }
         }
         if (model.lifecycle() != null && model.lifecycle().recycle() != null) {
             Integer keep = model.lifecycle().recycle().keepPercent();
             if (required("lifecycle.recycle.keepPercent", keep) && (keep < 0 || keep > 100)) {
                 problem("lifecycle.recycle.keepPercent", "must be between 0 (reset) and 100");
             }
+        }
+    }
+
+    private void checkHandRaise(String path, Lifecycle.HandRaise raise) {
+        if (!required(path, raise)) {
+            return;
+        }
+        required(path + ".type", raise.type());
+        if (raise.when() != null) {
+            checkCondition(path + ".when", raise.when());
         }
     }
 

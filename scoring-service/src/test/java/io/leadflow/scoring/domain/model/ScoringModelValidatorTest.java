@@ -84,6 +84,17 @@ class ScoringModelValidatorTest {
                 "lifecycle.segments[3]");
     }
 
+    @Test
+    void aHandRaiseNeedsAnEngagementType() {
+        Lifecycle lifecycle = new Lifecycle(new Lifecycle.Threshold(100, Grade.B), null, null, Arrays.asList(
+                new Lifecycle.HandRaise(EngagementType.DEMO_REQUESTED, null),
+                new Lifecycle.HandRaise(null, new EventCondition(null, null, "contact-sales", null)),
+                null));
+
+        assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, lifecycle)))
+                .containsExactly("lifecycle.handRaises[1].type", "lifecycle.handRaises[2]");
+    }
+
     private static List<String> fields(ScoringModel model) {
         return ScoringModelValidator.validate(model).stream().map(ModelProblem::field).toList();
     }
