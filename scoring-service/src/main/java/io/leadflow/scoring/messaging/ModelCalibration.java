@@ -25,12 +25,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,34 +45,13 @@ public class ModelCalibration {
     // finished calibrations are kept for their result to be read, the latest few only
     private static final int KEPT = 20;
 
-    /** A calibration was asked for while another one runs. */
-    public static final class AlreadyRunning extends RuntimeException {
-
-        private final UUID running;
-
-        AlreadyRunning(UUID running) {
-            super("a calibration is already running: " + running);
-            this.running = running;
-        }
-
-        public UUID running() {
-            return running;
-        }
-    }
-
     private final ScoringModelStore models;
     private final SalesOutcomes outcomes;
     private final LeadHistoryRepository history;
     private final Clock clock;
     private final HistoryPageBounds bounds;
     private final int minimumPerClass;
-    private final AtomicReference<CalibrationJob> running = new AtomicReference<>();
-    private final Map<UUID, CalibrationJob> jobs = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, CalibrationJob> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final OneJobAtATime<CalibrationJob> jobs = new OneJobAtATime<>(CalibrationJob::id, Infrastructure.getDefaultWorkerPool(), KEPT);
 
     public ModelCalibration(ScoringModelStore models, SalesOutcomes outcomes, LeadHistoryRepository history, Clock clock,
             @ConfigProperty(name = "leadflow.scoring.preview.page-leads") int pageLeads,
@@ -96,7 +73,7 @@ public class ModelCalibration {
     /**
      * Starts a calibration of the active version on the outcomes in [from, to); fails with
      * {@link io.leadflow.scoring.domain.calibration.TooFewOutcomes} when a part lacks outcomes of a class, with
-     * {@link AlreadyRunning} while another runs.
+     * {@link JobAlreadyRunning} while another runs.
      *
      * @param testFrom where the test part starts, or null: the latest outcomes' share
      */
@@ -105,22 +82,13 @@ public class ModelCalibration {
             OutcomeSplit split = OutcomeSplit.of(found, testFrom);
             split.counts().requireEach(minimumPerClass);
             CalibrationJob job = new CalibrationJob(from, to, split.counts().total(), clock.instant());
-            if (!running.compareAndSet(null, job)) {
-                throw new AlreadyRunning(running.get().id());
-            }
-            synchronized (jobs) {
-                jobs.put(job.id(), job);
-            }
-            Infrastructure.getDefaultWorkerPool().execute(() -> run(job, version, split));
-            return job;
+            return jobs.start(job, () -> run(job, version, split));
         }));
     }
 
     /** The calibration with this id, running or among the latest finished. */
     public Optional<CalibrationJob> job(UUID id) {
-        synchronized (jobs) {
-            return Optional.ofNullable(jobs.get(id));
-        }
+        return jobs.find(id);
     }
 
     private void run(CalibrationJob job, StoredModelVersion version, OutcomeSplit split) {
@@ -135,8 +103,6 @@ public class ModelCalibration {
         } catch (Throwable failure) {
             LOG.errorf(failure, "calibration %s failed", job.id());
             job.failed(failure, clock.instant());
-        } finally {
-            running.compareAndSet(job, null);
         }
     }
 

@@ -16,12 +16,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,21 +39,6 @@ public class ModelPreview {
     private static final UUID BEFORE_EVERY_LEAD = new UUID(0, 0);
     // finished previews are kept for their result to be read, the latest few only
     private static final int KEPT = 20;
-
-    /** A preview was asked for while another one runs. */
-    public static final class AlreadyRunning extends RuntimeException {
-
-        private final UUID running;
-
-        AlreadyRunning(UUID running) {
-            super("a what-if preview is already running: " + running);
-            this.running = running;
-        }
-
-        public UUID running() {
-            return running;
-        }
-    }
 
     /** A preview that must answer at once was asked for over more leads than it reads in one go. */
     public static final class TooManyLeads extends RuntimeException {
@@ -77,13 +60,7 @@ public class ModelPreview {
     private final LeadHistoryPages pages;
     private final HistoryPageBounds bounds;
     private final Clock clock;
-    private final AtomicReference<PreviewJob> running = new AtomicReference<>();
-    private final Map<UUID, PreviewJob> jobs = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, PreviewJob> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final OneJobAtATime<PreviewJob> jobs = new OneJobAtATime<>(PreviewJob::id, Infrastructure.getDefaultWorkerPool(), KEPT);
 
     public ModelPreview(LeadRepository leads, LeadHistoryRepository history, LeadHistoryPages pages, Clock clock,
             @ConfigProperty(name = "leadflow.scoring.preview.page-leads") int pageLeads,
@@ -97,7 +74,7 @@ public class ModelPreview {
 
     /**
      * Starts a preview of the candidate in the background and answers its job as it starts; fails with
-     * {@link AlreadyRunning} while another runs, with {@link TooManyLeads} when there are more than {@code atMostLeads}.
+     * {@link JobAlreadyRunning} while another runs, with {@link TooManyLeads} when there are more than {@code atMostLeads}.
      *
      * @param top how many of the leads that would move most to list
      */
@@ -107,22 +84,13 @@ public class ModelPreview {
                 throw new TooManyLeads(total);
             }
             PreviewJob job = new PreviewJob(top, total, clock.instant());
-            if (!running.compareAndSet(null, job)) {
-                throw new AlreadyRunning(running.get().id());
-            }
-            synchronized (jobs) {
-                jobs.put(job.id(), job);
-            }
-            Infrastructure.getDefaultWorkerPool().execute(() -> run(job, candidate));
-            return job;
+            return jobs.start(job, () -> run(job, candidate));
         });
     }
 
     /** The preview with this id, running or among the latest finished. */
     public Optional<PreviewJob> job(UUID id) {
-        synchronized (jobs) {
-            return Optional.ofNullable(jobs.get(id));
-        }
+        return jobs.find(id);
     }
 
     private void run(PreviewJob job, LeadScorer candidate) {
@@ -131,8 +99,6 @@ public class ModelPreview {
         } catch (Throwable failure) {
             LOG.errorf(failure, "what-if preview %s failed", job.id());
             job.failed(failure, clock.instant());
-        } finally {
-            running.compareAndSet(job, null);
         }
     }
 

@@ -4,6 +4,7 @@ import io.leadflow.apisecurity.Roles;
 import io.leadflow.problems.Problem;
 import io.leadflow.problems.ProblemException;
 import io.leadflow.scoring.domain.calibration.TooFewOutcomes;
+import io.leadflow.scoring.messaging.JobAlreadyRunning;
 import io.leadflow.scoring.messaging.ModelCalibration;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,7 +64,7 @@ public class CalibrationResource {
             if (failure instanceof TooFewOutcomes few) {
                 return new ProblemException(Problem.of(422, "too-few-outcomes", "Too few outcomes", few.getMessage()));
             }
-            if (failure instanceof ModelCalibration.AlreadyRunning busy) {
+            if (failure instanceof JobAlreadyRunning busy) {
                 return new ConflictException("a calibration is already running; follow it at /v1/scoring-model/calibrations/"
                         + busy.running() + " and ask again when it is done");
             }

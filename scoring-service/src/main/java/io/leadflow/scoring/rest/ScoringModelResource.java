@@ -8,6 +8,7 @@ import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.config.ScoringModelJson;
 import io.leadflow.scoring.domain.LeadScorer;
 import io.leadflow.scoring.domain.WhatIfTally;
+import io.leadflow.scoring.messaging.JobAlreadyRunning;
 import io.leadflow.scoring.messaging.ModelPreview;
 import io.leadflow.scoring.messaging.ModelReplay;
 import io.leadflow.scoring.messaging.PreviewJob;
@@ -168,7 +169,7 @@ public class ScoringModelResource {
 
     private Uni<PreviewJob> startPreview(LeadScorer candidate, int top, long atMostLeads) {
         return preview.start(candidate, top, atMostLeads).onFailure().transform(failure -> {
-            if (failure instanceof ModelPreview.AlreadyRunning busy) {
+            if (failure instanceof JobAlreadyRunning busy) {
                 return new ConflictException("a what-if preview is already running; follow it at /v1/scoring-model/previews/" + busy.running()
                         + " and ask again when it is done");
             }
