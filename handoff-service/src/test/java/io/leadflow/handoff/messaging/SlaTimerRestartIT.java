@@ -79,6 +79,8 @@ class SlaTimerRestartIT {
     private Process start(String name) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Dquarkus.http.port=" + freePort(),
+                // the management interface too: its fixed default (9083) may be taken by a local stack on this machine
+                "-Dquarkus.management.port=" + freePort(),
                 "-Dkafka.bootstrap.servers=" + SharedKafka.bootstrapServers(),
                 "-Dleadflow.handoff.sla=" + SLA,
                 "-Dleadflow.handoff.sla-poll-interval=1s",
