@@ -177,7 +177,8 @@ class ConsoleEndToEndIT {
 
         // An admin sees every view; the reports and the services' readiness (across origins) render
         signIn(token("e2e-admin", "admin"), "reports");
-        assertThat(navigation()).containsExactly("Handoff board", "Lead", "Scoring model", "Funnel", "Reports", "Routing", "Operations");
+        assertThat(navigation()).containsExactly("Handoff board", "Lead", "Scoring model", "Calibration", "Funnel", "Reports", "Routing",
+                "Operations");
         awaitText(By.cssSelector("#sla-title + p"), "handoffs:");
         chromium.screenshot(SCREENSHOTS.resolve("reports.png"));
         open("funnel");
@@ -185,6 +186,11 @@ class ConsoleEndToEndIT {
         awaitText(By.cssSelector("#funnel-flow table caption"), "Conversion per first-touch source");
         awaitText(By.cssSelector("#funnel-over-time table caption"), "at the end of each week");
         chromium.screenshot(SCREENSHOTS.resolve("funnel.png"));
+        // a calibration over this stack's few sales verdicts is refused, saying how many outcomes a calibration needs
+        open("calibration");
+        chromium.driver().findElement(By.id("start-calibration")).click();
+        awaitText(By.cssSelector("#calibration .error"), "a calibration needs at least");
+        chromium.screenshot(SCREENSHOTS.resolve("calibration-refused.png"));
         open("routing");
         awaitText(By.id("routing-version"), "in force");
         chromium.screenshot(SCREENSHOTS.resolve("routing.png"));
