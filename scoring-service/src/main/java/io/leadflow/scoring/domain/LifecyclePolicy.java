@@ -47,9 +47,8 @@ public final class LifecyclePolicy {
      * its grade meets its threshold's, and it is not an MQL or further already.
      */
     public boolean qualifiesByHandRaise(LifecycleStage current, boolean identified, int score, Grade grade, Map<String, Object> traits) {
-        Lifecycle.Threshold threshold = mqlThresholdOf(traits);
-        boolean open = current == LifecycleStage.RECYCLED || current.isBelow(LifecycleStage.MQL);
-        return identified && open && grade.isAtLeast(threshold.fit()) && !threshold.isMetBy(score, grade);
+        // the stage rule below decides; this only asks whether the hand-raise is what moved the lead
+        return stageAfter(current, identified, score, grade, traits, true) != stageAfter(current, identified, score, grade, traits, false);
     }
 
     /** The stage of a lead seen for the first time. */

@@ -167,7 +167,7 @@ public class EngagementConsumer {
                 keys.add(EngagementLeads.keyOf(captured));
             } else {
                 LeadIdentified identified = ((Identified) event).data();
-                keys.add(LeadKeys.of(LeadKeys.normalizeEmail(identified.email()), null));
+                keys.add(LeadKeys.of(identified.email(), null));
                 keys.add(LeadKeys.of(null, identified.anonymousId().trim()));
             }
         }

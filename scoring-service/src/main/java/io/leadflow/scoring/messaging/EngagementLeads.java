@@ -133,11 +133,11 @@ class EngagementLeads {
         Engagement engagement = new Engagement(captured.id(), data.type(), data.occurredAt(), data.properties(), data.traits(), data.bot());
         String email = data.email() == null || data.email().isBlank() ? null : LeadKeys.normalizeEmail(data.email());
         String anonymousId = email == null ? data.anonymousId().trim() : null;
-        return new Keyed(engagement, LeadKeys.of(email, data.anonymousId()), email, anonymousId, captured.partition());
+        return new Keyed(engagement, keyOf(captured), email, anonymousId, captured.partition());
     }
 
     /** The key of the lead an engagement counts for, unless its visitor was identified. */
     static String keyOf(Captured captured) {
-        return keyed(captured).key();
+        return LeadKeys.of(captured.data().email(), captured.data().anonymousId());
     }
 }
