@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param bot true when capture judged it the work of a bot, a scanner or a privacy proxy: it is kept
  *     (never silently dropped) and scores no points
  * @param botReason why it was judged so ({@code user-agent}, {@code email-scanner}, ...), when it was
+ * @param event the name the sender gave what happened (a Segment {@code track} name such as {@code Trial Started},
+ *     or a custom event's name), as sent; always set when {@code type} is {@link EngagementType#CUSTOM}, null when
+ *     the source names none (page views, forms, connectors)
  */
 public record EngagementCaptured(
         String leadKey,
@@ -30,19 +33,30 @@ public record EngagementCaptured(
         Map<String, Object> properties,
         Map<String, Object> traits,
         boolean bot,
-        String botReason) {
+        String botReason,
+        String event) {
 
     public static final String TYPE = "engagement.captured.v1";
+
+    /** The longest event name kept: a name, not a payload. */
+    public static final int MAX_EVENT_NAME_LENGTH = 200;
 
     public EngagementCaptured {
         properties = JsonMaps.withoutNulls(properties);
         traits = JsonMaps.withoutNulls(traits);
     }
 
+    /** An engagement whose source names no event: a built-in type says all. */
+    public EngagementCaptured(String leadKey, EngagementType type, String email, String anonymousId, Instant occurredAt,
+            String source, Map<String, Object> properties, Map<String, Object> traits, boolean bot, String botReason) {
+        this(leadKey, type, email, anonymousId, occurredAt, source, properties, traits, bot, botReason, null);
+    }
+
     /** The first of its texts that PostgreSQL could not keep, if any ({@link StorableText}). */
     public Optional<StorableText.Flaw> unstorableText() {
         return StorableText.flaw("email", email)
                 .or(() -> StorableText.flaw("anonymousId", anonymousId))
+                .or(() -> StorableText.flaw("event", event))
                 .or(() -> StorableText.flaw("properties", properties))
                 .or(() -> StorableText.flaw("traits", traits));
     }

@@ -18,7 +18,12 @@ public enum EngagementType {
     TRIAL_STARTED("trial.started"),
     PURCHASE_COMPLETED("purchase.completed"),
     EMAIL_UNSUBSCRIBED("email.unsubscribed"),
-    EMAIL_BOUNCED("email.bounced");
+    EMAIL_BOUNCED("email.bounced"),
+    /**
+     * An engagement of the sender's own naming ("Pricing Calculator Used"), kept under its name in
+     * {@link EngagementCaptured#event()}: no built-in type says what it is, the scoring model's rules name it.
+     */
+    CUSTOM("custom");
 
     private final String wireName;
 

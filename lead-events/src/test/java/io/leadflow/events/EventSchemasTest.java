@@ -59,6 +59,42 @@ class EventSchemasTest {
     }
 
     @Test
+    void customEngagementCarriesItsNameAndReadsBackTheSame() throws Exception {
+        // Given a custom engagement, as capture writes it
+        var event = new EngagementCaptured("ada@example.com", EngagementType.CUSTOM, "ada@example.com", null, NOW, "api",
+                Map.of("seats", 25), Map.of(), false, null, "Pricing Calculator Used");
+
+        // When it is written and read back
+        JsonNode data = JSON.valueToTree(event);
+
+        // Then its schema takes it and its name survives
+        assertThat(EventSchemas.validate(EngagementCaptured.TYPE, data)).isEmpty();
+        assertThat(data.get("type").asText()).isEqualTo("custom");
+        assertThat(JSON.treeToValue(data, EngagementCaptured.class)).isEqualTo(event);
+    }
+
+    @Test
+    void customEngagementWithoutItsNameIsRejected() {
+        JsonNode unnamed = JSON.valueToTree(new EngagementCaptured("ada@example.com", EngagementType.CUSTOM, "ada@example.com",
+                null, NOW, "api", Map.of(), Map.of(), false, null));
+        JsonNode blank = JSON.valueToTree(new EngagementCaptured("ada@example.com", EngagementType.CUSTOM, "ada@example.com",
+                null, NOW, "api", Map.of(), Map.of(), false, null, "  "));
+
+        assertThat(EventSchemas.validate(EngagementCaptured.TYPE, unnamed)).anyMatch(m -> m.contains("event"));
+        assertThat(EventSchemas.validate(EngagementCaptured.TYPE, blank)).anyMatch(m -> m.contains("event"));
+    }
+
+    @Test
+    void anEngagementWrittenBeforeEventNamesReadsWithoutOne() throws Exception {
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(new EngagementCaptured(
+                "ada@example.com", EngagementType.DEMO_REQUESTED, "ada@example.com", null, NOW, "api", Map.of(), Map.of(), false, null));
+        data.remove("event");
+
+        assertThat(EventSchemas.validate(EngagementCaptured.TYPE, data)).isEmpty();
+        assertThat(JSON.treeToValue(data, EngagementCaptured.class).event()).isNull();
+    }
+
+    @Test
     void attributionChannelIsOptionalAndOneOfTheKnownChannels() {
         var attributed = new EngagementCaptured("ada@example.com", EngagementType.PAGE_VIEWED, "ada@example.com", null, NOW,
                 "api", Map.of(AttributionChannel.PROPERTY, AttributionChannel.PAID_SEARCH.wireName(),
