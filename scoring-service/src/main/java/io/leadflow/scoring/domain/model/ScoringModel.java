@@ -11,10 +11,21 @@ import java.util.List;
  * @param decay how fast engagement points fade, per engagement type
  * @param fit the fit rules and grade bands
  * @param lifecycle the thresholds on both axes that make a lead an MQL
+ * @param accounts how leads roll up to accounts and when an account is an MQA; null for {@link AccountModel#byDefault()}
  */
-public record ScoringModel(List<EngagementRule> engagementRules, Decay decay, FitModel fit, Lifecycle lifecycle) {
+public record ScoringModel(List<EngagementRule> engagementRules, Decay decay, FitModel fit, Lifecycle lifecycle, AccountModel accounts) {
 
     public ScoringModel {
         engagementRules = engagementRules == null ? null : List.copyOf(engagementRules);
+    }
+
+    /** A model whose accounts roll up by default. */
+    public ScoringModel(List<EngagementRule> engagementRules, Decay decay, FitModel fit, Lifecycle lifecycle) {
+        this(engagementRules, decay, fit, lifecycle, null);
+    }
+
+    /** The accounts section, or the default when the model has none. */
+    public AccountModel accountsOrDefault() {
+        return accounts == null ? AccountModel.byDefault() : accounts;
     }
 }

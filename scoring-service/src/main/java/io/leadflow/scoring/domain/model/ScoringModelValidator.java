@@ -52,6 +52,9 @@ public final class ScoringModelValidator {
                 checkHandRaise("lifecycle.handRaises[" + i + "]", model.lifecycle().handRaises().get(i));
             }
         }
+        if (model.accounts() != null) {
+            new AccountModelChecks(this::problem).check("accounts", model.accounts());
+        }
         if (model.lifecycle() != null && model.lifecycle().recycle() != null) {
             Integer keep = model.lifecycle().recycle().keepPercent();
             if (required("lifecycle.recycle.keepPercent", keep) && (keep < 0 || keep > 100)) {

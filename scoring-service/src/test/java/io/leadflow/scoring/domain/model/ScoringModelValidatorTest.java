@@ -95,6 +95,16 @@ class ScoringModelValidatorTest {
                 .containsExactly("lifecycle.handRaises[1].type", "lifecycle.handRaises[2]");
     }
 
+    @Test
+    void anAccountsSectionNeedsAPositiveCapAndCompleteMqaThresholds() {
+        AccountModel accounts = new AccountModel(0, Duration.ZERO, new AccountModel.Mqa(null, null, 9), List.of("gmail@com"));
+
+        assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, LIFECYCLE, accounts))).containsExactly(
+                "accounts.perLeadCap", "accounts.halfLife", "accounts.mqa.engagement", "accounts.mqa.fit", "accounts.mqa.roles",
+                "accounts.freeMailDomains[0]");
+        assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, LIFECYCLE, AccountModel.byDefault()))).isEmpty();
+    }
+
     private static List<String> fields(ScoringModel model) {
         return ScoringModelValidator.validate(model).stream().map(ModelProblem::field).toList();
     }
