@@ -12,6 +12,7 @@ public final class Topics {
     public static final String SALES_FEEDBACK = "leadflow.sales-feedback.v1";
     public static final String CRM_SYNC = "leadflow.crm-sync.v1";
     public static final String ERASURE = "leadflow.erasure.v1";
+    public static final String ACCOUNTS = "leadflow.accounts.v1";
 
     // lead-scores, the feed of each lead's latest score, is compacted as well as aged out, so that an erasure's
     // tombstones make the log cleaner drop the lead's records (deploy/k8s/base/kafka/topics.yaml explains the numbers)

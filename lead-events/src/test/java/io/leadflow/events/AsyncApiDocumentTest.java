@@ -13,7 +13,8 @@ class AsyncApiDocumentTest {
 
     private static final List<String> TYPES = List.of(EngagementCaptured.TYPE, LeadScored.TYPE,
             LeadStageChanged.TYPE, HandoffCreated.TYPE, CrmSynced.TYPE, SalesFeedback.TYPE, LeadIdentified.TYPE,
-            HandoffStatusChanged.TYPE, HandoffSlaReminder.TYPE, HandoffSlaBreached.TYPE, LeadErased.TYPE);
+            HandoffStatusChanged.TYPE, HandoffSlaReminder.TYPE, HandoffSlaBreached.TYPE, LeadErased.TYPE, AccountScored.TYPE,
+            AccountStageChanged.TYPE);
 
     @Test
     void documentsEveryPublishedTopic() throws IOException {
@@ -21,7 +22,8 @@ class AsyncApiDocumentTest {
 
         assertThat(document).contains("address: " + Topics.ENGAGEMENT, "address: " + Topics.LEAD_SCORES,
                 "address: " + Topics.LIFECYCLE, "address: " + Topics.HANDOFFS, "address: " + Topics.CRM_SYNC,
-                "address: " + Topics.SALES_FEEDBACK, "address: " + Topics.ERASURE);
+                "address: " + Topics.SALES_FEEDBACK, "address: " + Topics.ERASURE,
+                "address: " + Topics.ACCOUNTS);
     }
 
     @Test

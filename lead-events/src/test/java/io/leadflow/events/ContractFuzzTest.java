@@ -44,7 +44,9 @@ class ContractFuzzTest {
             new Contract(HandoffCreated.TYPE, HandoffCreated.class),
             new Contract(LeadErased.TYPE, LeadErased.class),
             new Contract(LeadScored.TYPE, LeadScored.class),
-            new Contract(HandoffStatusChanged.TYPE, HandoffStatusChanged.class));
+            new Contract(HandoffStatusChanged.TYPE, HandoffStatusChanged.class),
+            new Contract(AccountScored.TYPE, AccountScored.class),
+            new Contract(AccountStageChanged.TYPE, AccountStageChanged.class));
 
     /** Configured like the services' mapper (Quarkus' defaults): ISO-8601 instants, unknown fields ignored. */
     private static final ObjectMapper JSON = JsonMapper.builder()
