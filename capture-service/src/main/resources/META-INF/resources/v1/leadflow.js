@@ -3,7 +3,8 @@
  *   <script src="https://capture.example.com/v1/leadflow.js" data-write-key="lf_pub_..." async></script>
  * It records a page view (navigator.sendBeacon, text/plain: no CORS preflight), keeps an anonymous id in
  * a first-party cookie, and adds that id (and the page, its referrer and the _ga cookie) to every form posting to
- * /v1/forms/<id>. It sends anonymous engagement only (page views, track of "Content Downloaded"): forms identify.
+ * /v1/forms/<id>. It sends anonymous engagement only (page views, track of "Content Downloaded" and of events of the
+ * site's own naming, leadflow.track("Pricing Calculator Used", {seats: 25})): forms identify.
  */
 (function () {
   "use strict";

@@ -6,6 +6,7 @@ import io.leadflow.capture.domain.FormCatalog;
 import io.leadflow.capture.domain.FormDefinition;
 import io.leadflow.capture.domain.FormMapper;
 import io.leadflow.capture.domain.IdentityRules;
+import io.leadflow.capture.domain.SegmentEventNames;
 import io.leadflow.capture.domain.SegmentMapper;
 import io.leadflow.capture.domain.WriteKeyIssuer;
 import io.quarkus.runtime.Startup;
@@ -27,8 +28,16 @@ public class CaptureBeans {
 
     @Produces
     @Singleton
-    EventValidator eventValidator() {
-        return new EventValidator(identityRules, clock, CaptureBeans::newEventId);
+    EventValidator eventValidator(SegmentEventNames names) {
+        return new EventValidator(identityRules, clock, CaptureBeans::newEventId, names);
+    }
+
+    /** The built-in event names and the configured ones; an entry naming no built-in type stops the start. */
+    @Produces
+    @Singleton
+    @Startup
+    SegmentEventNames eventNames(CaptureConfig config) {
+        return new SegmentEventNames(config.eventNames());
     }
 
     @Produces
@@ -39,8 +48,8 @@ public class CaptureBeans {
 
     @Produces
     @Singleton
-    SegmentMapper segmentMapper() {
-        return new SegmentMapper(identityRules, clock, CaptureBeans::newEventId, botClassifier);
+    SegmentMapper segmentMapper(SegmentEventNames names) {
+        return new SegmentMapper(identityRules, clock, CaptureBeans::newEventId, botClassifier, names);
     }
 
     @Produces

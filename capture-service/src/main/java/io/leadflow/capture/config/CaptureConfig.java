@@ -175,6 +175,14 @@ public interface CaptureConfig {
     /** The HTML forms that may be posted to {@code /v1/forms/<formId>}, by form id. */
     Map<String, Form> forms();
 
+    /**
+     * Event names (a Segment {@code track} name, a native custom event's name) that are a built-in engagement type,
+     * beyond the built-in names: {@code leadflow.capture.event-names.signed-up=trial.started} makes {@code Signed Up}
+     * a trial (names compare ignoring case, {@code -}, {@code _} and {@code .} read as spaces). Any other unknown name
+     * is captured as a custom engagement under its name. An entry naming no built-in type stops the start.
+     */
+    Map<String, String> eventNames();
+
     /** One HTML form. */
     interface Form {
 

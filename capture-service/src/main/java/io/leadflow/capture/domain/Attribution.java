@@ -73,7 +73,8 @@ public final class Attribution {
         channel.ifPresent(found -> properties.put(AttributionChannel.PROPERTY, found.wireName()));
         gaClientId.ifPresent(id -> properties.put(GA_CLIENT_ID, id));
         return new CapturedEvent(event.id(), new EngagementCaptured(data.leadKey(), data.type(), data.email(),
-                data.anonymousId(), data.occurredAt(), data.source(), properties, data.traits(), data.bot(), data.botReason()));
+                data.anonymousId(), data.occurredAt(), data.source(), properties, data.traits(), data.bot(), data.botReason(),
+                data.event()));
     }
 
     /**

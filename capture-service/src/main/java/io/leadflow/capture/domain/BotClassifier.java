@@ -67,6 +67,6 @@ public final class BotClassifier {
 
     static EngagementCaptured flagged(EngagementCaptured data, String reason) {
         return new EngagementCaptured(data.leadKey(), data.type(), data.email(), data.anonymousId(), data.occurredAt(),
-                data.source(), data.properties(), data.traits(), true, reason);
+                data.source(), data.properties(), data.traits(), true, reason, data.event());
     }
 }

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks the events of a native API request ({@code POST /v1/events}) and turns them into
- * {@link EngagementCaptured} events with source {@code api}. One wrong field rejects the request.
+ * {@link EngagementCaptured} events with source {@code api}. One wrong field rejects the request. An engagement of
+ * the sender's own naming is {@code "type": "custom"} with its name in {@code event}; a name that is a built-in or
+ * mapped one ({@link SegmentEventNames}) is captured as that type, the name kept.
  */
 public final class EventValidator {
 
@@ -31,8 +33,10 @@ public final class EventValidator {
     private final IdentityRules rules;
     private final Clock clock;
     private final Supplier<String> newEventId;
+    private final SegmentEventNames names;
 
-    public EventValidator(IdentityRules rules, Clock clock, Supplier<String> newEventId) {
+    public EventValidator(IdentityRules rules, Clock clock, Supplier<String> newEventId, SegmentEventNames names) {
+        this.names = names;
         this.rules = rules;
         this.clock = clock;
         this.newEventId = newEventId;
@@ -81,6 +85,10 @@ public final class EventValidator {
                 rules.idProblem(eventId).ifPresent(problem -> error("eventId", problem));
             }
             EngagementType type = type();
+            String event = eventName(type);
+            if (type == EngagementType.CUSTOM && event != null) {
+                type = names.typeOf(event);
+            }
             String email = trimmed(string("email"));
             if (email != null) {
                 rules.emailProblem(email).ifPresent(problem -> error("email", problem));
@@ -99,7 +107,7 @@ public final class EventValidator {
                 return Optional.empty();
             }
             EngagementCaptured data = new EngagementCaptured(LeadKeys.of(email, anonymousId), type, email, anonymousId,
-                    occurredAt, SOURCE, properties, traits, false, null);
+                    occurredAt, SOURCE, properties, traits, false, null, event);
             return Optional.of(new CapturedEvent(eventId == null ? newEventId.get() : eventId, data));
         }
 
@@ -114,6 +122,17 @@ public final class EventValidator {
                 error("type", "must be one of " + KNOWN_TYPES);
             }
             return type;
+        }
+
+        /** The event's own name: required for a custom one; an event name has the limits of an id. */
+        private String eventName(EngagementType type) {
+            String event = trimmed(string("event"));
+            if (event == null && type == EngagementType.CUSTOM) {
+                error("event", "is required for a custom engagement: its name, such as Pricing Calculator Used");
+            } else if (event != null) {
+                rules.idProblem(event).ifPresent(problem -> error("event", problem));
+            }
+            return event;
         }
 
         private Instant occurredAt(Instant now) {

@@ -13,12 +13,15 @@ import java.util.stream.Collectors;
  * What a public (browser) write key may send: anonymous browser engagement only. Its key is in every
  * page and its origin binding reads headers any client sets, so anyone can use it: it may name no
  * lead (no {@code email}, {@code userId}), set no traits, and record only engagement a visitor's
- * browser shows by itself ({@link #BROWSER_TYPES}). Identity comes through form posts and secret keys.
+ * browser shows by itself ({@link #BROWSER_TYPES}, custom engagements included: a product's own events
+ * happen in the browser, and an anonymous visitor's are no more forgeable than its page views). Identity
+ * comes through form posts and secret keys.
  */
 public final class PublicKeyScope {
 
     /** The engagement types a public key may record. */
-    public static final Set<EngagementType> BROWSER_TYPES = EnumSet.of(EngagementType.PAGE_VIEWED, EngagementType.CONTENT_DOWNLOADED);
+    public static final Set<EngagementType> BROWSER_TYPES = EnumSet.of(EngagementType.PAGE_VIEWED, EngagementType.CONTENT_DOWNLOADED,
+            EngagementType.CUSTOM);
 
     private static final String ALLOWED = BROWSER_TYPES.stream().map(EngagementType::wireName).sorted()
             .collect(Collectors.joining(", "));
@@ -29,14 +32,17 @@ public final class PublicKeyScope {
     }
 
     /** Every field of native events ({@code /v1/events}) a public key may not send; empty when it may send them all. */
-    public static List<FieldError> nativeEvents(List<RawEvent> events) {
+    public static List<FieldError> nativeEvents(List<RawEvent> events, SegmentEventNames names) {
         List<FieldError> errors = new ArrayList<>();
         for (RawEvent event : events) {
             if (event.json() instanceof Map<?, ?> fields) {
                 identity(event, fields, "email", errors);
                 traits(event, fields, "traits", errors);
                 if (fields.get("type") instanceof String type) {
-                    allowedType(event, "type", EngagementType.fromWireName(type.trim()), errors);
+                    Optional<EngagementType> builtIn = EngagementType.fromWireName(type.trim());
+                    // a custom event named as a built-in one is that one
+                    allowedType(event, "type", builtIn.filter(t -> t == EngagementType.CUSTOM && fields.get("event") instanceof String)
+                            .map(custom -> names.typeOf((String) fields.get("event"))).or(() -> builtIn), errors);
                 }
             }
         }
@@ -44,7 +50,8 @@ public final class PublicKeyScope {
     }
 
     /** Every field of Segment messages a public key may not send; empty when it may send them all. */
-    public static List<FieldError> segmentMessages(List<RawEvent> messages, Optional<SegmentMapper.MessageType> implied) {
+    public static List<FieldError> segmentMessages(List<RawEvent> messages, Optional<SegmentMapper.MessageType> implied,
+            SegmentEventNames names) {
         List<FieldError> errors = new ArrayList<>();
         for (RawEvent message : messages) {
             if (message.json() instanceof Map<?, ?> fields) {
@@ -56,7 +63,7 @@ public final class PublicKeyScope {
                 boolean track = implied.map(type -> type == SegmentMapper.MessageType.TRACK)
                         .orElseGet(() -> "track".equals(fields.get("type")));
                 if (track && fields.get("event") instanceof String event) {
-                    allowedType(message, "event", SegmentEventNames.typeOf(event), errors);
+                    allowedType(message, "event", Optional.of(names.typeOf(event)), errors);
                 }
             }
         }

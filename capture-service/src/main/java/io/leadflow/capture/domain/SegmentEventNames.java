@@ -1,20 +1,20 @@
 package io.leadflow.capture.domain;
 
 import io.leadflow.events.EngagementType;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * The Segment {@code track} event names that are engagement, per Segment's specs (Email, E-commerce)
- * and the names marketing tools commonly send. Names compare case-insensitively, with
- * {@code .}, {@code _} and {@code -} read as spaces, so each wire name ({@code demo.requested}) works too.
+ * Which built-in engagement type an event name is: the Segment {@code track} names of Segment's specs (Email,
+ * E-commerce) and those marketing tools commonly send, each wire name ({@code demo.requested}), and the names a
+ * deployment maps ({@code leadflow.capture.event-names.signed-up=trial.started}). Any other name is a
+ * {@link EngagementType#CUSTOM custom} engagement, kept under its name: every name is captured. Names compare
+ * case-insensitively, with {@code .}, {@code _} and {@code -} read as spaces.
  */
 public final class SegmentEventNames {
 
-    private static final Map<String, EngagementType> TYPES = Map.ofEntries(
+    private static final Map<String, EngagementType> BUILT_IN = Map.ofEntries(
             Map.entry("email opened", EngagementType.EMAIL_OPENED),
             Map.entry("email clicked", EngagementType.EMAIL_CLICKED),
             Map.entry("email link clicked", EngagementType.EMAIL_CLICKED),
@@ -32,18 +32,38 @@ public final class SegmentEventNames {
             Map.entry("email unsubscribed", EngagementType.EMAIL_UNSUBSCRIBED),
             Map.entry("email bounced", EngagementType.EMAIL_BOUNCED));
 
-    /** The names, for error messages: the Segment spelling of each. */
-    static final String KNOWN = TYPES.keySet().stream().sorted()
-            .map(name -> Arrays.stream(name.split(" ")).map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-                    .collect(Collectors.joining(" ")))
-            .collect(Collectors.joining(", "));
+    private final Map<String, EngagementType> types;
 
-    private SegmentEventNames() {
+    /**
+     * @param mapped event names to the wire name of the built-in type they are ({@code "Signed Up"} to
+     *     {@code trial.started}); a mapped name wins over a built-in one
+     * @throws IllegalArgumentException naming the entry, when a name is blank or maps to no built-in type
+     */
+    public SegmentEventNames(Map<String, String> mapped) {
+        Map<String, EngagementType> all = new HashMap<>(BUILT_IN);
+        mapped.forEach((name, wireName) -> {
+            EngagementType type = EngagementType.fromWireName(wireName.trim()).filter(t -> t != EngagementType.CUSTOM)
+                    .orElseThrow(() -> new IllegalArgumentException("leadflow.capture.event-names.\"" + name + "\" is " + wireName
+                            + ": it must be the wire name of a built-in engagement type, such as trial.started"));
+            if (normalized(name).isEmpty()) {
+                throw new IllegalArgumentException("leadflow.capture.event-names has a blank event name");
+            }
+            all.put(normalized(name), type);
+        });
+        this.types = Map.copyOf(all);
     }
 
-    /** The engagement a track event of this name is, if it is one. */
-    public static Optional<EngagementType> typeOf(String eventName) {
-        String normalized = eventName.toLowerCase(Locale.ROOT).replaceAll("[._\\-\\s]+", " ").trim();
-        return Optional.ofNullable(TYPES.get(normalized));
+    /** Only the built-in names. */
+    public static SegmentEventNames builtIn() {
+        return new SegmentEventNames(Map.of());
+    }
+
+    /** The built-in type an event of this name is, or {@link EngagementType#CUSTOM} when it is none. */
+    public EngagementType typeOf(String eventName) {
+        return types.getOrDefault(normalized(eventName), EngagementType.CUSTOM);
+    }
+
+    private static String normalized(String eventName) {
+        return eventName.toLowerCase(Locale.ROOT).replaceAll("[._\\-\\s]+", " ").trim();
     }
 }

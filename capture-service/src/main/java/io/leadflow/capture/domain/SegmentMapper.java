@@ -13,11 +13,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Turns messages of Segment's HTTP Tracking API into Leadflow events: {@code track} (of a known
- * engagement name, see {@link SegmentEventNames}) and {@code page} into {@link EngagementCaptured}
- * with source {@code api} (flagged when {@code context.userAgent} or {@code context.ip} shows a bot),
- * {@code identify} into {@link LeadIdentified}. {@code messageId} is the
- * event id, so a client's retry is one event.
+ * Turns messages of Segment's HTTP Tracking API into Leadflow events: {@code track} (of any name: a built-in
+ * engagement type or a custom one, see {@link SegmentEventNames}, the name kept as sent) and {@code page} into
+ * {@link EngagementCaptured} with source {@code api} (flagged when {@code context.userAgent} or {@code context.ip}
+ * shows a bot), {@code identify} into {@link LeadIdentified}. {@code messageId} is the event id, so a client's
+ * retry is one event. Each message stands alone: a wrong one is reported and leaves the others captured.
  */
 public final class SegmentMapper {
 
@@ -41,9 +41,12 @@ public final class SegmentMapper {
     private final Clock clock;
     private final Supplier<String> newEventId;
     private final BotClassifier bots;
+    private final SegmentEventNames names;
 
-    public SegmentMapper(IdentityRules rules, Clock clock, Supplier<String> newEventId, BotClassifier bots) {
+    public SegmentMapper(IdentityRules rules, Clock clock, Supplier<String> newEventId, BotClassifier bots,
+            SegmentEventNames names) {
         this.bots = bots;
+        this.names = names;
         this.rules = rules;
         this.clock = clock;
         this.newEventId = newEventId;
@@ -55,31 +58,49 @@ public final class SegmentMapper {
                 .anyMatch(raw -> raw.json() instanceof Map<?, ?> fields && "identify".equals(fields.get("type"))));
     }
 
+    /** The event names this mapper reads track names with. */
+    public SegmentEventNames names() {
+        return names;
+    }
+
     /**
-     * The events of the messages, or every wrong field.
+     * The events of the right messages, and every wrong field of the others.
      *
      * @param implied the type the endpoint implies ({@code /v1/track}); empty for a batch, whose
      *     messages say their own {@code type}
      */
     public SegmentMessages map(List<RawEvent> messages, Optional<MessageType> implied) {
         if (messages.isEmpty()) {
-            return new SegmentMessages(List.of(), List.of(new FieldError("batch", "must hold at least one message")));
+            return new SegmentMessages(List.of(), List.of(new FieldError("batch", "must hold at least one message")), 0);
         }
         if (messages.size() > CaptureLimits.MAX_BATCH_EVENTS) {
             return new SegmentMessages(List.of(), List.of(new FieldError("batch",
-                    "holds " + messages.size() + " messages, at most " + CaptureLimits.MAX_BATCH_EVENTS + " are allowed")));
+                    "holds " + messages.size() + " messages, at most " + CaptureLimits.MAX_BATCH_EVENTS + " are allowed")),
+                    messages.size());
         }
         Instant now = clock.instant();
         List<OutgoingEvent> events = new ArrayList<>(messages.size());
         List<FieldError> errors = new ArrayList<>();
+        int rejected = 0;
         for (RawEvent raw : messages) {
-            if (raw.json() instanceof Map<?, ?> fields) {
-                toEvent(new JsonFields(raw, fields, errors), implied, now).ifPresent(events::add);
-            } else {
-                errors.add(new FieldError(raw.path().isEmpty() ? "body" : raw.path(), "must be a JSON object"));
-            }
+            Optional<OutgoingEvent> event = raw.json() instanceof Map<?, ?> fields
+                    ? toEvent(new JsonFields(raw, fields, errors), implied, now).flatMap(mapped -> storable(mapped, raw, errors))
+                    : notAnObject(raw, errors);
+            event.ifPresent(events::add);
+            rejected += event.isEmpty() ? 1 : 0;
         }
-        return errors.isEmpty() ? new SegmentMessages(events, List.of()) : new SegmentMessages(List.of(), errors);
+        return new SegmentMessages(events, errors, rejected);
+    }
+
+    private static Optional<OutgoingEvent> notAnObject(RawEvent raw, List<FieldError> errors) {
+        errors.add(new FieldError(raw.path().isEmpty() ? "body" : raw.path(), "must be a JSON object"));
+        return Optional.empty();
+    }
+
+    // text PostgreSQL cannot keep is this message's fault, not its batch's
+    private static Optional<OutgoingEvent> storable(OutgoingEvent event, RawEvent raw, List<FieldError> errors) {
+        event.unstorableText().ifPresent(flaw -> errors.add(new FieldError(raw.field(flaw.field()), flaw.problem())));
+        return event.unstorableText().isPresent() ? Optional.empty() : Optional.of(event);
     }
 
     private Optional<OutgoingEvent> toEvent(JsonFields message, Optional<MessageType> implied, Instant now) {
@@ -105,7 +126,8 @@ public final class SegmentMapper {
         if (type.get() == MessageType.IDENTIFY) {
             return identify(message, id, email, anonymousId, userId, occurredAt, traits);
         }
-        EngagementType engagement = type.get() == MessageType.PAGE ? EngagementType.PAGE_VIEWED : trackedType(message);
+        String eventName = type.get() == MessageType.PAGE ? null : eventName(message);
+        EngagementType engagement = eventName == null ? EngagementType.PAGE_VIEWED : names.typeOf(eventName);
         if (email == null && anonymousId == null && !message.hasError("anonymousId")) {
             message.error("anonymousId", "an anonymousId, or a userId or traits.email that is an email, is required");
         }
@@ -114,7 +136,7 @@ public final class SegmentMapper {
             return Optional.empty();
         }
         CapturedEvent event = new CapturedEvent(id, new EngagementCaptured(LeadKeys.of(email, anonymousId), engagement, email,
-                anonymousId, occurredAt, SOURCE, properties, traits, false, null));
+                anonymousId, occurredAt, SOURCE, properties, traits, false, null, eventName));
         // the visitor's own user agent and address, as the SDK saw them: the request's are the SDK's
         return Optional.of(bots.classify(event, text(context.get("userAgent")), text(context.get("ip"))));
     }
@@ -134,16 +156,15 @@ public final class SegmentMapper {
                 userId, occurredAt, traits)));
     }
 
-    private static EngagementType trackedType(JsonFields message) {
-        String event = message.string("event");
-        if (event == null || event.isBlank()) {
-            message.error("event", "is required: the name of what happened, one of " + SegmentEventNames.KNOWN);
-            return null;
+    /** A track's name, trimmed; an event name has the limits of an id (a name, not a payload). */
+    private String eventName(JsonFields message) {
+        String event = message.trimmed("event");
+        if (event == null || event.isEmpty()) {
+            message.error("event", "is required: the name of what happened, such as Demo Requested or Pricing Calculator Used");
+            return "";
         }
-        return SegmentEventNames.typeOf(event).orElseGet(() -> {
-            message.error("event", "'" + event + "' is not an engagement Leadflow knows, use one of " + SegmentEventNames.KNOWN);
-            return null;
-        });
+        rules.idProblem(event).ifPresent(problem -> message.error("event", problem));
+        return event;
     }
 
     private static String text(Object value) {

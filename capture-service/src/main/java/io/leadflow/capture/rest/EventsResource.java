@@ -7,6 +7,7 @@ import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.FieldError;
 import io.leadflow.capture.domain.KeyKind.Capability;
 import io.leadflow.capture.domain.PublicKeyScope;
+import io.leadflow.capture.domain.SegmentEventNames;
 import io.leadflow.capture.domain.RawEvent;
 import io.leadflow.capture.domain.Validation;
 import io.leadflow.capture.domain.WriteKey;
@@ -43,6 +44,9 @@ public class EventsResource {
             {"eventId": "0b9f6d3e-4c1a-4a57-9d3c-2f1e8f7d9a10", "type": "page.viewed", "email": "ada@example.com",
              "occurredAt": "2026-11-22T10:00:00Z", "properties": {"url": "https://example.com/pricing"},
              "traits": {"company": "Analytical Engines"}}""";
+    private static final String CUSTOM_EXAMPLE = """
+            {"type": "custom", "event": "Pricing Calculator Used", "email": "ada@example.com",
+             "properties": {"seats": 25}}""";
 
     private final EventsRequestParser parser;
     private final EventValidator validator;
@@ -50,9 +54,11 @@ public class EventsResource {
     private final CaptureMetrics metrics;
     private final WriteKeyGuard guard;
     private final BotClassifier bots;
+    private final SegmentEventNames names;
 
     public EventsResource(EventsRequestParser parser, EventValidator validator, AcknowledgedCapture capture,
-            CaptureMetrics metrics, WriteKeyGuard guard, BotClassifier bots) {
+            CaptureMetrics metrics, WriteKeyGuard guard, BotClassifier bots, SegmentEventNames names) {
+        this.names = names;
         this.bots = bots;
         this.guard = guard;
         this.parser = parser;
@@ -66,10 +72,12 @@ public class EventsResource {
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(summary = "Capture engagement events",
             description = "One event object, or {\"events\": [...]} with at most 500. Answered 202 only once the broker "
-                    + "acknowledged every event; a request with any invalid event captures nothing. The write key (public or "
+                    + "acknowledged every event; a request with any invalid event captures nothing. An engagement of your own "
+                    + "naming is \"type\": \"custom\" with its name in \"event\". The write key (public or "
                     + "secret) is the HTTP Basic user with an empty password, or writeKey in the body.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page view", value = EXAMPLE)))
+            examples = {@ExampleObject(name = "page view", value = EXAMPLE),
+                @ExampleObject(name = "custom engagement", value = CUSTOM_EXAMPLE)}))
     @APIResponse(responseCode = "202", description = "Every event is durably in Kafka",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventIds.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields; nothing was captured",
@@ -77,7 +85,7 @@ public class EventsResource {
     @APIResponse(responseCode = "401", description = "No write key, or an unknown one",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A public write key used from an origin it is not bound to, or sending "
-            + "what only a secret key may (email, traits, a type other than page.viewed and content.downloaded)",
+            + "what only a secret key may (email, traits, a type other than page.viewed, content.downloaded and custom)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 500 KB or an event over 32 KB",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +110,7 @@ public class EventsResource {
             return Uni.createFrom().item(Problems.tooLarge(
                     "an event may take at most " + CaptureLimits.MAX_EVENT_BYTES + " bytes; nothing was captured", oversized));
         }
-        guard.requireInScope(key, PublicKeyScope.nativeEvents(request), request.size());
+        guard.requireInScope(key, PublicKeyScope.nativeEvents(request, names), request.size());
         Validation validation = validator.validate(request);
         if (!validation.isValid()) {
             metrics.rejected(Rejection.INVALID, request.size());

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,21 +39,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Segment-compatible tracking")
 @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
 @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
-@APIResponse(responseCode = "200", description = "Every event is durably in Kafka",
+@APIResponse(responseCode = "200", description = "Every captured event is durably in Kafka. As at Segment, the wrong "
+        + "messages of a batch cost only themselves: they are listed under `rejected` (field and problem), the right ones "
+        + "are captured",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SegmentAck.class)))
-@APIResponse(responseCode = "400", description = "Malformed JSON, or invalid fields (an unknown track event is named as "
-        + "`event`); nothing was captured",
+@APIResponse(responseCode = "400", description = "Malformed JSON, or no message that could be captured (every wrong "
+        + "field named); nothing was captured",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No write key, or an unknown one",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "A public key from another origin, or sending an identify, a userId, "
-        + "traits or a track event other than Page Viewed and Content Downloaded",
+        + "traits or a track event of a built-in type other than Page Viewed and Content Downloaded",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "413", description = "A message over 32 KB or a body over 500 KB",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; retry after Retry-After",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SegmentResource {
+
+    private static final Logger LOG = Logger.getLogger(SegmentResource.class);
 
     private final EventsRequestParser parser;
     private final SegmentMapper mapper;
@@ -71,7 +76,8 @@ public class SegmentResource {
 
     @POST
     @Path("/track")
-    @Operation(summary = "Segment track: an engagement by name (\"Demo Requested\", \"Email Opened\", ...)")
+    @Operation(summary = "Segment track: an engagement by name: a built-in one (\"Demo Requested\", \"Email Opened\", ...) "
+            + "or any other, captured as a custom engagement under its name")
     public Uni<Response> track(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
         return capture(body, headers, connection, Optional.of(MessageType.TRACK));
     }
@@ -123,13 +129,20 @@ public class SegmentResource {
             return Uni.createFrom().item(Problems.tooLarge(
                     "a message may take at most " + CaptureLimits.MAX_EVENT_BYTES + " bytes; nothing was captured", oversized));
         }
-        guard.requireInScope(key, PublicKeyScope.segmentMessages(parsed.events(), implied), parsed.events().size());
+        guard.requireInScope(key, PublicKeyScope.segmentMessages(parsed.events(), implied, mapper.names()), parsed.events().size());
         SegmentMessages messages = mapper.map(parsed.events(), implied);
-        if (!messages.isValid()) {
+        if (messages.capturesNothing()) {
             metrics.rejected(Rejection.INVALID, parsed.events().size());
             return Uni.createFrom().item(Problems.invalid(messages.errors()));
         }
+        if (messages.rejected() > 0) {
+            // the SDK reads no answer: the operator's log and meter are where a refused message shows
+            metrics.rejected(Rejection.INVALID, messages.rejected());
+            LOG.warnf("write key %s: %d of %d messages of a batch refused, the others captured: %s", key.name(),
+                    messages.rejected(), parsed.events().size(), messages.errors());
+        }
+        SegmentAck ack = new SegmentAck(true, messages.errors());
         return capture.publish(messages.events(), Source.SEGMENT,
-                () -> Response.ok(SegmentAck.SUCCESS).type(MediaType.APPLICATION_JSON).build());
+                () -> Response.ok(ack).type(MediaType.APPLICATION_JSON).build());
     }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.capture.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.leadflow.events.EngagementCaptured;
 import io.leadflow.events.EngagementType;
@@ -20,7 +21,8 @@ class EventValidatorTest {
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     static final IdentityRules RULES = new IdentityRules(email -> !email.endsWith(".notatld"));
 
-    private final EventValidator validator = new EventValidator(RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "generated-id");
+    private final EventValidator validator = new EventValidator(RULES, Clock.fixed(NOW, ZoneOffset.UTC), () -> "generated-id",
+            new SegmentEventNames(Map.of("Signed Up", "trial.started")));
 
     @Test
     void a_full_event_becomes_an_api_engagement_with_the_clients_id() {
@@ -103,6 +105,33 @@ class EventValidatorTest {
         assertThat(validation.errors()).extracting(FieldError::field)
                 .containsExactly("eventId", "type", "email", "occurredAt", "properties", "traits");
         assertThat(validation.errors().get(1).message()).contains("page.viewed", "demo.requested");
+    }
+
+    @Test
+    void aCustomEventIsCapturedUnderItsNameAndAKnownNameIsItsType() {
+        // Given native events of the custom form
+        Map<String, Object> custom = Map.of("type", "custom", "event", "Pricing Calculator Used", "email", "ada@example.com",
+                "properties", Map.of("seats", 25));
+        Map<String, Object> mapped = Map.of("type", "custom", "event", "Signed Up", "email", "ada@example.com");
+
+        // When they are validated
+        Validation validation = validator.validate(List.of(new RawEvent("events[0]", custom, 80), new RawEvent("events[1]", mapped, 60)));
+
+        // Then the custom one keeps its name, the mapped one is its built-in type
+        assertThat(validation.errors()).isEmpty();
+        assertThat(validation.events()).extracting(event -> event.data().type(), event -> event.data().event())
+                .containsExactly(tuple(EngagementType.CUSTOM, "Pricing Calculator Used"), tuple(EngagementType.TRIAL_STARTED, "Signed Up"));
+    }
+
+    @Test
+    void aCustomEventWithoutAUsableNameIsRefusedNamingTheField() {
+        Map<String, Object> unnamed = Map.of("type", "custom", "email", "ada@example.com");
+        Map<String, Object> tooLong = Map.of("type", "custom", "event", "x".repeat(201), "email", "ada@example.com");
+
+        Validation validation = validator.validate(List.of(new RawEvent("events[0]", unnamed, 60), new RawEvent("events[1]", tooLong, 260)));
+
+        assertThat(validation.isValid()).isFalse();
+        assertThat(validation.errors()).extracting(FieldError::field).containsExactly("events[0].event", "events[1].event");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.leadflow.capture.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.leadflow.capture.domain.SegmentMapper.MessageType;
 import io.leadflow.events.EngagementCaptured;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SegmentMapperTest {
 
     private final SegmentMapper mapper = new SegmentMapper(EventValidatorTest.RULES,
-            Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC), () -> "made-id", new BotClassifier());
+            Clock.fixed(EventValidatorTest.NOW, ZoneOffset.UTC), () -> "made-id", new BotClassifier(),
+            new SegmentEventNames(Map.of("Signed Up", "trial.started")));
 
     @Test
     void a_track_of_a_known_name_is_that_engagement_with_the_message_id_as_event_id() {
@@ -44,14 +47,66 @@ class SegmentMapperTest {
 
     @Test
     void segment_names_and_wire_names_map_to_engagement_types() {
-        assertThat(SegmentEventNames.typeOf("Email Opened")).contains(EngagementType.EMAIL_OPENED);
-        assertThat(SegmentEventNames.typeOf("email_link_clicked")).contains(EngagementType.EMAIL_CLICKED);
-        assertThat(SegmentEventNames.typeOf("Order Completed")).contains(EngagementType.PURCHASE_COMPLETED);
-        assertThat(SegmentEventNames.typeOf("Unsubscribed")).contains(EngagementType.EMAIL_UNSUBSCRIBED);
+        SegmentEventNames names = SegmentEventNames.builtIn();
+        assertThat(names.typeOf("Email Opened")).isEqualTo(EngagementType.EMAIL_OPENED);
+        assertThat(names.typeOf("email_link_clicked")).isEqualTo(EngagementType.EMAIL_CLICKED);
+        assertThat(names.typeOf("Order Completed")).isEqualTo(EngagementType.PURCHASE_COMPLETED);
+        assertThat(names.typeOf("Unsubscribed")).isEqualTo(EngagementType.EMAIL_UNSUBSCRIBED);
         for (EngagementType type : EngagementType.values()) {
-            assertThat(SegmentEventNames.typeOf(type.wireName())).as(type.wireName()).contains(type);
+            assertThat(names.typeOf(type.wireName())).as(type.wireName()).isEqualTo(type);
         }
-        assertThat(SegmentEventNames.typeOf("Button Clicked")).isEmpty();
+        assertThat(names.typeOf("Button Clicked")).isEqualTo(EngagementType.CUSTOM);
+    }
+
+    @Test
+    void aConfiguredNameIsItsBuiltInTypeAndAnUnknownOneIsCustom() {
+        SegmentEventNames names = new SegmentEventNames(Map.of("Signed Up", "trial.started", "Order Completed", "form.submitted"));
+
+        assertThat(names.typeOf("signed_up")).isEqualTo(EngagementType.TRIAL_STARTED);
+        assertThat(names.typeOf("Order Completed")).as("a configured name wins").isEqualTo(EngagementType.FORM_SUBMITTED);
+        assertThat(names.typeOf("Pricing Calculator Used")).isEqualTo(EngagementType.CUSTOM);
+    }
+
+    @Test
+    void aMappingToNoBuiltInTypeIsRefusedNamingTheEntry() {
+        assertThatThrownBy(() -> new SegmentEventNames(Map.of("Signed Up", "trial.begun")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"Signed Up\"").hasMessageContaining("trial.begun");
+        assertThatThrownBy(() -> new SegmentEventNames(Map.of("Signed Up", "custom")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built-in");
+    }
+
+    @Test
+    void aTrackOfAnyNameIsCapturedUnderItsNameAsSent() {
+        // Given Segment tracks of a built-in, a configured and a custom name
+        List<RawEvent> batch = List.of(
+                new RawEvent("batch[0]", Map.of("type", "track", "event", "Trial Started", "userId", "ada@example.com"), 50),
+                new RawEvent("batch[1]", Map.of("type", "track", "event", "Signed Up", "userId", "ada@example.com"), 50),
+                new RawEvent("batch[2]", Map.of("type", "track", "event", " Pricing Calculator Used ", "userId", "ada@example.com",
+                        "properties", Map.of("seats", 25)), 80),
+                new RawEvent("batch[3]", Map.of("type", "page", "userId", "ada@example.com"), 50));
+
+        // When they are read
+        SegmentMessages messages = mapper.map(batch, Optional.empty());
+
+        // Then each is captured, with its type and the name it was sent under
+        assertThat(messages.errors()).isEmpty();
+        assertThat(messages.events()).map(event -> ((CapturedEvent) event).data())
+                .extracting(EngagementCaptured::type, EngagementCaptured::event)
+                .containsExactly(tuple(EngagementType.TRIAL_STARTED, "Trial Started"), tuple(EngagementType.TRIAL_STARTED, "Signed Up"),
+                        tuple(EngagementType.CUSTOM, "Pricing Calculator Used"), tuple(EngagementType.PAGE_VIEWED, null));
+        assertThat(((CapturedEvent) messages.events().get(2)).data().properties()).containsEntry("seats", 25);
+    }
+
+    @Test
+    void aBotsCustomEventKeepsItsName() {
+        Map<String, Object> track = Map.of("event", "Pricing Calculator Used", "anonymousId", "a-1",
+                "context", Map.of("userAgent", "Googlebot/2.1 (+http://www.google.com/bot.html)"));
+
+        SegmentMessages messages = mapper.map(List.of(new RawEvent("", track, 80)), Optional.of(MessageType.TRACK));
+
+        EngagementCaptured data = ((CapturedEvent) messages.events().get(0)).data();
+        assertThat(data.bot()).isTrue();
+        assertThat(data.event()).isEqualTo("Pricing Calculator Used");
     }
 
     @Test
@@ -99,10 +154,10 @@ class SegmentMapperTest {
     }
 
     @Test
-    void wrong_messages_are_named_and_refuse_the_whole_batch() {
+    void wrongMessagesAreNamedAndCostOnlyThemselves() {
         List<RawEvent> batch = List.of(
                 new RawEvent("batch[0]", Map.of("type", "track", "event", "Email Opened", "anonymousId", "a-1"), 50),
-                new RawEvent("batch[1]", Map.of("type", "track", "event", "Button Clicked", "anonymousId", "a-1"), 50),
+                new RawEvent("batch[1]", Map.of("type", "track", "event", " ", "anonymousId", "a-1"), 50),
                 new RawEvent("batch[2]", Map.of("type", "identify", "userId", "u-1", "traits", Map.of()), 50),
                 new RawEvent("batch[3]", Map.of("type", "alias", "userId", "u-1"), 50),
                 new RawEvent("batch[4]", Map.of("type", "page", "userId", "u-1"), 50),
@@ -110,9 +165,24 @@ class SegmentMapperTest {
 
         SegmentMessages messages = mapper.map(batch, Optional.empty());
 
-        assertThat(messages.events()).isEmpty();
+        assertThat(messages.events()).map(event -> ((CapturedEvent) event).data().type()).containsExactly(EngagementType.EMAIL_OPENED);
+        assertThat(messages.rejected()).isEqualTo(5);
+        assertThat(messages.capturesNothing()).isFalse();
         assertThat(messages.errors()).extracting(FieldError::field).containsExactly(
                 "batch[1].event", "batch[2].traits.email", "batch[2].anonymousId", "batch[3].type",
                 "batch[4].anonymousId", "batch[5].timestamp");
+    }
+
+    @Test
+    void aMessageWithTextTheDatabaseCannotKeepCostsOnlyItself() {
+        List<RawEvent> batch = List.of(
+                new RawEvent("batch[0]", Map.of("type", "track", "event", "Pricing Calculator Used", "anonymousId", "a-1",
+                        "properties", Map.of("plan", "pro\u0000")), 50),
+                new RawEvent("batch[1]", Map.of("type", "track", "event", "Demo Requested", "anonymousId", "a-1"), 50));
+
+        SegmentMessages messages = mapper.map(batch, Optional.empty());
+
+        assertThat(messages.events()).hasSize(1);
+        assertThat(messages.errors()).singleElement().extracting(FieldError::field).asString().startsWith("batch[0].properties");
     }
 }

@@ -10,6 +10,7 @@ import io.leadflow.capture.domain.CapturedEvent;
 import io.leadflow.capture.domain.EventValidator;
 import io.leadflow.capture.domain.OutgoingEvent;
 import io.leadflow.capture.domain.PublicKeyScope;
+import io.leadflow.capture.domain.SegmentEventNames;
 import io.leadflow.capture.domain.SegmentMapper;
 import io.leadflow.capture.domain.SegmentMapper.MessageType;
 import io.leadflow.capture.domain.SegmentMessages;
@@ -36,9 +37,10 @@ class CaptureBodyFuzzTest {
             Optional.of(MessageType.PAGE), Optional.of(MessageType.IDENTIFY), Optional.empty());
 
     private final EventsRequestParser parser = new EventsRequestParser(OnTheWire.JSON);
-    private final EventValidator validator = new EventValidator(OnTheWire.RULES, OnTheWire.CLOCK, () -> "generated-id");
+    private final EventValidator validator = new EventValidator(OnTheWire.RULES, OnTheWire.CLOCK, () -> "generated-id",
+            SegmentEventNames.builtIn());
     private final SegmentMapper segment = new SegmentMapper(OnTheWire.RULES, OnTheWire.CLOCK, () -> "generated-id",
-            new BotClassifier());
+            new BotClassifier(), SegmentEventNames.builtIn());
 
     @Test
     void every_seed_is_captured() throws Exception {
@@ -67,7 +69,7 @@ class CaptureBodyFuzzTest {
             return;
         }
 
-        boolean publicKeyMay = PublicKeyScope.nativeEvents(parsed.events()).isEmpty();
+        boolean publicKeyMay = PublicKeyScope.nativeEvents(parsed.events(), SegmentEventNames.builtIn()).isEmpty();
         Validation validation = validator.validate(parsed.events());
 
         for (CapturedEvent event : OnTheWire.published(validation.events())) {
@@ -103,7 +105,7 @@ class CaptureBodyFuzzTest {
         if (!CaptureLimits.oversizedEvents(parsed.events()).isEmpty()) {
             return;
         }
-        boolean publicKeyMay = !identifies && PublicKeyScope.segmentMessages(parsed.events(), implied).isEmpty();
+        boolean publicKeyMay = !identifies && PublicKeyScope.segmentMessages(parsed.events(), implied, SegmentEventNames.builtIn()).isEmpty();
 
         SegmentMessages messages = segment.map(parsed.events(), implied);
 

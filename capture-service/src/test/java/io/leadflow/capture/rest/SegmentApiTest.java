@@ -39,7 +39,7 @@ class SegmentApiTest {
     URL root;
 
     @Test
-    void segments_own_java_sdk_pointed_at_capture_writes_engagement_and_identifies_the_lead() {
+    void segmentsOwnJavaSdkPointedAtCaptureWritesBuiltInAndCustomEngagementAndIdentifiesTheLead() {
         try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
             // Given Segment's SDK with the secret key, sending where it sends by default (/v1/import) on this service
             List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -63,23 +63,33 @@ class SegmentApiTest {
             String trackId = UUID.randomUUID().toString();
             String identifyId = UUID.randomUUID().toString();
 
-            // When an anonymous visitor views the pricing page, requests a demo and is identified
+            String customId = UUID.randomUUID().toString();
+
+            // When an anonymous visitor views the pricing page, starts a trial, uses the pricing calculator (an event
+            // of the site's own naming), requests a demo and is identified
             try {
                 analytics.enqueue(PageMessage.builder("Pricing").anonymousId(anonymousId)
                         .properties(Map.of("url", "https://example.com/pricing")));
+                analytics.enqueue(TrackMessage.builder("Trial Started").anonymousId(anonymousId));
+                analytics.enqueue(TrackMessage.builder("Pricing Calculator Used").messageId(customId).anonymousId(anonymousId)
+                        .properties(Map.of("seats", 25, "plan", "team")));
                 analytics.enqueue(TrackMessage.builder("Demo Requested").messageId(trackId).anonymousId(anonymousId)
                         .properties(Map.of("plan", "enterprise")));
                 analytics.enqueue(IdentifyMessage.builder().messageId(identifyId).anonymousId(anonymousId).userId("crm-42")
                         .traits(Map.of("email", email, "firstName", "Ada", "company", "Analytical Engines")));
                 analytics.flush();
 
-                // Then the three are on the topic, the identify keyed by the lead's email
-                List<ReceivedEvent> records = probe.awaitEvents(3, record -> record.data() != null
+                // Then the five are on the topic, the identify keyed by the lead's email
+                List<ReceivedEvent> records = probe.awaitEvents(5, record -> record.data() != null
                         && anonymousId.equals(record.data().path("anonymousId").asText()), EventsResourceTest.ARRIVAL);
                 // and the SDK saw each accepted (its callback runs once it read the answer)
-                await().atMost(EventsResourceTest.ARRIVAL).until(() -> sent.size() + failures.size() >= 3);
+                await().atMost(EventsResourceTest.ARRIVAL).until(() -> sent.size() + failures.size() >= 5);
                 assertThat(failures).isEmpty();
-                assertThat(sent).hasSize(3);
+                assertThat(sent).hasSize(5);
+                ReceivedEvent custom = records.stream().filter(record -> customId.equals(record.ceId())).findFirst().orElseThrow();
+                assertThat(custom.data().get("type").asText()).isEqualTo("custom");
+                assertThat(custom.data().get("event").asText()).isEqualTo("Pricing Calculator Used");
+                assertThat(custom.data().at("/properties/seats").asInt()).isEqualTo(25);
                 ReceivedEvent demo = records.stream().filter(record -> trackId.equals(record.ceId())).findFirst().orElseThrow();
                 assertThat(demo.ceType()).isEqualTo(EngagementCaptured.TYPE);
                 assertThat(demo.key()).isEqualTo("anon:" + anonymousId);
@@ -92,7 +102,7 @@ class SegmentApiTest {
                 assertThat(EventSchemas.validate(LeadIdentified.TYPE, identified.data())).isEmpty();
                 assertThat(records).filteredOn(record -> record.ceType().equals(EngagementCaptured.TYPE))
                         .extracting(record -> record.data().get("type").asText())
-                        .containsExactlyInAnyOrder("page.viewed", "demo.requested");
+                        .containsExactlyInAnyOrder("page.viewed", "trial.started", "custom", "demo.requested");
                 assertThat(records).filteredOn(record -> record.ceType().equals(EngagementCaptured.TYPE))
                         .allSatisfy(record -> assertThat(EventSchemas.validate(EngagementCaptured.TYPE, record.data())).isEmpty());
             } finally {
@@ -118,18 +128,56 @@ class SegmentApiTest {
     }
 
     @Test
-    void an_unknown_track_name_is_refused_naming_event_and_nothing_is_written() {
+    void aBatchsWrongMessageIsReportedAndCostsOnlyItself() {
+        try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
+            // Given a batch as real sites send it: a built-in, a custom and a configured name, and a message with no id
+            String anonymousId = "anon-" + UUID.randomUUID();
+            String batch = """
+                    {"batch": [{"type": "track", "event": "Trial Started", "anonymousId": "%1$s"},
+                               {"type": "track", "event": "Pricing Calculator Used", "anonymousId": "%1$s", "properties": {"seats": 25}},
+                               {"type": "track", "event": "Signed Up", "anonymousId": "%1$s"},
+                               {"type": "track", "event": "Button Clicked"}]}""".formatted(anonymousId);
+
+            // When it is sent
+            post("/v1/batch", batch).then()
+                    // Then it is answered as Segment does, 200, the wrong message named
+                    .statusCode(200).contentType(ContentType.JSON)
+                    .body("success", is(true))
+                    .body("rejected.field", contains("batch[3].anonymousId"));
+
+            // and the right ones are captured, each under its name
+            List<ReceivedEvent> records = probe.awaitEvents(3, record -> anonymousId.equals(record.data().path("anonymousId").asText()),
+                    EventsResourceTest.ARRIVAL);
+            assertThat(records).extracting(record -> record.data().get("type").asText() + "/" + record.data().get("event").asText())
+                    .containsExactly("trial.started/Trial Started", "custom/Pricing Calculator Used", "trial.started/Signed Up");
+        }
+    }
+
+    @Test
+    void aRequestWithNoRightMessageIsRefusedNamingEachFieldAndNothingIsWritten() {
         try (TopicProbe probe = TopicProbe.tail(Topics.ENGAGEMENT)) {
             post("/v1/batch", """
-                    {"batch": [{"type": "page", "anonymousId": "a-1"},
-                               {"type": "track", "event": "Button Clicked", "anonymousId": "a-1"}]}""")
+                    {"batch": [{"type": "page"},
+                               {"type": "track", "event": "", "anonymousId": "a-1"}]}""")
                     .then().statusCode(400)
                     .contentType(Problems.MEDIA_TYPE)
-                    .body("errors.field", contains("batch[1].event"))
-                    .body("errors[0].message", containsString("Demo Requested"));
+                    .body("errors.field", contains("batch[0].anonymousId", "batch[1].event"));
 
             assertThat(probe.collectFor(EventsResourceTest.QUIET)).isEmpty();
         }
+    }
+
+    @Test
+    void aBrowsersPublicKeyMayTrackCustomEventsButNoBuiltInOneBeyondItsOwn() {
+        given().header("Origin", "http://localhost").contentType(ContentType.TEXT)
+                .body("{\"writeKey\": \"lf_dev_public\", \"event\": \"Pricing Calculator Used\", \"anonymousId\": \"a-1\"}")
+                .when().post("/v1/track")
+                .then().statusCode(200);
+        // a configured name is its built-in type, out of a public key's reach as the type itself is
+        given().header("Origin", "http://localhost").contentType(ContentType.TEXT)
+                .body("{\"writeKey\": \"lf_dev_public\", \"event\": \"Signed Up\", \"anonymousId\": \"a-1\"}")
+                .when().post("/v1/track")
+                .then().statusCode(403).contentType(Problems.MEDIA_TYPE);
     }
 
     @Test
