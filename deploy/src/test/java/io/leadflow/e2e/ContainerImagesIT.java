@@ -175,7 +175,7 @@ class ContainerImagesIT {
     private static Set<String> processedByScoring(Set<String> eventIds) throws Exception {
         Set<String> processed = new HashSet<>();
         try (Connection db = stack.database();
-                ResultSet rows = db.createStatement().executeQuery("SELECT event_id FROM scoring.processed_event")) {
+                ResultSet rows = db.createStatement().executeQuery("SELECT event_id FROM scoring.processed_event union all SELECT event_id FROM scoring.lead_event")) {
             while (rows.next()) {
                 if (eventIds.contains(rows.getString(1))) {
                     processed.add(rows.getString(1));

@@ -58,15 +58,26 @@ public class ProcessOnce {
      * @return the ids the effect processed
      */
     public Uni<Set<String>> processAll(String channel, List<String> eventIds, Function<Set<String>, Uni<Void>> effect) {
+        return processAll(channel, eventIds, ids -> claim(channel, ids), effect);
+    }
+
+    /**
+     * As {@link #processAll(String, List, Function)}, with the channel's own way of telling the ids not processed before
+     * ({@code claim}, run first in the transaction): for a channel whose effect stores each event under its id anyway,
+     * that store can answer, and {@code processed_event} need not hold the id a second time. {@code claim} must make a
+     * concurrent transaction processing the same id fail or wait, as {@code processed_event}'s key does.
+     */
+    public Uni<Set<String>> processAll(String channel, List<String> eventIds, Function<List<String>, Uni<Set<String>>> claim,
+            Function<Set<String>, Uni<Void>> effect) {
         Set<String> ids = new LinkedHashSet<>(eventIds);
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         meters.summary("leadflow.events.batch.size", "channel", channel).record(eventIds.size());
         Timer.Sample sample = Timer.start(meters);
-        String idsJson = JsonRecordSet.ofValues(json, List.copyOf(ids));
+        List<String> distinct = List.copyOf(ids);
         return TransientRetry.untilSuccess(
-                        () -> Panache.withTransaction(() -> ProcessedEvent.claim(idsJson, clock.instant(), channel).flatMap(claimed -> {
+                        () -> Panache.withTransaction(() -> claim.apply(distinct).flatMap(claimed -> {
                             // in the order of eventIds
                             Set<String> fresh = new LinkedHashSet<>(ids);
                             fresh.retainAll(claimed);
@@ -84,6 +95,15 @@ public class ProcessOnce {
                     }
                 })
                 .onFailure().invoke(failure -> meters.counter("leadflow.events.failed", "channel", channel).increment());
+    }
+
+    /**
+     * Records these ids in {@code processed_event}, in the caller's transaction, and answers those not recorded before;
+     * an id a concurrent transaction records first is skipped once that one ends.
+     */
+    public Uni<Set<String>> claim(String channel, List<String> eventIds) {
+        return eventIds.isEmpty() ? Uni.createFrom().item(Set.of())
+                : ProcessedEvent.claim(JsonRecordSet.ofValues(json, eventIds), clock.instant(), channel);
     }
 
     private Uni<Void> logRetry(String channel, Set<String> eventIds, Throwable failure) {

@@ -18,6 +18,7 @@ import io.leadflow.bench.scenario.PipelineScenario;
 import io.leadflow.bench.scenario.ResourcesScenario;
 import io.leadflow.bench.scenario.Scenario;
 import io.leadflow.bench.scenario.Settling;
+import io.leadflow.bench.whatif.GrowScenario;
 import io.leadflow.bench.whatif.WhatIfOptions;
 import io.leadflow.bench.whatif.WhatIfScenario;
 import java.nio.file.Path;
@@ -109,6 +110,7 @@ public final class BenchMain {
                     options.warmup(), options.duration(), options.concurrency(), processes);
             case "catch-up" -> new CatchUpScenario(options.bootstrapServers(), generator, options.backlog(), processes);
             case "what-if" -> new WhatIfScenario(whatIf, options.leads(), options.backlog(), Long.toString(started.getEpochSecond(), 36));
+            case "grow" -> new GrowScenario(whatIf, options.leads(), options.backlog(), Long.toString(started.getEpochSecond(), 36));
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }

@@ -14,7 +14,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import io.leadflow.events.DeterministicIds;
 import io.leadflow.events.LeadKeys;
 import io.leadflow.scoring.persistence.Lead;
+import io.leadflow.scoring.persistence.LeadHistoryRepository;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -41,11 +45,13 @@ public class EngagementConsumer {
     private final EngagementCounting counting;
     private final IdentityMerging merging;
     private final KeptLeads kept;
+    private final LeadHistoryRepository history;
     // each event type the topic carries, read from its record (and partition) before any transaction opens
     private final Map<String, BiFunction<IncomingEvent, Integer, EngagementTopicEvent>> readers;
 
     public EngagementConsumer(ObjectMapper json, ProcessOnce processOnce, EngagementCounting counting, IdentityMerging merging,
-            @Identifier(EngagementPartitions.NAME) EngagementPartitions partitions) {
+            LeadHistoryRepository history, @Identifier(EngagementPartitions.NAME) EngagementPartitions partitions) {
+        this.history = history;
         this.json = json;
         this.processOnce = processOnce;
         this.counting = counting;
@@ -87,7 +93,7 @@ public class EngagementConsumer {
         }
         // the leads the committed transaction wrote, to keep for the next poll (each attempt starts afresh)
         AtomicReference<Map<Lead, Integer>> written = new AtomicReference<>(Map.of());
-        return processOnce.processAll(Channels.ENGAGEMENT, List.copyOf(events.keySet()), fresh -> {
+        return processOnce.processAll(Channels.ENGAGEMENT, List.copyOf(events.keySet()), ids -> claim(ids, events), fresh -> {
                     written.set(new LinkedHashMap<>());
                     return apply(events.values().stream().filter(event -> fresh.contains(event.id())).toList(), written.get())
                             .onFailure().invoke(failure -> kept.forget(keysOf(events.values())));
@@ -99,6 +105,25 @@ public class EngagementConsumer {
                 })
                 .flatMap(done -> deadLetter(new ArrayList<>(poison.entrySet())))
                 .flatMap(done -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /**
+     * The ids of the batch not processed before. An engagement is recorded in its lead's history under its id when it is
+     * counted (an insert that fails on a concurrent transaction's row), so the history's key tells which were: the
+     * engagement channel writes no processed-id row, one index insert fewer for each event. Identifications, few, are
+     * claimed in {@code processed_event}.
+     */
+    private Uni<Set<String>> claim(List<String> ids, Map<String, EngagementTopicEvent> events) {
+        Map<String, Instant> engagements = new LinkedHashMap<>();
+        ids.stream().filter(id -> events.get(id) instanceof Captured)
+                .forEach(id -> engagements.put(id, ((Captured) events.get(id)).data().occurredAt()));
+        List<String> identifications = ids.stream().filter(id -> events.get(id) instanceof Identified).toList();
+        return history.recorded(engagements).flatMap(recorded -> processOnce.claim(Channels.ENGAGEMENT, identifications)
+                .map(claimed -> {
+                    Set<String> fresh = new HashSet<>(claimed);
+                    engagements.keySet().stream().filter(id -> !recorded.contains(id)).forEach(fresh::add);
+                    return fresh;
+                }));
     }
 
     private Optional<Identified> stitching(EngagementTopicEvent event) {

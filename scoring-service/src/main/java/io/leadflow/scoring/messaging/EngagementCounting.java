@@ -143,7 +143,7 @@ class EngagementCounting {
                     rescoredFrom.put(lead.id(), result.rescoredFrom());
                 }
             });
-            // the re-scored parts' rows go first, so (event, rule) stays unique; new leads before the rows that refer to them
+            // the re-scored parts' rows go first, so the ledger's key stays unique; new leads before the rows that refer to them
             Uni<Void> done = ledger.eraseFrom(rescoredFrom)
                     .flatMap(erased -> leadRows.insert(found.created()))
                     .flatMap(inserted -> history.record(recorded, now))

@@ -82,7 +82,7 @@ public class LeadRescoring {
                 ledgers.put(lead.id(), rescored.ledger());
             }
             int changes = changed;
-            // the old entries go first, so (event, rule) stays unique
+            // the old entries go first, so the ledger's key stays unique
             return ledger.erase(ids)
                     .flatMap(erased -> ledger.append(ledgers, now))
                     .flatMap(appended -> outbox.add(announcements, Announcements.RESCORING))

@@ -15,7 +15,7 @@ final class RecordLimits {
 
     /** Capture's limit for one event. */
     static final int MAX_RECORD_BYTES = 32 * 1024;
-    /** The width of {@code processed_event.event_id}. */
+    /** The width of {@code lead_event.event_id} and {@code processed_event.event_id}. */
     static final int MAX_EVENT_ID = 200;
     /** The width of {@code lead.email}. */
     static final int MAX_EMAIL = 320;

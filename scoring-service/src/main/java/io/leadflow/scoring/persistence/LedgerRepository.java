@@ -23,12 +23,12 @@ import java.util.stream.Collectors;
 /** The score ledger: what each engagement gave each lead. */
 @ApplicationScoped
 @WithSession
-public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID> {
+public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, ScoreEntry.Key> {
 
-    private static final String INSERT = "insert into score_entry (id, lead_id, event_id, rule, type, points, reason, occurred_at,"
-            + " half_life_seconds, model_version, weight, recorded_at) select id, lead_id, event_id, rule, type, points, reason,"
+    private static final String INSERT = "insert into score_entry (lead_id, event_id, rule, type, points, reason, occurred_at,"
+            + " half_life_seconds, model_version, weight, recorded_at) select lead_id, event_id, rule, type, points, reason,"
             + " occurred_at, half_life_seconds, model_version, weight, recorded_at from " + JsonRecordSet.FROM
-            + " as r (id uuid, lead_id uuid, event_id text, rule text, type text, points integer, reason text,"
+            + " as r (lead_id uuid, event_id text, rule text, type text, points integer, reason text,"
             + " occurred_at timestamptz, half_life_seconds bigint, model_version integer, weight double precision,"
             + " recorded_at timestamptz)";
 
@@ -84,7 +84,7 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
 
     /**
      * Replaces a lead's whole ledger (its history was scored afresh); in the caller's transaction.
-     * The bulk delete runs at once, before the new entries are flushed, so (event, rule) stays unique.
+     * The bulk delete runs at once, before the new entries are flushed, so the ledger's key stays unique.
      */
     public Uni<Void> replace(UUID leadId, List<LedgerEntry> entries, Instant recordedAt) {
         return erase(leadId).flatMap(deleted -> append(leadId, entries, recordedAt));
@@ -114,7 +114,7 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
 
     /**
      * Adds entries to several leads' ledgers in one statement; must run in the transaction that changes their scores.
-     * An entry whose (event, rule) is in the ledger already fails the statement: counting never writes one twice.
+     * An entry already in the lead's ledger (same moment, event and rule) fails the statement: counting never writes one twice.
      */
     public Uni<Void> append(Map<UUID, List<LedgerEntry>> entriesByLead, Instant recordedAt) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -135,7 +135,6 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, UUID>
 
     private static Map<String, Object> row(UUID leadId, LedgerEntry entry, String recordedAt) {
         Map<String, Object> row = new HashMap<>(16);
-        row.put("id", UUID.randomUUID().toString());
         row.put("lead_id", leadId.toString());
         row.put("event_id", entry.eventId());
         row.put("rule", entry.ruleId());

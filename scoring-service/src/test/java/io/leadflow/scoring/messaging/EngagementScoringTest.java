@@ -21,6 +21,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +40,9 @@ class EngagementScoringTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant MORNING = Instant.parse("2026-11-22T09:00:00Z");
+
+    @Inject
+    Pool pool;
 
     @Test
     void engagementsRaiseTheScoreAndTheLedgerAddsUpToIt() {
@@ -101,6 +107,27 @@ class EngagementScoringTest {
         JsonPath lead = TestLeads.awaitScore(email, 20 + 3);
         assertThat(lead.getList("ledger.eventId")).containsOnlyOnce(demo);
         assertThat(lead.getList("ledger")).hasSize(2);
+    }
+
+    @Test
+    void anEngagementRedeliveredAfterItsPollCommittedCountsOnceByItsHistoryRow() {
+        // given a demo request counted and committed
+        String email = uniqueEmail("radia");
+        String demo = "demo-" + UUID.randomUUID();
+        send(demo, TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING));
+        TestLeads.awaitScore(email, 20);
+
+        // when the same record comes again in a later poll, and then an email is opened
+        send(demo, TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING));
+        send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plusSeconds(60)));
+
+        // then the demo counted once: its row in the lead's history told it apart, and no processed id was written for it
+        JsonPath lead = TestLeads.awaitScore(email, 20 + 3);
+        assertThat(lead.getList("ledger.eventId")).containsOnlyOnce(demo);
+        assertThat(pool.preparedQuery("select count(*) from processed_event where event_id = $1").execute(Tuple.of(demo))
+                .await().indefinitely().iterator().next().getLong(0)).isZero();
+        assertThat(pool.preparedQuery("select count(*) from lead_event where event_id = $1").execute(Tuple.of(demo))
+                .await().indefinitely().iterator().next().getLong(0)).isOne();
     }
 
     @Test

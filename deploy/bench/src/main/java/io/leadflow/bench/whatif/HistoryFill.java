@@ -11,8 +11,8 @@ import java.sql.Statement;
  * writing it. Leads are {@code whatif-<n>-<run>@bench.example.com} (a quarter a VP in GB), stored as new (score 0,
  * LEAD) so that a preview and a replay move them; their events are the pipeline mix's types spread over 90 days and
  * skewed towards a few leads as the pipeline's Zipf population is (the busiest lead has some 2% of them), each lead
- * chosen as {@code leads * random()^3}. It writes only the lead and lead_event tables, and leaves them: the database
- * stays as large as a busy stack's.
+ * chosen as {@code leads * random()^3}. It writes the lead and lead_event tables (and, for the {@code grow} scenario,
+ * score_entry), and leaves them: the database stays as large as a busy stack's.
  */
 public final class HistoryFill {
 
@@ -40,7 +40,34 @@ public final class HistoryFill {
             from (select g, random() as r from generate_series(?, ?) as g) as events
             """;
 
+    // what counting would have written for those events: one entry for 70% of them (the pipeline mix gives about 0.7),
+    // spread over the ledger's key as counting spreads it
+    private static final String LEDGER = """
+            insert into score_entry (lead_id, event_id, rule, type, points, reason, occurred_at, model_version, weight, recorded_at)
+            select lead_id, event_id, replace(type, '.', '-'), type, 5, 'bench fill', occurred_at, 1, 1, recorded_at
+            from lead_event where event_id in (select ? || '-' || g from generate_series(?, ?) as g where random() < 0.7)
+            """;
+
     private HistoryFill() {
+    }
+
+    /**
+     * As {@link #fill(Connection, String, int, int)}, and the ledger entries of those events too: a database grown as a
+     * stack's would be after as many events, for measuring counting's writes against large tables and indexes.
+     */
+    public static void fillWithLedger(Connection connection, String run, int leads, int events) throws SQLException {
+        fill(connection, run, leads, events);
+        try (PreparedStatement insert = connection.prepareStatement(LEDGER)) {
+            for (int from = 1; from <= events; from += EVENTS_A_STATEMENT) {
+                insert.setString(1, "whatif-" + run);
+                insert.setInt(2, from);
+                insert.setInt(3, Math.min(events, from + EVENTS_A_STATEMENT - 1));
+                insert.executeUpdate();
+            }
+        }
+        try (Statement analyze = connection.createStatement()) {
+            analyze.execute("analyze score_entry");
+        }
     }
 
     /** Adds {@code leads} leads and {@code events} history events of this run's; answers when done. */
