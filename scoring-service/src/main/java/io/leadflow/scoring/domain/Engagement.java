@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param properties what happened: url, form id, campaign fields, ...
  * @param traits what the event says about the lead
  * @param bot true when capture judged it the work of a bot or scanner: it scores nothing
+ * @param event the name its sender gave it ({@code Pricing Calculator Used}), always set for a custom one; null when
+ *     the source named none
  */
 public record Engagement(
         String eventId,
@@ -24,7 +26,8 @@ public record Engagement(
         Instant occurredAt,
         Map<String, Object> properties,
         Map<String, Object> traits,
-        boolean bot) implements LeadEvent {
+        boolean bot,
+        String event) implements LeadEvent {
 
     public Engagement {
         Objects.requireNonNull(eventId, "eventId");
@@ -32,6 +35,17 @@ public record Engagement(
         Objects.requireNonNull(occurredAt, "occurredAt");
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         traits = traits == null ? Map.of() : Map.copyOf(traits);
+    }
+
+    /** An engagement whose source named no event. */
+    public Engagement(String eventId, EngagementType type, Instant occurredAt, Map<String, Object> properties,
+            Map<String, Object> traits, boolean bot) {
+        this(eventId, type, occurredAt, properties, traits, bot, null);
+    }
+
+    /** What it is called in explanations: a custom engagement's own name, else its type's. */
+    public String name() {
+        return type == EngagementType.CUSTOM && event != null ? event : type.wireName();
     }
 
     @Override

@@ -11,7 +11,7 @@ final class EngagementRuleMatcher {
 
     EngagementRuleMatcher(EngagementRule rule) {
         this.rule = rule;
-        this.match = new EngagementMatch(rule.type(), rule.when());
+        this.match = new EngagementMatch(rule.type(), rule.event(), rule.when());
     }
 
     EngagementRule rule() {
@@ -23,16 +23,17 @@ final class EngagementRuleMatcher {
     }
 
     RuleResult result(Engagement engagement) {
-        String what = rule.when() == null ? engagement.type().wireName() : engagement.type().wireName() + " " + describe(rule.when());
+        String what = rule.when() == null ? engagement.name() : engagement.name() + " " + describe(rule.when());
         return new RuleResult(rule.id(), rule.points(), what + " is worth " + rule.points() + " points");
     }
 
-    private static String describe(EventCondition when) {
+    private String describe(EventCondition when) {
         StringBuilder text = new StringBuilder("with");
         appendIfSet(text, "path", when.pathPattern());
         appendIfSet(text, "contentId", when.contentId());
         appendIfSet(text, "formId", when.formId());
         appendIfSet(text, "utm_source", when.utmSource());
+        match.describedProperties().forEach(property -> text.append(text.length() > 4 ? ", " : " ").append(property));
         return text.toString();
     }
 

@@ -34,7 +34,7 @@ public final class LifecyclePolicy {
         }
         this.mql = mql;
         this.segments = List.copyOf(segments);
-        this.handRaises = handRaises.stream().map(raise -> new EngagementMatch(raise.type(), raise.when())).toList();
+        this.handRaises = handRaises.stream().map(raise -> new EngagementMatch(raise.type(), raise.event(), raise.when())).toList();
     }
 
     /** True when the engagement asks for sales, as the model's hand-raises say. */

@@ -130,7 +130,8 @@ class EngagementLeads {
 
     private static Keyed keyed(Captured captured) {
         EngagementCaptured data = captured.data();
-        Engagement engagement = new Engagement(captured.id(), data.type(), data.occurredAt(), data.properties(), data.traits(), data.bot());
+        Engagement engagement = new Engagement(captured.id(), data.type(), data.occurredAt(), data.properties(), data.traits(), data.bot(),
+                data.event());
         String email = data.email() == null || data.email().isBlank() ? null : LeadKeys.normalizeEmail(data.email());
         String anonymousId = email == null ? data.anonymousId().trim() : null;
         return new Keyed(engagement, keyOf(captured), email, anonymousId, captured.partition());

@@ -32,9 +32,9 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
 
     // seq (bigserial) follows the order of the rows: arrival order
     private static final String INSERT = "insert into lead_event (event_id, lead_id, type, occurred_at, properties, traits, bot,"
-            + " weight, recorded_at) select event_id, lead_id, type, occurred_at, properties, traits, bot, 1, recorded_at from "
-            + JsonRecordSet.FROM + " as r (event_id text, lead_id uuid, type text, occurred_at timestamptz, properties jsonb,"
-            + " traits jsonb, bot boolean, recorded_at timestamptz) order by source_rows.n";
+            + " weight, recorded_at, event_name) select event_id, lead_id, type, occurred_at, properties, traits, bot, 1, recorded_at,"
+            + " event_name from " + JsonRecordSet.FROM + " as r (event_id text, lead_id uuid, type text, occurred_at timestamptz,"
+            + " properties jsonb, traits jsonb, bot boolean, recorded_at timestamptz, event_name text) order by source_rows.n";
 
     private static final String HISTORY_ORDER = "leadId, occurredAt, seq";
 
@@ -97,6 +97,7 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
             row.put("properties", engagement.properties());
             row.put("traits", engagement.traits());
             row.put("bot", engagement.bot());
+            row.put("event_name", engagement.event());
         } else {
             // an identification: its traits, no type
             row.put("type", null);

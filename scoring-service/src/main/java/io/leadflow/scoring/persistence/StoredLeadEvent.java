@@ -49,6 +49,9 @@ public class StoredLeadEvent {
     @Column(nullable = false)
     private boolean bot;
 
+    @Column(name = "event_name")
+    private String eventName;
+
     @Column(nullable = false)
     private double weight;
 
@@ -65,7 +68,7 @@ public class StoredLeadEvent {
     RecordedEvent toRecordedEvent() {
         LeadEvent event = type == null
                 ? new Identification(eventId, occurredAt, traits)
-                : new Engagement(eventId, type, occurredAt, properties, traits, bot);
+                : new Engagement(eventId, type, occurredAt, properties, traits, bot, eventName);
         return new RecordedEvent(event, weight);
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.leadflow.events.EngagementType;
+import io.leadflow.scoring.domain.model.EngagementRule;
 import io.leadflow.scoring.domain.model.EventCondition;
+import io.leadflow.scoring.domain.model.PropertyCondition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,61 @@ class EngagementRulesTest {
                 .extracting(RuleResult::ruleId).containsExactly("view");
         assertThat(rules.evaluate(Engagements.of("e3", EngagementType.PAGE_VIEWED), List.of()))
                 .extracting(RuleResult::ruleId).containsExactly("view");
+    }
+
+    @Test
+    void aRuleOnACustomEventScoresOnlyEventsOfItsNameWhosePropertiesMeetItsConditions() {
+        // Given a rule on the pricing calculator used for 20 seats or more on a paid plan
+        EngagementRule calculator = new EngagementRule("calculator", EngagementType.CUSTOM, 30, new EventCondition(null, null, null, null,
+                List.of(new PropertyCondition("seats", ">=", 20), new PropertyCondition("properties.plan.paid", "=", true))), null,
+                "Pricing Calculator Used");
+        EngagementRules rules = new EngagementRules(List.of(calculator));
+
+        // When / Then it scores that event, named in any case, its numbers sent as numbers or text
+        assertThat(rules.evaluate(custom("e1", "pricing calculator used", Map.of("seats", 25, "plan", Map.of("paid", true))), List.of()))
+                .extracting(RuleResult::ruleId, RuleResult::reason)
+                .containsExactly(tuple("calculator", "pricing calculator used with seats >= 20, plan.paid = true is worth 30 points"));
+        assertThat(rules.evaluate(custom("e2", "Pricing Calculator Used", Map.of("seats", "20", "plan", Map.of("paid", "true"))), List.of()))
+                .hasSize(1);
+        // but not too few seats, a missing property, another name, or a built-in type
+        assertThat(rules.evaluate(custom("e3", "Pricing Calculator Used", Map.of("seats", 19.5, "plan", Map.of("paid", true))), List.of()))
+                .isEmpty();
+        assertThat(rules.evaluate(custom("e4", "Pricing Calculator Used", Map.of("seats", 25)), List.of())).isEmpty();
+        assertThat(rules.evaluate(custom("e5", "Seat Picker Opened", Map.of("seats", 25, "plan", Map.of("paid", true))), List.of()))
+                .isEmpty();
+        assertThat(rules.evaluate(Engagements.with("e6", EngagementType.TRIAL_STARTED, Map.of("seats", 25, "plan", Map.of("paid", true))),
+                List.of())).isEmpty();
+    }
+
+    @Test
+    void propertyConditionsCompareTextIgnoringCaseAndNotEqualHoldsForAMissingProperty() {
+        EngagementRules rules = new EngagementRules(List.of(
+                new EngagementRule("enterprise", EngagementType.TRIAL_STARTED, 10,
+                        new EventCondition(null, null, null, null, List.of(new PropertyCondition("plan", "=", "Enterprise"))), null),
+                new EngagementRule("not-free", EngagementType.TRIAL_STARTED, 5,
+                        new EventCondition(null, null, null, null, List.of(new PropertyCondition("plan", "!=", "free"))), null),
+                new EngagementRule("referred", EngagementType.TRIAL_STARTED, 2,
+                        new EventCondition(null, null, null, null, List.of(new PropertyCondition("referrer", "exists", null))), null)));
+
+        assertThat(rules.evaluate(Engagements.with("e1", EngagementType.TRIAL_STARTED, Map.of("plan", "enterprise", "referrer", "x")),
+                List.of())).extracting(RuleResult::ruleId).containsExactly("enterprise", "not-free", "referred");
+        assertThat(rules.evaluate(Engagements.with("e2", EngagementType.TRIAL_STARTED, Map.of("plan", "FREE")), List.of())).isEmpty();
+        assertThat(rules.evaluate(Engagements.with("e3", EngagementType.TRIAL_STARTED, Map.of("referrer", " ")), List.of()))
+                .extracting(RuleResult::ruleId).containsExactly("not-free");
+    }
+
+    @Test
+    void aRuleOnABuiltInTypeMayNameTheEventItWasSentAs() {
+        EngagementRules rules = new EngagementRules(List.of(new EngagementRule("signed-up", EngagementType.TRIAL_STARTED, 5, null, null,
+                "Signed Up")));
+
+        assertThat(rules.evaluate(new Engagement("e1", EngagementType.TRIAL_STARTED, Engagements.NOON, Map.of(), Map.of(), false,
+                "Signed Up"), List.of())).hasSize(1);
+        assertThat(rules.evaluate(Engagements.of("e2", EngagementType.TRIAL_STARTED), List.of())).isEmpty();
+    }
+
+    private static Engagement custom(String eventId, String event, Map<String, Object> properties) {
+        return new Engagement(eventId, EngagementType.CUSTOM, Engagements.NOON, properties, Map.of(), false, event);
     }
 
     @Test

@@ -44,6 +44,17 @@ class LifecyclePolicyTest {
     }
 
     @Test
+    void aCustomEventOfItsNameIsAHandRaise() {
+        LifecyclePolicy raising = new LifecyclePolicy(new Lifecycle.Threshold(100, Grade.B), List.of(), List.of(
+                new Lifecycle.HandRaise(EngagementType.CUSTOM, null, "Contact Sales Clicked")));
+
+        assertThat(raising.isHandRaise(new Engagement("e1", EngagementType.CUSTOM, Engagements.NOON, Map.of(), Map.of(), false,
+                "contact sales clicked"))).isTrue();
+        assertThat(raising.isHandRaise(new Engagement("e2", EngagementType.CUSTOM, Engagements.NOON, Map.of(), Map.of(), false,
+                "Pricing Calculator Used"))).isFalse();
+    }
+
+    @Test
     void aHandRaiseQualifiesAKnownLeadWhoseFitIsThereWhateverItsScore() {
         // given a model where a demo request, and a contact-sales form, are hand-raises
         LifecyclePolicy raising = new LifecyclePolicy(new Lifecycle.Threshold(100, Grade.B), List.of(), List.of(

@@ -39,8 +39,14 @@ public record Lifecycle(Threshold mql, Recycle recycle, List<Segment> segments, 
      *
      * @param type its engagement type
      * @param when conditions on its properties, as an engagement rule's (none: every engagement of the type)
+     * @param event the event's name, as an engagement rule's: required for a custom type ({@code Contact Sales Clicked})
      */
-    public record HandRaise(EngagementType type, EventCondition when) {
+    public record HandRaise(EngagementType type, EventCondition when, String event) {
+
+        /** A hand-raise of a type, whatever its events are named. */
+        public HandRaise(EngagementType type, EventCondition when) {
+            this(type, when, null);
+        }
     }
 
     /** The share of a recycled lead's points that keeps counting, 0 to 1. */

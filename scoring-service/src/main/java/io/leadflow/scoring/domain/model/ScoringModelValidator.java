@@ -68,9 +68,7 @@ public final class ScoringModelValidator {
             return;
         }
         required(path + ".type", raise.type());
-        if (raise.when() != null) {
-            checkCondition(path + ".when", raise.when());
-        }
+        new EngagementMatchChecks(this::problem).check(path, raise.type(), raise.event(), raise.when());
     }
 
     private void checkEngagementRule(String path, EngagementRule rule, Set<String> ids) {
@@ -84,9 +82,7 @@ public final class ScoringModelValidator {
         if (required(path + ".points", rule.points()) && rule.points() == 0) {
             problem(path + ".points", "must not be 0: a rule that gives nothing is no rule");
         }
-        if (rule.when() != null) {
-            checkCondition(path + ".when", rule.when());
-        }
+        new EngagementMatchChecks(this::problem).check(path, rule.type(), rule.event(), rule.when());
         if (rule.cap() != null) {
             if (required(path + ".cap.max", rule.cap().max()) && rule.cap().max() < 1) {
                 problem(path + ".cap.max", "must be at least 1");
@@ -129,15 +125,6 @@ public final class ScoringModelValidator {
     private void checkValues(String path, List<String> values) {
         if (values != null && (values.isEmpty() || values.stream().anyMatch(value -> value == null || value.isBlank()))) {
             problem(path, "must list at least one value and no blank ones");
-        }
-    }
-
-    private void checkCondition(String path, EventCondition when) {
-        if (when.isEmpty()) {
-            problem(path, "must set at least one of pathPattern, contentId, formId, utmSource");
-        }
-        if (when.pathPattern() != null && !when.pathPattern().startsWith("/") && !when.pathPattern().startsWith("*")) {
-            problem(path + ".pathPattern", "must be a path glob starting with / or *, such as /pricing*");
         }
     }
 

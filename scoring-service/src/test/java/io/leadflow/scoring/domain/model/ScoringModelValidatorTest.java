@@ -40,6 +40,41 @@ class ScoringModelValidatorTest {
     }
 
     @Test
+    void aCustomRuleNeedsItsEventNameAndEachPropertyConditionIsCheckedByField() {
+        List<EngagementRule> rules = List.of(OPENED,
+                new EngagementRule("unnamed", EngagementType.CUSTOM, 5, null, null),
+                new EngagementRule("calculator", EngagementType.CUSTOM, 5, new EventCondition(null, null, null, null, java.util.Arrays.asList(
+                        new PropertyCondition("seats", ">=", 20),
+                        new PropertyCondition(" ", "=", "x"),
+                        new PropertyCondition("seats", "about", 20),
+                        new PropertyCondition("plan", ">", "pro"),
+                        new PropertyCondition("plan", "=", null),
+                        new PropertyCondition("plan", "exists", "pro"),
+                        null)), null, "Pricing Calculator Used"),
+                new EngagementRule("blank", EngagementType.TRIAL_STARTED, 5, null, null, " "));
+
+        List<ModelProblem> problems = ScoringModelValidator.validate(new ScoringModel(rules, null, FIT, LIFECYCLE));
+
+        assertThat(problems).extracting(ModelProblem::field).containsExactly(
+                "engagementRules[1].event",
+                "engagementRules[2].when.properties[1].property",
+                "engagementRules[2].when.properties[2].op",
+                "engagementRules[2].when.properties[3].value",
+                "engagementRules[2].when.properties[4].value",
+                "engagementRules[2].when.properties[5].value",
+                "engagementRules[2].when.properties[6]",
+                "engagementRules[3].event");
+        assertThat(problems.get(2).message()).contains(">=", "exists");
+    }
+
+    @Test
+    void aCustomHandRaiseNeedsItsEventName() {
+        Lifecycle raising = new Lifecycle(LIFECYCLE.mql(), null, null, List.of(new Lifecycle.HandRaise(EngagementType.CUSTOM, null)));
+
+        assertThat(fields(new ScoringModel(List.of(OPENED), null, FIT, raising))).containsExactly("lifecycle.handRaises[0].event");
+    }
+
+    @Test
     void halfLivesMustNameAnEngagementTypeAndBePositive() {
         Decay decay = new Decay(Map.of("page.teleported", Duration.ofDays(1)), Duration.ofDays(-1));
 
