@@ -56,9 +56,11 @@ public record FormDefinition(
      */
     public static FormDefinition of(String formId, String eventType, String thankYouUrl, String emailField,
             String anonymousIdField, List<String> traitMapping, List<String> allowedOrigins, Optional<String> honeypotField) {
-        EngagementType type = EngagementType.fromWireName(eventType).orElseThrow(() -> new IllegalArgumentException(
-                "form " + formId + ": unknown event type '" + eventType + "', use one of "
-                        + Arrays.stream(EngagementType.values()).map(EngagementType::wireName).collect(Collectors.joining(", "))));
+        // a form records a built-in type: a custom engagement needs a name a form post does not give
+        EngagementType type = EngagementType.fromWireName(eventType).filter(t -> t != EngagementType.CUSTOM)
+                .orElseThrow(() -> new IllegalArgumentException("form " + formId + ": unknown event type '" + eventType
+                        + "', use one of " + Arrays.stream(EngagementType.values()).filter(t -> t != EngagementType.CUSTOM)
+                        .map(EngagementType::wireName).collect(Collectors.joining(", "))));
         List<String> origins = allowedOrigins.stream().map(origin -> Origins.normalize(origin).orElseThrow(() ->
                 new IllegalArgumentException("form " + formId + ": allowed origin '" + origin + "' is not an http(s) origin")))
                 .toList();

@@ -96,6 +96,9 @@ class FormMapperTest {
         assertThatThrownBy(() -> FormDefinition.of("f", "demo.request", "/t", "email", "anonymous_id", List.of(),
                 List.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("demo.requested");
+        // a custom engagement needs its name, which a form post does not give
+        assertThatThrownBy(() -> FormDefinition.of("f", "custom", "/t", "email", "anonymous_id", List.of(), List.of(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'custom'");
         assertThatThrownBy(() -> FormDefinition.of("f", "demo.requested", "/t", "email", "anonymous_id", List.of("a="),
                 List.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field=trait");
