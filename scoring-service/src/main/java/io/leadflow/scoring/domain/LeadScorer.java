@@ -1,6 +1,7 @@
 package io.leadflow.scoring.domain;
 
 import io.leadflow.events.LifecycleStage;
+import io.leadflow.scoring.domain.model.AccountModel;
 import io.leadflow.scoring.domain.model.Decay;
 import io.leadflow.scoring.domain.model.ScoringModel;
 import io.leadflow.scoring.domain.model.ScoringModelValidator;
@@ -20,6 +21,7 @@ public final class LeadScorer {
     private final ScoreAggregator aggregator;
     private final LifecyclePolicy lifecycle;
     private final double recycleKeeps;
+    private final AccountModel accounts;
 
     /** @throws IllegalArgumentException when the model is not valid */
     public LeadScorer(int version, ScoringModel model) {
@@ -32,12 +34,18 @@ public final class LeadScorer {
         this.fit = new FitScorer(model.fit());
         this.lifecycle = new LifecyclePolicy(model.lifecycle().mql(), model.lifecycle().segments(), model.lifecycle().handRaises());
         this.recycleKeeps = model.lifecycle().recycleKeeps();
+        this.accounts = model.accountsOrDefault();
         this.aggregator = new ScoreAggregator(version, model.decay() == null ? new Decay(null, null)
                 : model.decay(), lifecycle);
     }
 
     public int version() {
         return version;
+    }
+
+    /** How the model rolls leads up to accounts. */
+    public AccountModel accounts() {
+        return accounts;
     }
 
     /**

@@ -9,7 +9,10 @@ public final class Channels {
     /** Consumes {@code leadflow.sales-feedback.v1}. */
     public static final String SALES_FEEDBACK = "sales-feedback";
 
-    /** Publishes the outbox's rows (lead scores and lifecycle changes). */
+    /** Consumes scoring's own {@code leadflow.lead-scores.v1}, to roll leads up to their accounts. */
+    public static final String LEAD_SCORES = "lead-scores";
+
+    /** Publishes the outbox's rows (lead scores, lifecycle changes and accounts). */
     public static final String OUTBOX = "outbox";
 
     private Channels() {

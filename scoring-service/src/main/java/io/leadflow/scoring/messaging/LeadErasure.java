@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * Erases a lead on request (right to erasure), in one transaction: its history, ledger, stage changes, aliases and
- * the lead itself are deleted, its keys are remembered only as keyed hashes (so late events that happened
+ * the lead itself are deleted, it leaves its account (which is scored again without it), its keys are remembered only as keyed hashes (so late events that happened
  * before cannot bring it back), and {@code lead.erased.v2} (the lead's id and those keyed hashes, never a key in the
  * clear) goes to the outbox for the services that hold the lead too, with a tombstone for each of its keys on the
  * compacted {@code leadflow.lead-scores.v1}
@@ -45,11 +45,12 @@ public class LeadErasure {
     private final ErasedKeyHash keyHash;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final AccountRollup accounts;
     private final Clock clock;
 
     public LeadErasure(LeadRepository leads, LeadHistoryRepository history, LedgerRepository ledger,
             StageChangeRepository stageChanges, LeadAliasRepository aliases, ErasedKeyRepository erasedKeys, ErasedKeyHash keyHash, Outbox outbox, OutboxRelay relay,
-            Clock clock) {
+            AccountRollup accounts, Clock clock) {
         this.leads = leads;
         this.history = history;
         this.ledger = ledger;
@@ -59,6 +60,7 @@ public class LeadErasure {
         this.keyHash = keyHash;
         this.outbox = outbox;
         this.relay = relay;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -83,17 +85,22 @@ public class LeadErasure {
                 .flatMap(erased -> ledger.erase(id))
                 .flatMap(erased -> stageChanges.erase(id))
                 .flatMap(erased -> aliases.erase(id))
+                .flatMap(erased -> accounts.leadErased(id, erasedId(id)))
                 .flatMap(erased -> leads.delete("id", id))
                 .flatMap(erased -> erasedKeys.record(keys, now))
                 .flatMap(recorded -> outbox.addAll(announcements(lead, keys, requestedBy, reason, now)))
                 .replaceWith(true);
     }
 
+    private static String erasedId(UUID leadId) {
+        return DeterministicIds.of(leadId.toString(), "erased");
+    }
+
     // lead.erased.v2 keyed by the lead's id, and a tombstone on the compacted score feed for every key the lead's scores
     // were published under (that feed is keyed by the lead key; the tombstone only ends what is there already)
     private List<Outbox.Event> announcements(Lead lead, List<String> keys, String requestedBy, String reason, Instant now) {
         String id = lead.id().toString();
-        Stream<Outbox.Event> erased = Stream.of(new Outbox.Event(Topics.ERASURE, id, DeterministicIds.of(id, "erased"), LeadErased.TYPE,
+        Stream<Outbox.Event> erased = Stream.of(new Outbox.Event(Topics.ERASURE, id, erasedId(lead.id()), LeadErased.TYPE,
                 new LeadErased(id, keys.stream().map(keyHash::of).toList(), requestedBy, reason, now)));
         Stream<Outbox.Event> tombstones = keys.stream().map(key -> Outbox.Event.tombstone(Topics.LEAD_SCORES, key, DeterministicIds.of(id, key, "tombstone")));
         return Stream.concat(erased, tombstones).toList();

@@ -39,6 +39,12 @@ public final class AccountKeys {
         return emailDomain(email).filter(domain -> !freeMail.contains(domain));
     }
 
+    /** Whether {@code key} has an account key's form: a lower-case domain, or {@code crm:} and a CRM account id. */
+    public static boolean isKey(String key) {
+        return key.startsWith(CRM_PREFIX) ? CRM_ID.matcher(key.substring(CRM_PREFIX.length())).matches()
+                : DOMAIN.matcher(key).matches() && key.length() <= 253;
+    }
+
     /** The domain of an email, lower case, when it has one. */
     static Optional<String> emailDomain(String email) {
         if (email == null || email.lastIndexOf('@') < 0) {

@@ -29,7 +29,7 @@ public final class AccountScorer {
         Grade grade = Grade.D;
         Set<BuyingRole> coverage = EnumSet.noneOf(BuyingRole.class);
         for (AccountMember member : members) {
-            engagement += faded(member, now);
+            engagement += pointsOf(member, now);
             if (member.fitScore() > fitScore) {
                 fitScore = member.fitScore();
             }
@@ -52,7 +52,8 @@ public final class AccountScorer {
         return score >= mqa.engagement() && grade.isAtLeast(mqa.fit()) && coverage.size() >= roles;
     }
 
-    private double faded(AccountMember member, Instant now) {
+    /** What the member adds to the account's score now: its points, faded since its last score change. */
+    public double pointsOf(AccountMember member, Instant now) {
         Duration halfLife = model.halfLife();
         if (halfLife == null || !now.isAfter(member.asOf())) {
             return member.points();

@@ -19,9 +19,12 @@ public record AccountModel(Integer perLeadCap, Duration halfLife, Mqa mqa, List<
         freeMailDomains = freeMailDomains == null ? List.of() : List.copyOf(freeMailDomains);
     }
 
-    /** Half a lead's MQL threshold per person, a month's half-life, and 150 points, fit B and two roles for an MQA. */
+    /**
+     * As the shipped default model says: 60 points per person, a month's half-life, and 100 points, fit B and two roles
+     * for an MQA (two people well engaged, one of them fitting, in different roles).
+     */
     public static AccountModel byDefault() {
-        return new AccountModel(50, Duration.ofDays(30), new Mqa(150, Grade.B, 2), null);
+        return new AccountModel(60, Duration.ofDays(30), new Mqa(100, Grade.B, 2), null);
     }
 
     /**

@@ -1,0 +1,142 @@
+package io.leadflow.scoring.rest;
+
+import static io.leadflow.scoring.TestEngagements.pageView;
+import static io.leadflow.scoring.TestEngagements.send;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.leadflow.events.AccountScored;
+import io.leadflow.events.AccountStageChanged;
+import io.leadflow.events.EngagementType;
+import io.leadflow.events.EventSchemas;
+import io.leadflow.events.Topics;
+import io.leadflow.localinfra.DevTokens;
+import io.leadflow.scoring.TestEngagements;
+import io.leadflow.scoring.TestLeads;
+import io.leadflow.scoring.Tokens;
+import io.leadflow.testsupport.ReceivedEvent;
+import io.leadflow.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Leads roll up to their company's account (docs/accounts.md): the default model caps a lead at 60 points and makes an
+ * account an MQA at 100 points, fit B and two buying-group roles.
+ */
+@QuarkusTest
+class AccountRollupTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void leadsRollUpToTheirCompanysAccountAndTwoRolesMakeItAnMqaOnce() {
+        try (TopicProbe accounts = TopicProbe.tail(Topics.ACCOUNTS)) {
+            // given two companies, and a VP (fit B) and an engineer at the first, a developer at the second, and a
+            // colleague writing from a free-mail address
+            String engines = uniqueDomain("engines");
+            String looms = uniqueDomain("looms");
+            String ada = "ada@" + engines;
+            String charles = "charles@" + engines;
+            String grace = "grace@" + looms;
+            String freeMail = "ada-" + UUID.randomUUID() + "@gmail.com";
+
+            // when each of them engages well
+            engage(ada, "VP Engineering");
+            engage(freeMail, "VP Sales");
+            engage(grace, "Developer");
+            TestLeads.awaitScore(ada, 75);
+            TestLeads.awaitScore(freeMail, 75);
+            ReceivedEvent firstScore = accounts.awaitEvents(1, event -> engines.equals(event.key())
+                    && AccountScored.TYPE.equals(event.ceType()) && event.data().get("score").asInt() == 60, WAIT).getFirst();
+            engage(charles, "Software Engineer");
+            TestLeads.awaitScore(charles, 75);
+
+            // then the first account is an MQA once, its two leads in two roles, each adding the cap
+            ReceivedEvent mqa = accounts.awaitEvents(1, event -> engines.equals(event.key())
+                    && AccountStageChanged.TYPE.equals(event.ceType()), WAIT).getFirst();
+            assertThat(EventSchemas.validate(AccountStageChanged.TYPE, mqa.data())).isEmpty();
+            assertThat(mqa.data().get("to").asText()).isEqualTo("MQA");
+            assertThat(mqa.data().get("score").asInt()).isEqualTo(120);
+            assertThat(mqa.data().get("leads")).hasSize(2);
+            assertThat(EventSchemas.validate(AccountScored.TYPE, firstScore.data())).isEmpty();
+            assertThat(accounts.collectFor(Duration.ZERO)).as("one lead adds at most the cap, 60, not its 75")
+                    .filteredOn(event -> engines.equals(event.key()) && AccountScored.TYPE.equals(event.ceType())
+                            && event.data().get("leads").asInt() == 1)
+                    .allMatch(event -> event.data().get("score").asInt() <= 60);
+            // the second company is an account of its own, not an MQA with one role; the free-mail lead joins none
+            accounts.awaitEvents(1, event -> looms.equals(event.key()), WAIT);
+            List<ReceivedEvent> all = accounts.collectFor(Duration.ofSeconds(2));
+            assertThat(all).noneMatch(event -> event.key().endsWith("gmail.com"));
+            assertThat(all).filteredOn(event -> AccountStageChanged.TYPE.equals(event.ceType())).hasSize(1);
+
+            // and the API shows the account with its leads and coverage
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/accounts/" + engines.toUpperCase())
+                    .then().statusCode(200)
+                    .body("account", equalTo(engines), "score", equalTo(120), "grade", equalTo("B"), "stage", equalTo("MQA"),
+                            "qualifications", equalTo(1), "coverage", containsInAnyOrder("DECISION_MAKER", "TECHNICAL_EVALUATOR"),
+                            "leads.email", containsInAnyOrder(ada, charles));
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/accounts/" + looms)
+                    .then().statusCode(200).body("stage", equalTo("ENGAGED"), "coverage", containsInAnyOrder("TECHNICAL_EVALUATOR"));
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/accounts/gmail.com")
+                    .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void anErasedLeadLeavesItsAccountWhichIsScoredWithoutIt() {
+        try (TopicProbe accounts = TopicProbe.tail(Topics.ACCOUNTS)) {
+            // given an account of two engaged leads, an MQA
+            String domain = uniqueDomain("erased");
+            engage("ada@" + domain, "CTO");
+            engage("bob@" + domain, "Buyer");
+            String bob = TestLeads.awaitScore("bob@" + domain, 75).getString("id");
+            TestLeads.awaitScore("ada@" + domain, 75);
+            accounts.awaitEvents(1, event -> domain.equals(event.key()) && AccountStageChanged.TYPE.equals(event.ceType()), WAIT);
+
+            try (TopicProbe afterErasure = TopicProbe.tail(Topics.ACCOUNTS)) {
+                // when Bob is erased
+                given().header("Authorization", DevTokens.bearer("dpo-7", "admin")).queryParam("reason", "GDPR art. 17")
+                        .when().delete("/v1/leads/" + bob).then().statusCode(204);
+
+                // then the account is scored again without him, no longer an MQA with one role left
+                afterErasure.awaitEvents(1, event -> domain.equals(event.key()) && AccountScored.TYPE.equals(event.ceType())
+                        && event.data().get("leads").asInt() == 1 && event.data().get("score").asInt() == 60, WAIT);
+                afterErasure.awaitEvents(1, event -> domain.equals(event.key()) && AccountStageChanged.TYPE.equals(event.ceType())
+                        && "ENGAGED".equals(event.data().get("to").asText()), WAIT);
+            }
+            // and the API no longer lists him
+            given().header("Authorization", Tokens.ADMIN).when().get("/v1/accounts/" + domain)
+                    .then().statusCode(200).body("leads.email", containsInAnyOrder("ada@" + domain), "coverage",
+                            containsInAnyOrder("DECISION_MAKER"));
+        }
+    }
+
+    @Test
+    void anAccountThatIsNoDomainIsRefusedNamingTheField() {
+        given().header("Authorization", Tokens.ADMIN).when().get("/v1/accounts/not a domain")
+                .then().statusCode(400).contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("account"));
+        given().when().get("/v1/accounts/example.com").then().statusCode(401);
+    }
+
+    // a company no other test uses, under example.com (the email format checks the top-level domain)
+    private static String uniqueDomain(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+    }
+
+    // 5 + 30 + 40 = 75 points, within a minute of now so that nothing has faded yet
+    private static void engage(String email, String jobTitle) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        send(UUID.randomUUID().toString(), pageView(email, "https://example.com/", now, Map.of("jobTitle", jobTitle, "country", "GB")));
+        send(UUID.randomUUID().toString(), TestEngagements.of(email, EngagementType.TRIAL_STARTED, now.plusSeconds(1)));
+        send(UUID.randomUUID().toString(), TestEngagements.of(email, EngagementType.PURCHASE_COMPLETED, now.plusSeconds(2)));
+    }
+}
