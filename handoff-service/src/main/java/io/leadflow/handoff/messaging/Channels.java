@@ -6,6 +6,9 @@ public final class Channels {
     /** Lifecycle stage changes from scoring-service ({@code leadflow.lifecycle.v1}). */
     public static final String LIFECYCLE = "lifecycle";
 
+    /** Account scores and stage changes from scoring-service ({@code leadflow.accounts.v1}). */
+    public static final String ACCOUNTS = "accounts";
+
     /** Sales' verdicts from sales tools and from this service ({@code leadflow.sales-feedback.v1}). */
     public static final String SALES_FEEDBACK = "sales-feedback";
 

@@ -79,7 +79,8 @@ public class SalesActions {
                     command.reasonCode(), actor, handoff.assignee(), null, now);
             Uni<Void> published = events.publish(handoff.leadKey(), command.eventId(), changed,
                     HandoffAudience.of(HandoffStatusChanged.TYPE, handoff.queue(), handoff.assignee()));
-            if (command.publishFeedback()) {
+            // an account's handoff has no lead in scoring to move: sales' verdict on it stays here
+            if (command.publishFeedback() && handoff.account() == null) {
                 SalesFeedback feedback = new SalesFeedback(handoff.id().toString(), handoff.leadId().toString(),
                         handoff.leadKey(), handoff.email(), command.action(), command.reasonCode(), actor, now);
                 published = published.flatMap(done -> outbox.add(Topics.SALES_FEEDBACK, handoff.leadKey(),

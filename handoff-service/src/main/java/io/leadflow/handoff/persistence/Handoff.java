@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
@@ -95,7 +96,43 @@ public class Handoff extends PanacheEntityBase {
     @Column(name = "first_action_at")
     private Instant firstActionAt;
 
+    /** The account (its domain, or crm:<id>) of an account's handoff; null for a lead's. */
+    private String account;
+
     protected Handoff() {
+    }
+
+    /**
+     * The stored form of an account's handoff: it stands for the account, under a lead id and key of its own, without
+     * an email or contributions (the account's leads are scoring's to show).
+     */
+    public static Handoff offeredToAccount(String account, UUID handoffId, int score, String assignee, String ruleMatched, String queue,
+            Instant slaDueAt, Instant remindAt, String qualifyingEventId, Instant now) {
+        Handoff handoff = new Handoff();
+        handoff.id = handoffId;
+        handoff.account = account;
+        handoff.leadId = accountLeadId(account);
+        handoff.leadKey = accountLeadKey(account);
+        handoff.score = score;
+        handoff.assignee = assignee;
+        handoff.ruleMatched = ruleMatched;
+        handoff.queue = queue;
+        handoff.status = HandoffStatus.OFFERED;
+        handoff.slaDueAt = slaDueAt;
+        handoff.slaRemindAt = remindAt;
+        handoff.qualifyingEventId = qualifyingEventId;
+        handoff.topContributions = "[]";
+        handoff.createdAt = now;
+        return handoff;
+    }
+
+    /** The key an account's handoffs are stored under, apart from every lead key (which never starts so). */
+    public static String accountLeadKey(String account) {
+        return "account:" + account;
+    }
+
+    private static UUID accountLeadId(String account) {
+        return UUID.nameUUIDFromBytes(accountLeadKey(account).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The stored form of a handoff just offered, as announced by {@code created}. */
@@ -168,6 +205,11 @@ public class Handoff extends PanacheEntityBase {
 
     public UUID id() {
         return id;
+    }
+
+    /** The account of an account's handoff; null for a lead's. */
+    public String account() {
+        return account;
     }
 
     public UUID leadId() {

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -18,6 +19,12 @@ public class HandoffRepository implements PanacheRepositoryBase<Handoff, UUID> {
     @WithSession
     public Uni<List<Handoff>> listByEmail(String email) {
         return list("lower(email) = ?1 order by createdAt desc, id", LeadKeys.normalizeEmail(email));
+    }
+
+    /** An account's handoffs, newest first; a domain is matched case-insensitively. */
+    @WithSession
+    public Uni<List<Handoff>> listByAccount(String account) {
+        return list("account = ?1 order by createdAt desc, id", account.startsWith("crm:") ? account : account.toLowerCase(Locale.ROOT));
     }
 
     /** The rep the lead's latest handoff went to, or null for a lead never handed off; needs a session. */

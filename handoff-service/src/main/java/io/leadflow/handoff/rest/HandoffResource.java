@@ -3,6 +3,7 @@ package io.leadflow.handoff.rest;
 import io.leadflow.handoff.domain.HandoffAccess;
 import io.leadflow.apisecurity.Roles;
 import io.leadflow.handoff.persistence.ContributionsJson;
+import io.leadflow.handoff.persistence.Handoff;
 import io.leadflow.handoff.persistence.HandoffRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,16 +33,22 @@ public class HandoffResource {
 
     @GET
     @RolesAllowed({Roles.SALES_REP, Roles.SALES_MANAGER, Roles.MARKETING_OPS, Roles.ADMIN})
-    @Operation(summary = "A lead's handoffs, newest first; an empty list when the lead has none",
-            description = "A sales rep gets only the handoffs assigned to them.")
+    @Operation(summary = "A lead's handoffs by its email, or an account's by its domain; newest first, an empty list when there are none",
+            description = "A sales rep gets only the handoffs assigned to them. Give email or account, not both.")
     public Uni<List<HandoffView>> byEmail(
-            @Parameter(description = "the lead's email, matched case-insensitively", required = true)
-            @QueryParam("email") String email) {
-        if (email == null || email.isBlank()) {
-            throw new InvalidRequestException("email", "is required");
+            @Parameter(description = "the lead's email, matched case-insensitively")
+            @QueryParam("email") String email,
+            @Parameter(description = "the account: its domain (acme.example) or crm:<CRM account id>, as scoring names it")
+            @QueryParam("account") String account) {
+        boolean byEmail = email != null && !email.isBlank();
+        boolean byAccount = account != null && !account.isBlank();
+        if (byEmail == byAccount) {
+            throw byEmail ? new InvalidRequestException("account", "must not be given with email: one or the other")
+                    : new InvalidRequestException("email", "is required");
         }
         HandoffAccess access = Callers.access(identity);
-        return handoffs.listByEmail(email).map(found -> found.stream()
+        Uni<List<Handoff>> found = byEmail ? handoffs.listByEmail(email) : handoffs.listByAccount(account.trim());
+        return found.map(list -> list.stream()
                 .filter(handoff -> access.mayAccess(handoff.assignee()))
                 .map(handoff -> HandoffView.of(handoff, contributions)).toList());
     }

@@ -26,6 +26,7 @@ import java.util.UUID;
  * @param firstActionAt when sales first acted on it; null before
  * @param timeToFirstAction from handoff to first action (ISO-8601); null before
  * @param topContributions the events that added most to the score, largest first
+ * @param account for an account's handoff (an MQA), the account (its domain, or crm:&lt;id&gt;); null for a lead's
  */
 public record HandoffView(
         UUID id,
@@ -41,12 +42,14 @@ public record HandoffView(
         Instant createdAt,
         Instant firstActionAt,
         Duration timeToFirstAction,
-        List<Contribution> topContributions) {
+        List<Contribution> topContributions,
+        String account) {
 
     static HandoffView of(Handoff handoff, ContributionsJson contributions) {
         Duration firstAction = handoff.firstActionAt() == null ? null : Duration.between(handoff.createdAt(), handoff.firstActionAt());
         return new HandoffView(handoff.id(), handoff.leadId(), handoff.email(), handoff.score(), handoff.assignee(),
                 handoff.ruleMatched(), handoff.queue(), handoff.status(), handoff.reasonCode(), handoff.slaDueAt(),
-                handoff.createdAt(), handoff.firstActionAt(), firstAction, contributions.fromColumn(handoff.topContributions()));
+                handoff.createdAt(), handoff.firstActionAt(), firstAction, contributions.fromColumn(handoff.topContributions()),
+                handoff.account());
     }
 }
