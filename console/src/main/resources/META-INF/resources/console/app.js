@@ -11,6 +11,7 @@ const {MARKETING_OPS, SALES_REP, SALES_MANAGER, ADMIN} = ROLES;
 const VIEWS = [
   {path: 'board', title: 'Handoff board', roles: [SALES_REP, SALES_MANAGER, MARKETING_OPS, ADMIN], module: './views/board.js'},
   {path: 'lead', title: 'Lead', roles: [SALES_REP, SALES_MANAGER, MARKETING_OPS, ADMIN], module: './views/lead.js'},
+  {path: 'account', title: 'Account', roles: [MARKETING_OPS, SALES_MANAGER, ADMIN], module: './views/account.js'},
   {path: 'model', title: 'Scoring model', roles: [MARKETING_OPS, SALES_MANAGER, ADMIN], module: './views/model.js'},
   {path: 'calibration', title: 'Calibration', roles: [MARKETING_OPS, ADMIN], module: './views/calibration.js'},
   {path: 'funnel', title: 'Funnel', roles: [MARKETING_OPS, SALES_MANAGER, ADMIN], module: './views/funnel.js'},
