@@ -103,6 +103,15 @@ class ConsoleEndToEndIT {
         assertThat(company.findElements(By.xpath(".//*"))).as("elements made from the captured text").isEmpty();
         assertThat(chromium.driver().executeScript("return window.__pwned === true")).isEqualTo(false);
         chromium.screenshot(SCREENSHOTS.resolve("lead.png"));
+
+        // And its company's account (its email's domain) lists it among its leads, once scoring rolled it up
+        await("the lead on its account's page").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            open("account?domain=example.com");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !chromium.driver().findElements(By.cssSelector("#account-stage, #account .error")).isEmpty());
+            return !chromium.driver().findElements(By.linkText(email)).isEmpty();
+        });
+        assertThat(textOf(By.id("account-stage"))).isIn("ENGAGED", "MQA");
+        chromium.screenshot(SCREENSHOTS.resolve("account.png"));
     }
 
     @Test
@@ -177,8 +186,8 @@ class ConsoleEndToEndIT {
 
         // An admin sees every view; the reports and the services' readiness (across origins) render
         signIn(token("e2e-admin", "admin"), "reports");
-        assertThat(navigation()).containsExactly("Handoff board", "Lead", "Scoring model", "Calibration", "Funnel", "Reports", "Routing",
-                "Operations");
+        assertThat(navigation()).containsExactly("Handoff board", "Lead", "Account", "Scoring model", "Calibration", "Funnel", "Reports",
+                "Routing", "Operations");
         awaitText(By.cssSelector("#sla-title + p"), "handoffs:");
         chromium.screenshot(SCREENSHOTS.resolve("reports.png"));
         open("funnel");

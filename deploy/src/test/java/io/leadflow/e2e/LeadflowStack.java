@@ -45,7 +45,7 @@ final class LeadflowStack implements AutoCloseable {
     static final String WRITE_KEY_AUTHORIZATION = "Basic "
             + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
     static final List<String> CONTRACT_TOPICS = List.of(Topics.ENGAGEMENT, Topics.LEAD_SCORES, Topics.LIFECYCLE,
-            Topics.HANDOFFS, Topics.SALES_FEEDBACK, Topics.CRM_SYNC, Topics.ERASURE);
+            Topics.HANDOFFS, Topics.SALES_FEEDBACK, Topics.CRM_SYNC, Topics.ERASURE, Topics.ACCOUNTS);
     // one database per run, so end-to-end runs on one machine never share state
     private static final String DATABASE = "leadflow_e2e_" + ProcessHandle.current().pid();
 
