@@ -59,6 +59,8 @@ class ApiAccessTest {
         LEAD_BY_EMAIL(LEAD_READERS, (request, lead) -> request.queryParam("email", email).get("/v1/leads")),
         LEAD_SCORE(LEAD_READERS, (request, lead) -> request.get("/v1/leads/{id}/score", lead)),
         LEAD_LIFECYCLE(LEAD_READERS, (request, lead) -> request.get("/v1/leads/{id}/lifecycle", lead)),
+        // an account lists its leads' emails: the lead readers
+        ACCOUNT(LEAD_READERS, (request, lead) -> request.get("/v1/accounts/{account}", "example.com")),
         ERASE(List.of("admin"), (request, lead) -> request.queryParam("reason", "subject request").delete("/v1/leads/{id}", lead)),
         MODEL(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/scoring-model")),
         VERSIONS(List.of("marketing-ops", "sales-manager", "admin"), (request, lead) -> request.get("/v1/scoring-model/versions")),
