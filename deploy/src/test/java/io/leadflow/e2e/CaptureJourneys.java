@@ -2,6 +2,7 @@ package io.leadflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -45,6 +46,26 @@ final class CaptureJourneys {
     static void postEvent(String captureUrl, String type, String email, Map<String, String> properties) throws Exception {
         String body = JSON.writeValueAsString(Map.of("type", type, "email", email, "properties", properties,
                 "traits", Map.of("company", "Analytical Engines", "country", "GB", "companySize", 250, "industry", "software")));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(captureUrl + "/v1/events"))
+                .header("Content-Type", "application/json").header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    /** The JSON a bearer-token GET answers, or null when it is answered 404. */
+    static JsonNode getJson(String url, String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** An engagement of the site's own naming, through the native API's custom form. */
+    static void postCustomEvent(String captureUrl, String event, String email, Map<String, Object> properties) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("type", "custom", "event", event, "email", email, "properties", properties));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(captureUrl + "/v1/events"))
                 .header("Content-Type", "application/json").header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -143,20 +143,32 @@ class ConsoleEndToEndIT {
 
     @Test
     void aPublishedModelChangeRescoresALeadVisibly() throws Exception {
-        // Given a lead who viewed two pages, and its score on its page
+        // Given a lead who viewed two pages and used the pricing calculator (an event of the site's own naming, no rule
+        // scoring it yet), and its score on its page
         String email = "rescored-" + UUID.randomUUID() + "@example.com";
         CaptureJourneys.postEvent(stack.url("capture-service"), "page.viewed", email, Map.of("url", "https://example.com/features"));
         CaptureJourneys.postEvent(stack.url("capture-service"), "page.viewed", email, Map.of("url", "https://example.com/customers"));
+        CaptureJourneys.postCustomEvent(stack.url("capture-service"), "Pricing Calculator Used", email, Map.of("seats", 25));
         signIn(token("e2e-admin", "admin"), "lead?email=" + encode(email));
         int before = await("the lead scored").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             chromium.driver().navigate().refresh();
             return scoreShown();
         }, score -> score == 10);
 
-        // When an admin previews and publishes a model where a page view is worth 25 points
+        // When an admin previews and publishes a model where a page view is worth 25 points, and using the pricing
+        // calculator for 20 seats or more 30, added through the editor's custom-event form
         open("model");
         WebElement points = awaitElement(By.cssSelector("input[data-rule=page-viewed]"));
         points.sendKeys(Keys.chord(Keys.CONTROL, "a"), "25");
+        chromium.driver().findElement(By.id("custom-rule-id")).sendKeys("pricing-calculator");
+        chromium.driver().findElement(By.id("custom-rule-event")).sendKeys("Pricing Calculator Used");
+        chromium.driver().findElement(By.id("custom-rule-points")).sendKeys("30");
+        chromium.driver().findElement(By.id("custom-rule-property")).sendKeys("seats");
+        chromium.driver().findElement(By.id("custom-rule-value")).sendKeys("20");
+        chromium.driver().findElement(By.id("add-custom-rule")).click();
+        assertThat(awaitElement(By.cssSelector("input[data-rule=pricing-calculator]")).getDomProperty("value")).isEqualTo("30");
+        assertThat(textOf(By.xpath("//label[@for=//input[@data-rule='pricing-calculator']/@id]")))
+                .isEqualTo("pricing-calculator (custom “Pricing Calculator Used”, seats >= 20)");
         chromium.driver().findElement(By.id("preview-model")).click();
         assertThat(Integer.parseInt(awaitElement(By.id("preview-score-changes")).getText())).isPositive();
         awaitText(By.cssSelector("#preview table caption"), "Top movers");
@@ -170,9 +182,9 @@ class ConsoleEndToEndIT {
         assertThat(textOf(By.cssSelector("#model-versions tbody tr"))).contains("page views matter more");
         chromium.screenshot(SCREENSHOTS.resolve("model-published.png"));
 
-        // And the lead's page shows the new score: two page views at 25 points
+        // And the lead's page shows the new score: two page views at 25 points and the calculator's 30
         open("lead?email=" + encode(email));
-        assertThat(await().atMost(Duration.ofSeconds(10)).until(this::scoreShown, score -> score != null)).isEqualTo(50).isNotEqualTo(before);
+        assertThat(await().atMost(Duration.ofSeconds(10)).until(this::scoreShown, score -> score != null)).isEqualTo(80).isNotEqualTo(before);
     }
 
     @Test

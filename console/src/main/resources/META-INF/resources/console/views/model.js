@@ -1,5 +1,6 @@
-// The scoring model editor: the active version, its rules' points at hand and the whole document,
-// validation messages, the what-if preview on every lead's history, publishing and the replay's progress.
+// The scoring model editor: the active version, its rules' points at hand and the whole document, a form adding a
+// rule on a custom event (an event of the site's own naming, with a condition on a property), validation messages,
+// the what-if preview on every lead's history, publishing and the replay's progress.
 
 import {call} from '../api.js';
 import {barChart} from '../chart.js';
@@ -33,7 +34,7 @@ export async function render(main, user, params) {
         model.engagementRules.map((rule, index) => {
           const input = el('input', {type: 'number', step: 1, value: rule.points, readonly: !mayEdit, 'data-rule': rule.id});
           input.addEventListener('input', () => setPoints(index, input.value));
-          return field(`${rule.id} (${rule.type})`, input);
+          return field(`${rule.id} (${matchText(rule)})`, input);
         })));
     }
   };
@@ -45,6 +46,14 @@ export async function render(main, user, params) {
     }
   };
   editor.textarea.addEventListener('change', drawRules);
+  const customRule = customRuleForm(rule => {
+    const model = editor.read();
+    if (!model) return false;
+    model.engagementRules = [...(model.engagementRules ?? []), rule];
+    editor.write(model);
+    drawRules();
+    return true;
+  });
 
   const author = el('input', {type: 'text', value: user.name, required: true});
   const changelog = el('input', {type: 'text', required: true, placeholder: 'what changes and why'});
@@ -92,13 +101,58 @@ export async function render(main, user, params) {
   // what the user acts with, then what it answered, then the document itself
   replace(main, el('h1', {}, 'Scoring model'), heading,
     mayEdit ? publishForm : el('p', {class: 'hint'}, 'Your role may read the model; marketing ops and admins edit it.'),
-    editor.problems, working, replay, preview, rules, editor.element,
+    editor.problems, working, replay, preview, rules, mayEdit ? customRule : null, editor.element,
     el('section', {'aria-labelledby': 'versions-title'}, el('h2', {id: 'versions-title'}, 'Versions'), history));
   drawRules();
   return () => {
     clearTimeout(timer);
     clearTimeout(previewTimer);
   };
+}
+
+/** What a rule matches, as its label says it: `page.viewed, path /pricing*`, `custom “Pricing Calculator Used”, seats >= 20`. */
+function matchText(rule) {
+  const name = rule.event ? `${rule.type} “${rule.event}”` : rule.type;
+  const when = rule.when ?? {};
+  const conditions = [
+    when.pathPattern && `path ${when.pathPattern}`, when.contentId && `contentId ${when.contentId}`,
+    when.formId && `formId ${when.formId}`, when.utmSource && `utm_source ${when.utmSource}`,
+    ...(when.properties ?? []).map(c => (c?.op === 'exists' ? `${c.property} exists` : `${c?.property} ${c?.op} ${c?.value}`)),
+  ].filter(Boolean);
+  return [name, ...conditions].join(', ');
+}
+
+/** A form adding a rule on a custom event to the document; {@code add} answers whether the document took it. */
+function customRuleForm(add) {
+  const id = el('input', {type: 'text', id: 'custom-rule-id', required: true, placeholder: 'pricing-calculator'});
+  const event = el('input', {type: 'text', id: 'custom-rule-event', required: true, maxlength: 200, placeholder: 'Pricing Calculator Used'});
+  const points = el('input', {type: 'number', id: 'custom-rule-points', step: 1, required: true});
+  const property = el('input', {type: 'text', id: 'custom-rule-property', placeholder: 'seats'});
+  const op = el('select', {id: 'custom-rule-op'}, ['>=', '>', '=', '!=', '<', '<=', 'exists'].map(o => el('option', {value: o}, o)));
+  const value = el('input', {type: 'text', id: 'custom-rule-value', placeholder: '20'});
+  const form = el('form', {class: 'custom-rule', id: 'custom-rule'},
+    el('fieldset', {class: 'rules'}, el('legend', {}, 'Add a rule on a custom event'),
+      field('Rule id', id), field('Event name', event, 'as the site sends it; any case'), field('Points', points),
+      field('Property (optional)', property), field('Comparison', op), field('Value', value, 'a number, a text, true or false'),
+      el('button', {type: 'submit', id: 'add-custom-rule'}, 'Add rule')));
+  form.addEventListener('submit', submitted => {
+    submitted.preventDefault();
+    const rule = {id: id.value.trim(), type: 'custom', event: event.value.trim(), points: Number(points.value)};
+    if (property.value.trim()) {
+      const condition = {property: property.value.trim(), op: op.value};
+      if (op.value !== 'exists') condition.value = typedValue(value.value.trim());
+      rule.when = {properties: [condition]};
+    }
+    // the service judges the rule when the model is previewed or published, naming any wrong field
+    if (add(rule)) form.reset();
+  });
+  return form;
+}
+
+/** A condition's value as JSON types it: numbers and true/false as such, anything else as text. */
+function typedValue(text) {
+  if (text === 'true' || text === 'false') return text === 'true';
+  return text !== '' && !Number.isNaN(Number(text)) ? Number(text) : text;
 }
 
 function versionTable(versions) {
