@@ -12,7 +12,12 @@ create table account (
     stage          varchar(20)  not null,
     -- how many times it became an MQA: one handoff each
     qualifications integer      not null,
-    updated_at     timestamptz  not null
+    updated_at     timestamptz  not null,
+    -- the running tally (domain.account.AccountTally) each member's change adjusts, so a roll-up never reads all the
+    -- members: their points faded to faded_as_of, and how many engaged members hold each buying role
+    faded_points   double precision not null default 0,
+    faded_as_of    timestamptz      not null default 'epoch',
+    engaged_roles  jsonb            not null default '{}'
 );
 
 create table account_lead (
@@ -25,4 +30,7 @@ create table account_lead (
     role        varchar(40)  not null
 );
 
-create index account_lead_account_idx on account_lead (account_key);
+-- an account's best fit and grade, and its members with the most points, each read from an index, not a scan
+create index account_lead_account_fit_idx on account_lead (account_key, fit_score);
+create index account_lead_account_grade_idx on account_lead (account_key, grade);
+create index account_lead_account_points_idx on account_lead (account_key, points);

@@ -66,7 +66,8 @@ function coverage(account) {
 }
 
 function leadTable(account) {
-  return el('section', {'aria-labelledby': 'account-leads-title'}, el('h2', {id: 'account-leads-title'}, 'Leads'),
+  const shown = account.leads.length < account.leadCount ? ` (the ${account.leads.length} with the most points of ${account.leadCount})` : '';
+  return el('section', {'aria-labelledby': 'account-leads-title'}, el('h2', {id: 'account-leads-title'}, `Leads${shown}`),
     table('The account’s leads, most points first (each adds at most the model’s per-lead cap, fading with time)', [
       ['Lead', lead => lead.email ? el('a', {href: `#/lead?email=${encodeURIComponent(lead.email)}`}, lead.email) : el('code', {}, lead.id)],
       ['Role', lead => ROLE_NAMES[lead.role] ?? lead.role],

@@ -1,12 +1,15 @@
 package io.leadflow.scoring.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.scoring.config.ActiveScoringModel;
 import io.leadflow.scoring.domain.account.AccountKeys;
 import io.leadflow.scoring.domain.account.AccountMember;
 import io.leadflow.scoring.domain.account.AccountScorer;
 import io.leadflow.scoring.domain.account.AccountStanding;
+import io.leadflow.scoring.domain.account.AccountTally;
 import io.leadflow.scoring.domain.account.FreeMailDomains;
 import io.leadflow.scoring.domain.model.AccountModel;
+import io.leadflow.scoring.persistence.Account;
 import io.leadflow.scoring.persistence.AccountLead;
 import io.leadflow.scoring.persistence.AccountLeadRepository;
 import io.leadflow.scoring.persistence.AccountRepository;
@@ -18,19 +21,31 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Rolls a lead's change up to its account, in the caller's transaction: the lead's part in its account (capped score,
- * fit, role) is stored, the accounts it left and joined are scored afresh from their leads' parts, and what changed goes
- * to the outbox for {@code leadflow.accounts.v1}. Off the engagement path: it runs on scoring's own score feed
- * ({@link LeadScoresConsumer}) and on erasure, never while engagements are counted.
+ * Rolls leads' changes up to their accounts, in the caller's transaction: each lead's part in its account (capped score,
+ * fit, role) is stored, the accounts they left and joined take the change into their running tally
+ * ({@link AccountTally}: a roll-up never reads all of an account's members, whatever their number), and what changed goes
+ * to the outbox for {@code leadflow.accounts.v1}. A batch of leads touches each of their accounts once. Off the
+ * engagement path: it runs on scoring's own score feed ({@link LeadScoresConsumer}) and on erasure, never while
+ * engagements are counted.
  */
 @ApplicationScoped
 public class AccountRollup {
+
+    /** The members an account.stage-changed names: those with the most points. */
+    static final int MEMBERS_ANNOUNCED = 50;
 
     private final LeadRepository leads;
     private final AccountRepository accounts;
@@ -38,72 +53,125 @@ public class AccountRollup {
     private final ActiveScoringModel model;
     private final Outbox outbox;
     private final Clock clock;
+    private final ObjectMapper json;
 
     public AccountRollup(LeadRepository leads, AccountRepository accounts, AccountLeadRepository accountLeads, ActiveScoringModel model,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, ObjectMapper json) {
         this.leads = leads;
         this.accounts = accounts;
         this.accountLeads = accountLeads;
         this.model = model;
         this.outbox = outbox;
         this.clock = clock;
+        this.json = json;
     }
 
     /** The lead's score changed ({@code causeEventId}): its account, or the one it left, is rolled up again. */
     public Uni<Void> leadChanged(UUID leadId, String causeEventId) {
+        return leadsChanged(Map.of(leadId, causeEventId));
+    }
+
+    /**
+     * These leads' scores changed, each by its event: their accounts, and those they left, are rolled up again, each
+     * once, the last of its leads' events its cause.
+     */
+    public Uni<Void> leadsChanged(Map<UUID, String> causeByLead) {
         AccountModel settings = model.scorer().accounts();
-        // the lead locked, as its erasure locks it: a roll-up and an erasure of one lead run one after the other
-        return leads.lockById(leadId).flatMap(lead -> accountLeads.findById(leadId).flatMap(membership -> {
-            Optional<String> joined = lead == null ? Optional.empty()
-                    : new AccountKeys(FreeMailDomains.with(settings.freeMailDomains())).of(lead.email(), lead.traits());
-            TreeSet<String> touched = new TreeSet<>();
-            joined.ifPresent(touched::add);
-            if (membership != null) {
-                touched.add(membership.accountKey());
-            }
-            // the accounts first, in key order, as every roll-up locks them: then the lead moves
-            Uni<Void> moved = lock(touched).flatMap(locked -> joined.isPresent()
-                    ? accountLeads.join(leadId, joined.get(), memberOf(lead, settings))
-                    : membership == null ? Uni.createFrom().voidItem() : accountLeads.leave(leadId));
-            return moved.flatMap(done -> rollUp(touched, settings, causeEventId));
+        AccountKeys keys = new AccountKeys(FreeMailDomains.with(settings.freeMailDomains()));
+        // the leads kept from an erasure (which locks them first) until this ends; one gone meanwhile leaves its account
+        return leads.keepAll(causeByLead.keySet(), json).flatMap(found -> accountLeads.ofLeads(causeByLead.keySet()).flatMap(parts -> {
+            Map<UUID, Lead> byId = found.stream().collect(Collectors.toMap(Lead::id, Function.identity()));
+            Map<UUID, AccountLead> partOf = parts.stream().collect(Collectors.toMap(AccountLead::leadId, Function.identity()));
+            List<Move> moves = new ArrayList<>();
+            causeByLead.forEach((leadId, cause) -> {
+                Lead lead = byId.get(leadId);
+                Optional<String> joined = lead == null ? Optional.empty() : keys.of(lead.email(), lead.traits());
+                AccountLead part = partOf.get(leadId);
+                if (joined.isPresent() || part != null) {
+                    moves.add(new Move(leadId, part, joined.map(key -> new Joined(key, memberOf(lead, settings))), cause));
+                }
+            });
+            return apply(moves, settings);
         }));
     }
 
     /** The lead is being erased ({@code causeEventId}, the erasure's event): it leaves its account, which is rolled up again. */
     public Uni<Void> leadErased(UUID leadId, String causeEventId) {
-        return accountLeads.findById(leadId).flatMap(membership -> membership == null ? Uni.createFrom().voidItem()
-                : accountLeads.leave(leadId).flatMap(left -> rollUp(new TreeSet<>(List.of(membership.accountKey())),
-                        model.scorer().accounts(), causeEventId)));
+        return accountLeads.findById(leadId).flatMap(part -> part == null ? Uni.createFrom().voidItem()
+                : apply(List.of(new Move(leadId, part, Optional.empty(), causeEventId)), model.scorer().accounts()));
+    }
+
+    private record Joined(String key, AccountMember member) {
+    }
+
+    /** A lead leaving {@code part}'s account (if any) and joining another (or the same) one (if any). */
+    private record Move(UUID leadId, AccountLead part, Optional<Joined> joined, String cause) {
+    }
+
+    private Uni<Void> apply(List<Move> moves, AccountModel settings) {
+        if (moves.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        AccountScorer scorer = new AccountScorer(settings);
+        TreeMap<String, String> causeByAccount = new TreeMap<>();
+        for (Move move : moves) {
+            if (move.part() != null) {
+                causeByAccount.put(move.part().accountKey(), move.cause());
+            }
+            move.joined().ifPresent(joined -> causeByAccount.put(joined.key(), move.cause()));
+        }
+        // the accounts first, in key order, as every roll-up locks them: then the leads move
+        return lock(new TreeSet<>(causeByAccount.keySet()), now).flatMap(locked -> {
+            Map<String, AccountTally> tallies = new HashMap<>();
+            Map<String, AccountStanding> before = new HashMap<>();
+            locked.forEach((key, account) -> {
+                tallies.put(key, account.tally());
+                before.put(key, account.standing());
+            });
+            Uni<Void> moved = Uni.createFrom().voidItem();
+            for (Move move : moves) {
+                if (move.part() != null) {
+                    tallies.computeIfPresent(move.part().accountKey(), (key, tally) -> tally.without(move.part().member(), now, scorer::faded));
+                }
+                move.joined().ifPresent(joined -> tallies.computeIfPresent(joined.key(), (key, tally) -> tally.with(joined.member(), now, scorer::faded)));
+                moved = moved.flatMap(done -> move.joined().isPresent()
+                        ? accountLeads.join(move.leadId(), move.part(), move.joined().get().key(), move.joined().get().member())
+                        : accountLeads.leave(move.part()));
+            }
+            return moved.flatMap(done -> Multi.createFrom().iterable(causeByAccount.entrySet())
+                    .onItem().transformToUniAndConcatenate(entry -> rollUp(locked.get(entry.getKey()), tallies.get(entry.getKey()),
+                            before.get(entry.getKey()), scorer, entry.getValue(), now))
+                    .collect().last().replaceWithVoid());
+        });
+    }
+
+    private Uni<Map<String, Account>> lock(TreeSet<String> keys, Instant now) {
+        Map<String, Account> locked = new LinkedHashMap<>();
+        return Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(key -> accounts.lockOrCreate(key, now)
+                        .invoke(account -> locked.put(key, account)))
+                .collect().last().replaceWith(locked);
+    }
+
+    private Uni<Void> rollUp(Account account, AccountTally tally, AccountStanding before, AccountScorer scorer, String causeEventId,
+            Instant now) {
+        return accountLeads.best(account.key()).flatMap(best -> {
+            AccountStanding standing = scorer.standing(tally, best.map(AccountLeadRepository.Best::fitScore).orElse(0),
+                    best.map(AccountLeadRepository.Best::grade).orElse(io.leadflow.scoring.domain.model.Grade.D), now);
+            account.rolledUp(tally, standing, now);
+            Uni<List<AccountMember>> announced = standing.stage() == before.stage() ? Uni.createFrom().item(List.of())
+                    : accountLeads.top(account.key(), MEMBERS_ANNOUNCED).map(top -> top.stream().map(AccountLead::member).toList());
+            return announced.flatMap(members -> {
+                List<Outbox.Event> events = AccountEvents.rolledUp(account, before, members, scorer, causeEventId, now);
+                // an account whose last lead left is gone; its last score (no leads) says so
+                Uni<Void> kept = tally.leads() == 0 ? accounts.delete(account) : Uni.createFrom().voidItem();
+                return kept.flatMap(done -> outbox.addAll(events));
+            });
+        });
     }
 
     private static AccountMember memberOf(Lead lead, AccountModel settings) {
         Instant asOf = lead.scoredAsOf() == null ? lead.createdAt() : lead.scoredAsOf();
         return AccountMember.of(lead.id(), lead.score(), asOf, lead.fitScore(), lead.grade(), lead.traits(), settings);
-    }
-
-    private Uni<Void> lock(TreeSet<String> keys) {
-        Instant now = clock.instant();
-        return Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(key -> accounts.lockOrCreate(key, now))
-                .collect().last().replaceWithVoid();
-    }
-
-    // in key order, so that two roll-ups touching the same two accounts lock them in the same order
-    private Uni<Void> rollUp(TreeSet<String> keys, AccountModel settings, String causeEventId) {
-        return Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(key -> rollUp(key, settings, causeEventId))
-                .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> rollUp(String key, AccountModel settings, String causeEventId) {
-        Instant now = clock.instant();
-        AccountScorer scorer = new AccountScorer(settings);
-        return accounts.lockOrCreate(key, now).flatMap(account -> accountLeads.of(key).flatMap(rows -> {
-            List<AccountMember> members = rows.stream().map(AccountLead::member).toList();
-            AccountStanding before = account.standing();
-            account.rolledUp(scorer.score(members, now), now);
-            List<Outbox.Event> events = AccountEvents.rolledUp(account, before, members, scorer, causeEventId, now);
-            // an account whose last lead left is gone; its last score (no leads) says so
-            Uni<Void> kept = members.isEmpty() ? accounts.delete(account) : Uni.createFrom().voidItem();
-            return kept.flatMap(done -> outbox.addAll(events));
-        }));
     }
 }

@@ -48,6 +48,10 @@ public class AccountLead {
         this.leadId = leadId;
     }
 
+    public UUID leadId() {
+        return leadId;
+    }
+
     public String accountKey() {
         return accountKey;
     }

@@ -1,11 +1,14 @@
 package io.leadflow.scoring.persistence;
 
 import io.leadflow.scoring.domain.account.AccountMember;
+import io.leadflow.scoring.domain.model.Grade;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Each lead's part in its account. */
@@ -13,22 +16,41 @@ import java.util.UUID;
 @WithSession
 public class AccountLeadRepository implements PanacheRepositoryBase<AccountLead, UUID> {
 
-    /** Puts the lead in the account with this part, moving it out of any other. */
-    public Uni<Void> join(UUID leadId, String key, AccountMember member) {
-        return findById(leadId).flatMap(found -> {
-            AccountLead membership = found == null ? new AccountLead(leadId) : found;
-            membership.become(key, member);
-            return found == null ? persist(membership).replaceWithVoid() : Uni.createFrom().voidItem();
-        });
+    /** Puts the lead in the account with this part; {@code part} is its current one (read in this session), if any. */
+    public Uni<Void> join(UUID leadId, AccountLead part, String key, AccountMember member) {
+        AccountLead membership = part == null ? new AccountLead(leadId) : part;
+        membership.become(key, member);
+        return part == null ? persist(membership).replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
-    /** Takes the lead out of its account. */
-    public Uni<Void> leave(UUID leadId) {
-        return deleteById(leadId).replaceWithVoid();
+    /** Takes the lead out of its account; {@code part} read in this session. */
+    public Uni<Void> leave(AccountLead part) {
+        return delete(part);
     }
 
-    /** The leads of the account, in lead id order. */
-    public Uni<List<AccountLead>> of(String key) {
-        return list("accountKey = ?1 order by leadId", key);
+    /** The members of the account with the most points, at most {@code limit}: read from an index, however many it has. */
+    public Uni<List<AccountLead>> top(String key, int limit) {
+        return find("accountKey = ?1 order by points desc, leadId", key).page(0, limit).list();
+    }
+
+    /** The parts of these leads in their accounts: one query. */
+    public Uni<List<AccountLead>> ofLeads(Collection<UUID> leadIds) {
+        return leadIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("leadId in ?1", leadIds);
+    }
+
+    // each from its own index: the first or last entry of the account's range
+    private static final String BEST = "select (select max(fit_score) from account_lead where account_key = ?1),"
+            + " (select min(grade) from account_lead where account_key = ?1)";
+
+    /** The account's best fit score and grade among its members (grades sort A first), or none without members. */
+    public Uni<Optional<Best>> best(String key) {
+        return getSession().flatMap(session -> session.flush().replaceWith(session)).flatMap(session -> session
+                        .createNativeQuery(BEST, Object[].class).setParameter(1, key).getSingleResult())
+                .map(row -> row[0] == null ? Optional.empty()
+                        : Optional.of(new Best(((Number) row[0]).intValue(), Grade.valueOf((String) row[1]))));
+    }
+
+    /** An account's best fit score and grade. */
+    public record Best(int fitScore, Grade grade) {
     }
 }

@@ -1,8 +1,11 @@
 package io.leadflow.scoring.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.txmessaging.JsonRecordSet;
 import io.leadflow.txmessaging.NativeValues;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +35,23 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     /** The lead with this id, locked until the transaction ends, or null. */
     public Uni<Lead> lockById(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    private static final String KEY_SHARE = "select cast(id as text) from lead where id in"
+            + " (select cast(jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as uuid)) order by id for key share";
+
+    /**
+     * The leads with these ids, read only, each kept from being deleted (an erasure locks it first) until the transaction
+     * ends but not from being updated: counting goes on writing them meanwhile, and no lock order between the two can
+     * deadlock. Those that are gone are absent.
+     */
+    public Uni<List<Lead>> keepAll(Collection<UUID> ids, ObjectMapper json) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String idsJson = JsonRecordSet.ofValues(json, ids.stream().map(UUID::toString).toList());
+        return getSession().flatMap(session -> session.createNativeQuery(KEY_SHARE, String.class).setParameter(1, idsJson).getResultList())
+                .flatMap(kept -> ReadOnlyRows.list(Lead.class, "id in :ids", "id", Parameters.with("ids", ids)));
     }
 
     /**

@@ -33,6 +33,9 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
+    /** The most leads an account's answer lists (those with the most points); {@code leadCount} says how many it has. */
+    static final int LEADS_SHOWN = 100;
+
     private final AccountRepository accounts;
     private final AccountLeadRepository accountLeads;
     private final LeadRepository leads;
@@ -62,7 +65,7 @@ public class AccountResource {
         }
         return accounts.findById(key)
                 .onItem().ifNull().failWith(() -> new UnknownResourceException("no lead rolls up to the account " + key))
-                .flatMap(found -> accountLeads.of(key).flatMap(members -> leadsOf(members)
+                .flatMap(found -> accountLeads.top(key, LEADS_SHOWN).flatMap(members -> leadsOf(members)
                         .map(byId -> AccountView.of(found, members.stream().map(AccountLead::member).toList(), byId))));
     }
 

@@ -23,11 +23,12 @@ import java.util.UUID;
  * @param qualifications how many times it became an MQA
  * @param coverage the buying-group roles of its leads that engaged
  * @param missingRoles the roles no engaged lead covers yet
- * @param leads its leads, most points first
+ * @param leadCount how many leads belong to it
+ * @param leads its leads with the most points, most first: at most {@value AccountResource#LEADS_SHOWN}
  * @param updatedAt when it was last rolled up
  */
 public record AccountView(String account, int score, int fitScore, String grade, AccountStage stage, int qualifications,
-        List<BuyingRole> coverage, List<BuyingRole> missingRoles, List<AccountLeadView> leads, Instant updatedAt) {
+        List<BuyingRole> coverage, List<BuyingRole> missingRoles, int leadCount, List<AccountLeadView> leads, Instant updatedAt) {
 
     /**
      * A lead of the account.
@@ -56,6 +57,6 @@ public record AccountView(String account, int score, int fitScore, String grade,
                 .toList();
         List<BuyingRole> missing = List.of(BuyingRole.values()).stream().filter(role -> !coverage.contains(role)).toList();
         return new AccountView(account.key(), standing.score(), standing.fitScore(), standing.grade().name(), standing.stage(),
-                account.qualifications(), coverage, missing, leadViews, account.updatedAt());
+                account.qualifications(), coverage, missing, standing.leads(), leadViews, account.updatedAt());
     }
 }

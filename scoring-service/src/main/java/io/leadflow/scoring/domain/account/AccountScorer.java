@@ -23,27 +23,32 @@ public final class AccountScorer {
         this.model = model;
     }
 
+    /** The standing these members make at {@code now}: what the running tally of the same members gives. */
     public AccountStanding score(Collection<AccountMember> members, Instant now) {
-        double engagement = 0;
-        int fitScore = Integer.MIN_VALUE;
+        AccountTally tally = AccountTally.EMPTY;
+        int fitScore = 0;
         Grade grade = Grade.D;
-        Set<BuyingRole> coverage = EnumSet.noneOf(BuyingRole.class);
         for (AccountMember member : members) {
-            engagement += pointsOf(member, now);
-            if (member.fitScore() > fitScore) {
-                fitScore = member.fitScore();
-            }
+            tally = tally.with(member, now, this::faded);
+            fitScore = tally.leads() == 1 ? member.fitScore() : Math.max(fitScore, member.fitScore());
             if (member.grade().isAtLeast(grade)) {
                 grade = member.grade();
             }
-            if (member.engaged()) {
-                coverage.add(member.role());
-            }
         }
-        int score = (int) Math.round(engagement);
-        int fit = members.isEmpty() ? 0 : fitScore;
-        return new AccountStanding(score, fit, grade, coverage, members.size(), qualifies(score, grade, coverage) ? AccountStage.MQA
-                : AccountStage.ENGAGED);
+        return standing(tally, fitScore, grade, now);
+    }
+
+    /**
+     * The standing of an account from its running tally and its best member's fit and grade (an account fits when
+     * someone who fits is there), at {@code now}.
+     */
+    public AccountStanding standing(AccountTally tally, int bestFitScore, Grade bestGrade, Instant now) {
+        int score = (int) Math.round(faded(tally.fadedPoints(), tally.asOf(), now));
+        Set<BuyingRole> coverage = tally.coverage();
+        int fit = tally.leads() == 0 ? 0 : bestFitScore;
+        Grade grade = tally.leads() == 0 ? Grade.D : bestGrade;
+        return new AccountStanding(score, fit, grade, coverage, tally.leads(),
+                qualifies(score, grade, coverage) ? AccountStage.MQA : AccountStage.ENGAGED);
     }
 
     private boolean qualifies(int score, Grade grade, Set<BuyingRole> coverage) {
@@ -54,10 +59,15 @@ public final class AccountScorer {
 
     /** What the member adds to the account's score now: its points, faded since its last score change. */
     public double pointsOf(AccountMember member, Instant now) {
+        return faded(member.points(), member.asOf(), now);
+    }
+
+    /** Points given at {@code from}, faded by the model's half-life to {@code to} (none when there is no half-life). */
+    public double faded(double points, Instant from, Instant to) {
         Duration halfLife = model.halfLife();
-        if (halfLife == null || !now.isAfter(member.asOf())) {
-            return member.points();
+        if (halfLife == null || !to.isAfter(from)) {
+            return points;
         }
-        return member.points() * Math.pow(0.5, (double) Duration.between(member.asOf(), now).toMillis() / halfLife.toMillis());
+        return points * Math.pow(0.5, (double) Duration.between(from, to).toMillis() / halfLife.toMillis());
     }
 }
