@@ -15,11 +15,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** One packaged Leadflow service ({@code target/quarkus-app}) running as its own JVM. */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** A training run (AotTrainingIT): each service records its AOT cache instead of using one. */
+    static final boolean RECORDING_AOT_CACHES = Boolean.getBoolean("leadflow.aot.record");
+    /** Writing the cache at exit starts a second JVM that assembles it: far longer than a plain stop. */
+    private static final Duration CACHE_WRITE_GRACE = Duration.ofMinutes(5);
 
     private final String name;
     private final int port;
@@ -57,11 +62,15 @@ final class ServiceProcess implements AutoCloseable {
             Files.deleteIfExists(log);
             // the JVM running the tests (Java 25, which mvnw picks), with the local stack's options: an OutOfMemoryError
             // ends the process, as an orchestrator needs to restart it (docs/architecture.md, Decisions); compact object
-            // headers; the service's AOT cache where the build trained one (-Paot, docs/benchmarks.md)
+            // headers; the native heap trimmed; the service's AOT cache where the build or a training run made one
+            // (docs/benchmarks.md), or, in a training run (deploy/aot/train), recording one that the JVM writes as it stops
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:+ExitOnOutOfMemoryError"));
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=5000",
+                    "-XX:+ExitOnOutOfMemoryError"));
             Path aotCache = jar.resolveSibling("app.aot");
-            if (Files.exists(aotCache)) {
+            if (RECORDING_AOT_CACHES) {
+                command.add("-XX:AOTCacheOutput=" + aotCache);
+            } else if (Files.exists(aotCache)) {
                 command.add("-XX:AOTCache=" + aotCache);
             }
             command.addAll(List.of("-jar", jar.toString()));
@@ -113,7 +122,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service reports ready (its Kafka and database checks are UP). */
     void awaitReady(Duration timeout) {
-        await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+        // a recording JVM starts slower, four at once slower still
+        await(name + " ready").atMost(RECORDING_AOT_CACHES ? timeout.multipliedBy(4) : timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
@@ -152,6 +162,14 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (RECORDING_AOT_CACHES) {
+            process.destroy();
+            try {
+                process.waitFor(CACHE_WRITE_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ChildProcesses.stop(process);
     }
 }
