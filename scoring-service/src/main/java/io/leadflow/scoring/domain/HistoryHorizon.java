@@ -25,10 +25,17 @@ public record HistoryHorizon(int horizonMonths, int monthsAhead) {
         }
     }
 
-    /** The first day of each month that must have its partitions at {@code now}: last month, this one and those ahead. */
+    /** Without a horizon, how many months back have their own partitions: older events share the default one. */
+    static final int MONTHS_BACK_WITHOUT_HORIZON = 24;
+
+    /**
+     * The first day of each month that must have its partitions at {@code now}: the months kept (the horizon's, or two
+     * years back without one), so that a backfill of older events lands in its months too, this one and those ahead.
+     */
     public List<LocalDate> monthsToCreate(Instant now) {
-        LocalDate thisMonth = monthOf(now);
-        return Stream.iterate(thisMonth.minusMonths(1), month -> month.plusMonths(1)).limit(monthsAhead + 2L).toList();
+        int back = horizonMonths == 0 ? MONTHS_BACK_WITHOUT_HORIZON : horizonMonths - 1;
+        LocalDate first = monthOf(now).minusMonths(back);
+        return Stream.iterate(first, month -> month.plusMonths(1)).limit(back + 1L + monthsAhead).toList();
     }
 
     /** The first day of the oldest month kept: everything that happened before it is retired. None when all is kept. */

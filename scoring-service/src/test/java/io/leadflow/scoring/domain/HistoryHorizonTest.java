@@ -12,9 +12,16 @@ class HistoryHorizonTest {
     private static final Instant LATE_ON_NEW_YEARS_EVE = Instant.parse("2026-12-31T23:59:59Z");
 
     @Test
-    void lastMonthThisMonthAndTheMonthsAheadAreCreated() {
-        assertThat(new HistoryHorizon(13, 2).monthsToCreate(LATE_ON_NEW_YEARS_EVE)).containsExactly(
-                LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-01"), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-02-01"));
+    void theMonthsKeptThisOneAndThoseAheadAreCreated() {
+        assertThat(new HistoryHorizon(3, 2).monthsToCreate(LATE_ON_NEW_YEARS_EVE)).containsExactly(
+                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-11-01"), LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2027-01-01"), LocalDate.parse("2027-02-01"));
+    }
+
+    @Test
+    void withoutAHorizonTwoYearsBackAreCreated() {
+        assertThat(new HistoryHorizon(0, 2).monthsToCreate(LATE_ON_NEW_YEARS_EVE))
+                .hasSize(24 + 1 + 2).startsWith(LocalDate.parse("2024-12-01")).endsWith(LocalDate.parse("2027-02-01"));
     }
 
     @Test

@@ -41,10 +41,10 @@ class HistoryPartitionsTest {
 
     @Test
     void anEventPastTheHorizonIsRetiredWithItsMonthWhileTheScoreAsCountedStays() {
-        // given a demo request made 14 months ago (before the partitions made ahead: kept in the default partition) and
-        // an email opened now
+        // given a demo request made 30 months ago (before the two years that have their own months: kept in the default
+        // partition) and an email opened now
         String email = uniqueEmail("grete");
-        Instant longAgo = Instant.now().minus(14 * 31, ChronoUnit.DAYS);
+        Instant longAgo = Instant.now().minus(30 * 31, ChronoUnit.DAYS);
         String old = send(TestEngagements.of(email, EngagementType.DEMO_REQUESTED, longAgo));
         String recent = send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         await(() -> partitionOf("lead_event", recent) != null && partitionOf("lead_event", old) != null);
