@@ -84,11 +84,14 @@ class AccountHandoffTest {
         return given().header("Authorization", Tokens.ADMIN).queryParam("account", account).when().get("/v1/handoffs").then().statusCode(200);
     }
 
+    // the built-in document (existing owners first, then the default queue, 4 h) and a named account: the tests after
+    // this one, in the same application, route as before
     private static String document(String domain) {
         return """
                 {
                   "defaultSla": {"responseTime": "PT4H"},
                   "rules": [
+                    {"name": "existing-owner", "match": {"existingOwner": true}},
                     {"name": "named-accounts", "match": {"emailDomains": ["%s"]}, "route": {"rep": "ben"}},
                     {"name": "default-round-robin", "route": {"queue": "default"}}
                   ],
