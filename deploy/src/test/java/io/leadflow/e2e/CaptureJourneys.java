@@ -2,7 +2,6 @@ package io.leadflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,17 +49,6 @@ final class CaptureJourneys {
                 .header("Content-Type", "application/json").header("Authorization", LeadflowStack.WRITE_KEY_AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    }
-
-    /** The JSON a bearer-token GET answers, or null when it is answered 404. */
-    static JsonNode getJson(String url, String token) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404) {
-            return null;
-        }
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     /** An engagement of the site's own naming, through the native API's custom form. */
