@@ -32,8 +32,9 @@ public class LeadRows {
             + " qualifications, rescore_checkpoint, traits, created_at, updated_at, version";
 
     private static final String SELECT = "select cast(coalesce(jsonb_agg(to_jsonb(l) order by l.id), '[]') as text) from (select "
-            + COLUMNS + " from lead where lead_key in (select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))"
-            + " or id in (select cast(jsonb_array_elements_text(cast(cast(?2 as text) as jsonb)) as uuid)) order by id";
+            + COLUMNS + " from lead where id in (select id from lead where lead_key in"
+            + " (select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))"
+            + " union all select cast(jsonb_array_elements_text(cast(cast(?2 as text) as jsonb)) as uuid)) order by id";
 
     private static final String RECORD = " as r (id uuid, lead_key text, email text, score integer, stage text, fit_score integer,"
             + " grade text, scored_as_of timestamptz, decayed_sums jsonb, qualifications integer, rescore_checkpoint jsonb,"
