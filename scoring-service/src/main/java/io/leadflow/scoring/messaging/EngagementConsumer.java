@@ -199,7 +199,8 @@ public class EngagementConsumer {
         return keys;
     }
 
-    private static Uni<Void> deadLetter(List<Map.Entry<KafkaRecord<String, String>, PoisonRecordException>> poison) {
+    /** Sends each poison record of a batch to its channel's dead-letter topic, one after the other. */
+    static Uni<Void> deadLetter(List<Map.Entry<KafkaRecord<String, String>, PoisonRecordException>> poison) {
         Uni<Void> sent = Uni.createFrom().voidItem();
         for (Map.Entry<KafkaRecord<String, String>, PoisonRecordException> record : poison) {
             sent = sent.flatMap(done -> Uni.createFrom().completionStage(() -> record.getKey().nack(record.getValue())));

@@ -59,15 +59,7 @@ public class LeadScoresConsumer {
                     fresh.forEach(eventId -> causeByLead.put(leadByEvent.get(eventId), eventId));
                     return rollup.leadsChanged(causeByLead);
                 })
-                .flatMap(done -> deadLetter(poison))
+                .flatMap(done -> EngagementConsumer.deadLetter(poison))
                 .flatMap(done -> Uni.createFrom().completionStage(batch::ack));
-    }
-
-    private static Uni<Void> deadLetter(List<Map.Entry<KafkaRecord<String, String>, PoisonRecordException>> poison) {
-        Uni<Void> sent = Uni.createFrom().voidItem();
-        for (Map.Entry<KafkaRecord<String, String>, PoisonRecordException> record : poison) {
-            sent = sent.flatMap(done -> Uni.createFrom().completionStage(() -> record.getKey().nack(record.getValue())));
-        }
-        return sent;
     }
 }
