@@ -3,9 +3,14 @@ package io.leadflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.localinfra.DevTokens;
 import io.leadflow.testsupport.HeadlessChromium;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,6 +228,53 @@ class ConsoleEndToEndIT {
         assertThat(chromium.driver().findElements(By.cssSelector(".dead-letter-topic")).stream().map(topic -> topic.getAttribute("data-topic")))
                 .contains("leadflow.engagement.v1.dlq", "leadflow.lifecycle.v1.dlq", "leadflow.handoffs.v1.dlq", "leadflow.crm-sync.v1.dlq");
         chromium.screenshot(SCREENSHOTS.resolve("ops.png"));
+    }
+
+    @Test
+    void aPageViewUnderTheSnippetAndAFormPostWithTheSameAnonymousIdEndInOneLead() throws Exception {
+        // Given capture's example page (a site whose newsletter form posts to capture) with the real snippet under the
+        // stack's public key, bound to capture's origin, in a browser that calls itself Chrome: capture counts
+        // HeadlessChrome as a bot, whose engagements are kept but score nothing
+        String capture = stack.url("capture-service");
+        ChromeDriver driver = chromium.driver();
+        String headless = (String) driver.executeScript("return navigator.userAgent");
+        driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", headless.replace("HeadlessChrome", "Chrome")));
+        try {
+            driver.get(capture + "/example.html");
+            driver.manage().deleteAllCookies();
+            driver.executeScript("""
+                    const snippet = document.createElement('script');
+                    snippet.src = '/v1/leadflow.js';
+                    snippet.dataset.writeKey = arguments[0];
+                    document.head.append(snippet);""", LeadflowStack.PUBLIC_WRITE_KEY);
+
+            // When the snippet records the page view under its anonymous id (its first-party cookie)
+            String anonymousId = await("the snippet's anonymous id").atMost(Duration.ofSeconds(10))
+                    .until(() -> driver.manage().getCookieNamed("lf_aid"), cookie -> cookie != null).getValue();
+            // and the visitor subscribes to the newsletter with their email, the form post carrying that anonymous id
+            String email = "snippet-" + UUID.randomUUID() + "@example.com";
+            WebElement newsletter = driver.findElement(By.id("newsletter"));
+            driver.executeScript("arguments[0].value = arguments[1]", newsletter.findElement(By.name("email")), email);
+            driver.executeScript("arguments[0].requestSubmit()", newsletter);
+            // (answered once the broker acknowledged it)
+            await("the form posted").atMost(PIPELINE_TIMEOUT).until(() -> driver.getCurrentUrl().endsWith("/thanks.html"));
+
+            // Then scoring holds one lead for the email, the anonymous history stitched to it: its ledger holds the page
+            // view as well as the sign-up, the page view once
+            List<String> types = await("the page view in the known lead's ledger").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ledgerTypes(email), found -> found.containsAll(List.of("page.viewed", "form.submitted")));
+            assertThat(types).as("the ledger of " + email + ", visitor " + anonymousId).containsOnlyOnce("page.viewed");
+        } finally {
+            driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", headless));
+        }
+    }
+
+    // the types in the lead's ledger as scoring's API answers it; none while there is no such lead
+    private static List<String> ledgerTypes(String email) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.url("scoring-service")
+                        + "/v1/leads?email=" + encode(email))).header("Authorization", "Bearer " + token("e2e-marketing", "marketing-ops")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 404 ? List.of() : new ObjectMapper().readTree(response.body()).path("ledger").findValuesAsText("type");
     }
 
     private static void signIn(String token, String view) throws Exception {

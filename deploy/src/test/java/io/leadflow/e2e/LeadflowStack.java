@@ -41,6 +41,8 @@ final class LeadflowStack implements AutoCloseable {
     private static final String ERASURE_KEY_SECRET = "e2e-erasure-key-secret-" + UUID.randomUUID();
     /** capture's secret write key in this run (the packaged service knows no development key). */
     static final String WRITE_KEY = "lf_sec_e2e_" + UUID.randomUUID();
+    /** capture's public write key in this run, bound to capture's own origin: the snippet on capture's pages uses it. */
+    static final String PUBLIC_WRITE_KEY = "lf_pub_e2e_" + UUID.randomUUID();
     /** {@link #WRITE_KEY} as the HTTP Basic user with an empty password. */
     static final String WRITE_KEY_AUTHORIZATION = "Basic "
             + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
@@ -98,7 +100,7 @@ final class LeadflowStack implements AutoCloseable {
         try {
             // the console, served by handoff, calls scoring and crm-sync from handoff's origin: they learn each other's ports first
             ServicePorts ports = new ServicePorts(freePort(), freePort(), freePort(), freePort());
-            stack.launch("capture-service", ports.capture(), captureEnvironment(bootstrap, logDir));
+            stack.launch("capture-service", ports.capture(), captureEnvironment(bootstrap, logDir, ports.url(ports.capture())));
             Map<String, String> scoring = new HashMap<>(withDatabase(bootstrap, db, "scoring"));
             scoring.put("LEADFLOW_CONSOLE_ORIGIN", ports.url(ports.handoff()));
             scoring.put("LEADFLOW_ERASURE_KEY_SECRET", ERASURE_KEY_SECRET);
@@ -124,13 +126,16 @@ final class LeadflowStack implements AutoCloseable {
 
     /**
      * capture in its production profile with keys of this run only, as a deployment passes them: the write key
-     * {@link #WRITE_KEY} in a keys directory (one file a key, as a mounted Kubernetes Secret) and a link-signing secret.
+     * {@link #WRITE_KEY} and {@link #PUBLIC_WRITE_KEY} (bound to {@code origin}, capture's own) in a keys directory (one
+     * file a key, as a mounted Kubernetes Secret) and a link-signing secret.
      */
-    private static Map<String, String> captureEnvironment(String bootstrap, Path logDir) {
+    private static Map<String, String> captureEnvironment(String bootstrap, Path logDir, String origin) {
         Path keys = logDir.resolve("capture-write-keys");
         try {
             Files.createDirectories(keys);
             Files.writeString(keys.resolve("e2e"), "kind=secret\nsha256=" + sha256(WRITE_KEY) + "\n");
+            Files.writeString(keys.resolve("e2e-public"), "kind=public\nsha256=" + sha256(PUBLIC_WRITE_KEY) + "\nallowed-origins="
+                    + origin + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
