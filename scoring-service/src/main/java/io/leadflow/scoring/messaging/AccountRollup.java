@@ -9,6 +9,7 @@ import io.leadflow.scoring.domain.account.AccountStanding;
 import io.leadflow.scoring.domain.account.AccountTally;
 import io.leadflow.scoring.domain.account.FreeMailDomains;
 import io.leadflow.scoring.domain.model.AccountModel;
+import io.leadflow.scoring.domain.model.Grade;
 import io.leadflow.scoring.persistence.Account;
 import io.leadflow.scoring.persistence.AccountLead;
 import io.leadflow.scoring.persistence.AccountLeadRepository;
@@ -157,7 +158,7 @@ public class AccountRollup {
             Instant now) {
         return accountLeads.best(account.key()).flatMap(best -> {
             AccountStanding standing = scorer.standing(tally, best.map(AccountLeadRepository.Best::fitScore).orElse(0),
-                    best.map(AccountLeadRepository.Best::grade).orElse(io.leadflow.scoring.domain.model.Grade.D), now);
+                    best.map(AccountLeadRepository.Best::grade).orElse(Grade.D), now);
             account.rolledUp(tally, standing, now);
             Uni<List<AccountMember>> announced = standing.stage() == before.stage() ? Uni.createFrom().item(List.of())
                     : accountLeads.top(account.key(), MEMBERS_ANNOUNCED).map(top -> top.stream().map(AccountLead::member).toList());

@@ -7,7 +7,6 @@ import io.leadflow.scoring.domain.model.Grade;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -26,16 +25,14 @@ public final class AccountScorer {
     /** The standing these members make at {@code now}: what the running tally of the same members gives. */
     public AccountStanding score(Collection<AccountMember> members, Instant now) {
         AccountTally tally = AccountTally.EMPTY;
-        int fitScore = 0;
         Grade grade = Grade.D;
         for (AccountMember member : members) {
             tally = tally.with(member, now, this::faded);
-            fitScore = tally.leads() == 1 ? member.fitScore() : Math.max(fitScore, member.fitScore());
             if (member.grade().isAtLeast(grade)) {
                 grade = member.grade();
             }
         }
-        return standing(tally, fitScore, grade, now);
+        return standing(tally, members.stream().mapToInt(AccountMember::fitScore).max().orElse(0), grade, now);
     }
 
     /**
