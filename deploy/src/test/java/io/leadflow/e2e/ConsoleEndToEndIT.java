@@ -233,13 +233,13 @@ class ConsoleEndToEndIT {
     @Test
     void aPageViewUnderTheSnippetAndAFormPostWithTheSameAnonymousIdEndInOneLead() throws Exception {
         // Given capture's example page (a site whose newsletter form posts to capture) with the real snippet under the
-        // stack's public key, bound to capture's origin, in a browser that calls itself Chrome: capture counts
-        // HeadlessChrome as a bot, whose engagements are kept but score nothing
+        // stack's public key, bound to capture's origin, in a visitor's own browser that calls itself Chrome: capture
+        // counts HeadlessChrome as a bot, whose engagements are kept but score nothing
         String capture = stack.url("capture-service");
-        ChromeDriver driver = chromium.driver();
-        String headless = (String) driver.executeScript("return navigator.userAgent");
-        driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", headless.replace("HeadlessChrome", "Chrome")));
-        try {
+        try (HeadlessChromium visitor = HeadlessChromium.start()) {
+            ChromeDriver driver = visitor.driver();
+            String headless = (String) driver.executeScript("return navigator.userAgent");
+            driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", headless.replace("HeadlessChrome", "Chrome")));
             driver.get(capture + "/example.html");
             driver.manage().deleteAllCookies();
             driver.executeScript("""
@@ -264,8 +264,6 @@ class ConsoleEndToEndIT {
             List<String> types = await("the page view in the known lead's ledger").atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(1))
                     .until(() -> ledgerTypes(email), found -> found.containsAll(List.of("page.viewed", "form.submitted")));
             assertThat(types).as("the ledger of " + email + ", visitor " + anonymousId).containsOnlyOnce("page.viewed");
-        } finally {
-            driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", headless));
         }
     }
 
