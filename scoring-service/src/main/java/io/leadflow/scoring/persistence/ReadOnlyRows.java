@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Entities read only to be turned into domain values: loaded read-only, so the session keeps no snapshot of them and
- * each flush before a later statement of the transaction does not check them for changes (counting a batch reads a
- * few thousand ledger entries and history events, then runs several statements).
+ * Entities read only to be turned into domain values: loaded read-only (the session keeps no snapshot of them) and
+ * detached at once, so the flush Hibernate runs before each later native statement of the transaction does not walk
+ * them (counting a batch reads a few thousand ledger entries and history events, then runs several statements: while
+ * they stayed in the session, those flushes took a fifth of scoring's CPU).
  */
 final class ReadOnlyRows {
 
@@ -24,7 +25,7 @@ final class ReadOnlyRows {
             for (Map.Entry<String, Object> parameter : parameters.map().entrySet()) {
                 selection.setParameter(parameter.getKey(), parameter.getValue());
             }
-            return selection.setReadOnly(true).getResultList();
+            return selection.setReadOnly(true).getResultList().invoke(rows -> rows.forEach(session::detach));
         });
     }
 }
