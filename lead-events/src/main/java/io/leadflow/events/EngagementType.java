@@ -2,7 +2,6 @@ package io.leadflow.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The engagement a lead showed, as named on the wire ({@code page.viewed}, ...). */
@@ -25,6 +24,8 @@ public enum EngagementType {
      */
     CUSTOM("custom");
 
+    private static final EngagementType[] ALL = values();
+
     private final String wireName;
 
     EngagementType(String wireName) {
@@ -38,7 +39,13 @@ public enum EngagementType {
 
     /** The type with this wire name, if there is one. */
     public static Optional<EngagementType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+        // a loop over one array: capture looks up every event's type
+        for (EngagementType type : ALL) {
+            if (type.wireName.equals(name)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     @JsonCreator

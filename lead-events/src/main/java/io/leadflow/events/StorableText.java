@@ -24,6 +24,43 @@ public final class StorableText {
      * included), named from {@code field}: {@code properties.items[2].name} (from {@code ""}: {@code items[2].name}).
      */
     public static Optional<Flaw> flaw(String field, Object value) {
+        // nearly every value is clean: look first without naming anything, name the place only when there is a flaw
+        return isClean(value) ? Optional.empty() : named(field, value);
+    }
+
+    private static boolean isClean(Object value) {
+        if (value instanceof JsonNode node && node.isTextual()) {
+            return problem(node.textValue()).isEmpty();
+        }
+        if (value instanceof JsonNode node && node.isObject()) {
+            return cleanMembers(node.properties());
+        }
+        if (value instanceof CharSequence text) {
+            return problem(text).isEmpty();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return cleanMembers(map.entrySet());
+        }
+        if (value instanceof Iterable<?> elements) {
+            for (Object element : elements) {
+                if (!isClean(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean cleanMembers(Iterable<? extends Map.Entry<?, ?>> members) {
+        for (Map.Entry<?, ?> member : members) {
+            if (problem(String.valueOf(member.getKey())).isPresent() || !isClean(member.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<Flaw> named(String field, Object value) {
         if (value instanceof JsonNode node && node.isTextual()) {
             return flaw(field, node.textValue());
         }

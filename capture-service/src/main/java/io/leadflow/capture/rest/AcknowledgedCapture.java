@@ -43,14 +43,16 @@ class AcknowledgedCapture {
             metrics.rejected(Rejection.INVALID, events.size());
             return Uni.createFrom().item(Problems.invalid(unstorable));
         }
+        // what waits for the broker holds the count, not the events: a request's events die young
+        int count = events.size();
         return publisher.publish(events)
                 .map(done -> {
-                    metrics.accepted(source, events.size());
+                    metrics.accepted(source, count);
                     return acknowledged.get();
                 })
                 .onFailure(BrokerUnavailableException.class).recoverWithItem(failure -> {
                     LOG.warn(failure.getMessage());
-                    metrics.rejected(Rejection.BROKER_UNAVAILABLE, events.size());
+                    metrics.rejected(Rejection.BROKER_UNAVAILABLE, count);
                     return Problems.unavailable(retryAfter);
                 });
     }

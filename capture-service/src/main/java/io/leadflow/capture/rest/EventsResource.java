@@ -110,7 +110,7 @@ public class EventsResource {
             return Uni.createFrom().item(Problems.tooLarge(
                     "an event may take at most " + CaptureLimits.MAX_EVENT_BYTES + " bytes; nothing was captured", oversized));
         }
-        guard.requireInScope(key, PublicKeyScope.nativeEvents(request, names), request.size());
+        guard.requireInScope(key, () -> PublicKeyScope.nativeEvents(request, names), request.size());
         Validation validation = validator.validate(request);
         if (!validation.isValid()) {
             metrics.rejected(Rejection.INVALID, request.size());

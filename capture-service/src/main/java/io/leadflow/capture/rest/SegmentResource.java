@@ -129,7 +129,7 @@ public class SegmentResource {
             return Uni.createFrom().item(Problems.tooLarge(
                     "a message may take at most " + CaptureLimits.MAX_EVENT_BYTES + " bytes; nothing was captured", oversized));
         }
-        guard.requireInScope(key, PublicKeyScope.segmentMessages(parsed.events(), implied, mapper.names()), parsed.events().size());
+        guard.requireInScope(key, () -> PublicKeyScope.segmentMessages(parsed.events(), implied, mapper.names()), parsed.events().size());
         SegmentMessages messages = mapper.map(parsed.events(), implied);
         if (messages.capturesNothing()) {
             metrics.rejected(Rejection.INVALID, parsed.events().size());
