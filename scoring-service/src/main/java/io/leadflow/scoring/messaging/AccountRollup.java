@@ -74,7 +74,8 @@ public class AccountRollup {
 
     /**
      * These leads' scores changed, each by its event: their accounts, and those they left, are rolled up again, each
-     * once, the last of its leads' events its cause.
+     * once, the last of its leads' events its cause. Idempotent: a lead's part is moved to what its current row makes
+     * it, so the same change delivered again finds nothing to move.
      */
     public Uni<Void> leadsChanged(Map<UUID, String> causeByLead) {
         AccountModel settings = model.scorer().accounts();
@@ -86,10 +87,14 @@ public class AccountRollup {
             List<Move> moves = new ArrayList<>();
             causeByLead.forEach((leadId, cause) -> {
                 Lead lead = byId.get(leadId);
-                Optional<String> joined = lead == null ? Optional.empty() : keys.of(lead.email(), lead.traits());
+                Optional<Joined> joined = lead == null ? Optional.empty()
+                        : keys.of(lead.email(), lead.traits()).map(key -> new Joined(key, memberOf(lead, settings)));
                 AccountLead part = partOf.get(leadId);
-                if (joined.isPresent() || part != null) {
-                    moves.add(new Move(leadId, part, joined.map(key -> new Joined(key, memberOf(lead, settings))), cause));
+                // a part already as the lead makes it (a score change delivered again) moves nothing
+                boolean unchanged = part != null && joined.isPresent() && joined.get().key().equals(part.accountKey())
+                        && joined.get().member().equals(part.member());
+                if (!unchanged && (joined.isPresent() || part != null)) {
+                    moves.add(new Move(leadId, part, joined, cause));
                 }
             });
             return apply(moves, settings);
@@ -130,17 +135,23 @@ public class AccountRollup {
                 tallies.put(key, account.tally());
                 before.put(key, account.standing());
             });
-            Uni<Void> moved = Uni.createFrom().voidItem();
+            List<AccountLead> added = new ArrayList<>();
+            List<AccountLead> removed = new ArrayList<>();
             for (Move move : moves) {
                 if (move.part() != null) {
                     tallies.computeIfPresent(move.part().accountKey(), (key, tally) -> tally.without(move.part().member(), now, scorer::faded));
                 }
                 move.joined().ifPresent(joined -> tallies.computeIfPresent(joined.key(), (key, tally) -> tally.with(joined.member(), now, scorer::faded)));
-                moved = moved.flatMap(done -> move.joined().isPresent()
-                        ? accountLeads.join(move.leadId(), move.part(), move.joined().get().key(), move.joined().get().member())
-                        : accountLeads.leave(move.part()));
+                if (move.joined().isPresent()) {
+                    AccountLead part = AccountLeadRepository.joined(move.leadId(), move.part(), move.joined().get().key(), move.joined().get().member());
+                    if (move.part() == null) {
+                        added.add(part);
+                    }
+                } else {
+                    removed.add(move.part());
+                }
             }
-            return moved.flatMap(done -> Multi.createFrom().iterable(causeByAccount.entrySet())
+            return accountLeads.store(added, removed).flatMap(done -> Multi.createFrom().iterable(causeByAccount.entrySet())
                     .onItem().transformToUniAndConcatenate(entry -> rollUp(locked.get(entry.getKey()), tallies.get(entry.getKey()),
                             before.get(entry.getKey()), scorer, entry.getValue(), now))
                     .collect().last().replaceWithVoid());

@@ -16,16 +16,23 @@ import java.util.UUID;
 @WithSession
 public class AccountLeadRepository implements PanacheRepositoryBase<AccountLead, UUID> {
 
-    /** Puts the lead in the account with this part; {@code part} is its current one (read in this session), if any. */
-    public Uni<Void> join(UUID leadId, AccountLead part, String key, AccountMember member) {
+    /**
+     * The lead's part in the account {@code key} as {@code member}: {@code part} (its current one, read in this session)
+     * changed in place, or a new part, to {@linkplain #store store}.
+     */
+    public static AccountLead joined(UUID leadId, AccountLead part, String key, AccountMember member) {
         AccountLead membership = part == null ? new AccountLead(leadId) : part;
         membership.become(key, member);
-        return part == null ? persist(membership).replaceWithVoid() : Uni.createFrom().voidItem();
+        return membership;
     }
 
-    /** Takes the lead out of its account; {@code part} read in this session. */
-    public Uni<Void> leave(AccountLead part) {
-        return delete(part);
+    /**
+     * Persists the new parts and removes those of leads who left their account (read in this session): one step for a
+     * batch's leads, however many (a chain of a step per lead overflowed the event loop's stack at a few hundred).
+     */
+    public Uni<Void> store(List<AccountLead> added, List<AccountLead> removed) {
+        return getSession().flatMap(session -> (added.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(added.toArray()))
+                .flatMap(persisted -> removed.isEmpty() ? Uni.createFrom().voidItem() : session.removeAll(removed.toArray())));
     }
 
     /** The members of the account with the most points, at most {@code limit}: read from an index, however many it has. */
