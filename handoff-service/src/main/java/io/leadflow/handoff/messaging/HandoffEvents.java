@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -71,18 +72,18 @@ public class HandoffEvents {
         return record.persist().flatMap(persisted -> deliver(eventId, now, filter -> audiences.stream().anyMatch(filter::follows)));
     }
 
-    // one pending delivery of the stored event per subscription whose filter passes
+    // one pending delivery of the stored event per subscription whose filter passes, persisted in one step (not a chain
+    // of a step per subscription, which grows the stack with their number)
     private Uni<Void> deliver(String eventId, Instant now, Predicate<EventFilter> passes) {
         return subscriptions.listAll().flatMap(all -> {
-            Uni<Void> queued = Uni.createFrom().voidItem();
+            List<WebhookDelivery> deliveries = new ArrayList<>();
             for (var subscription : all) {
                 if (passes.test(subscriptions.filterOf(subscription))) {
                     UUID id = UUID.fromString(DeterministicIds.of("webhook-delivery", subscription.id().toString(), eventId));
-                    WebhookDelivery delivery = WebhookDelivery.pending(id, subscription.id(), eventId, now);
-                    queued = queued.flatMap(done -> delivery.persist().replaceWithVoid());
+                    deliveries.add(WebhookDelivery.pending(id, subscription.id(), eventId, now));
                 }
             }
-            return queued;
+            return deliveries.isEmpty() ? Uni.createFrom().voidItem() : WebhookDelivery.persist(deliveries);
         });
     }
 
