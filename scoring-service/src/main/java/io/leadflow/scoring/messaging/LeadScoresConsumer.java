@@ -19,10 +19,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Rolls leads' new scores up to their accounts ({@link AccountRollup}), a polled batch of {@code lead.scored.v1} per
- * transaction, each event's effect once (the roll-up is idempotent): scoring reads its own score feed, so accounts stay off the engagement path and a slow
- * roll-up never holds counting back; a batch rolls each account it touches up once. An erasure's tombstones on the
- * feed are acknowledged untouched (the erasure itself took the lead out of its account); a record that can never be
- * read goes to the dead-letter topic on its own, after the rest of its batch.
+ * transaction, each event's effect once (the roll-up is idempotent): scoring reads its own score feed, so accounts stay
+ * off the engagement path and a slow roll-up never holds counting back; a batch rolls each account it touches up once.
+ * An erasure's tombstones on the feed are acknowledged untouched (the erasure itself took the lead out of its account);
+ * a record that can never be read goes to the dead-letter topic on its own, after the rest of its batch.
  */
 @ApplicationScoped
 public class LeadScoresConsumer {
@@ -56,7 +56,8 @@ public class LeadScoresConsumer {
         }
         // every event is fresh: the roll-up is idempotent (a redelivered score change finds nothing to move), so the
         // feed's ids need no processed_event row, a random-key insert per lead scored
-        return processOnce.processAll(Channels.LEAD_SCORES, List.copyOf(leadByEvent.keySet()), ids -> Uni.createFrom().item(Set.copyOf(ids)), fresh -> {
+        return processOnce.processAll(Channels.LEAD_SCORES, List.copyOf(leadByEvent.keySet()), ids -> Uni.createFrom().item(Set.copyOf(ids)),
+                fresh -> {
                     // a lead's last event in the batch is its cause; its current row is what rolls up
                     Map<UUID, String> causeByLead = new LinkedHashMap<>();
                     fresh.forEach(eventId -> causeByLead.put(leadByEvent.get(eventId), eventId));
