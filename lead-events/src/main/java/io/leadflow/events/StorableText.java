@@ -1,6 +1,8 @@
 package io.leadflow.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,81 +26,88 @@ public final class StorableText {
      * included), named from {@code field}: {@code properties.items[2].name} (from {@code ""}: {@code items[2].name}).
      */
     public static Optional<Flaw> flaw(String field, Object value) {
-        // nearly every value is clean: look first without naming anything, name the place only when there is a flaw
-        return isClean(value) ? Optional.empty() : named(field, value);
+        // one walk that names nothing on the way down (nearly every value is clean): a flaw's place is written only
+        // once one is found, a step at a time on the way back up
+        Found found = find(value);
+        return found == null ? Optional.empty() : Optional.of(found.from(field));
     }
 
-    private static boolean isClean(Object value) {
+    private static Found find(Object value) {
         if (value instanceof JsonNode node && node.isTextual()) {
-            return problem(node.textValue()).isEmpty();
+            return found(node.textValue());
         }
         if (value instanceof JsonNode node && node.isObject()) {
-            return cleanMembers(node.properties());
+            return inMembers(node.properties());
         }
         if (value instanceof CharSequence text) {
-            return problem(text).isEmpty();
+            return found(text);
         }
         if (value instanceof Map<?, ?> map) {
-            return cleanMembers(map.entrySet());
-        }
-        if (value instanceof Iterable<?> elements) {
-            for (Object element : elements) {
-                if (!isClean(element)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean cleanMembers(Iterable<? extends Map.Entry<?, ?>> members) {
-        for (Map.Entry<?, ?> member : members) {
-            if (problem(String.valueOf(member.getKey())).isPresent() || !isClean(member.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Optional<Flaw> named(String field, Object value) {
-        if (value instanceof JsonNode node && node.isTextual()) {
-            return flaw(field, node.textValue());
-        }
-        if (value instanceof JsonNode node && node.isObject()) {
-            return members(field, node.properties());
-        }
-        if (value instanceof CharSequence text) {
-            return problem(text).map(problem -> new Flaw(field, problem));
-        }
-        if (value instanceof Map<?, ?> map) {
-            return members(field, map.entrySet());
+            return inMembers(map.entrySet());
         }
         // lists and JSON arrays; Jackson's other scalar nodes iterate nothing
-        return value instanceof Iterable<?> elements ? elements(field, elements) : Optional.empty();
+        if (value instanceof Iterable<?> elements) {
+            int index = 0;
+            for (Object element : elements) {
+                Found found = find(element);
+                if (found != null) {
+                    return found.under(index);
+                }
+                index++;
+            }
+        }
+        return null;
     }
 
     // an object's members: each key (a flaw named by the object), then its value
-    private static Optional<Flaw> members(String field, Iterable<? extends Map.Entry<?, ?>> members) {
+    private static Found inMembers(Iterable<? extends Map.Entry<?, ?>> members) {
         for (Map.Entry<?, ?> member : members) {
             String key = String.valueOf(member.getKey());
-            Optional<Flaw> flaw = problem(key).map(problem -> new Flaw(field.isEmpty() ? "body" : field, "has a key that " + problem))
-                    .or(() -> flaw(field.isEmpty() ? key : field + "." + key, member.getValue()));
-            if (flaw.isPresent()) {
-                return flaw;
+            Optional<String> keyProblem = problem(key);
+            if (keyProblem.isPresent()) {
+                return new Found("has a key that " + keyProblem.get(), true);
+            }
+            Found found = find(member.getValue());
+            if (found != null) {
+                return found.under(key);
             }
         }
-        return Optional.empty();
+        return null;
     }
 
-    private static Optional<Flaw> elements(String field, Iterable<?> elements) {
-        int index = 0;
-        for (Object element : elements) {
-            Optional<Flaw> flaw = flaw(field + "[" + index++ + "]", element);
-            if (flaw.isPresent()) {
-                return flaw;
-            }
+    private static Found found(CharSequence text) {
+        return problem(text).map(problem -> new Found(problem, false)).orElse(null);
+    }
+
+    /** A flaw found in a value: its problem and the steps down to it (member keys and element indexes), outermost first. */
+    private static final class Found {
+
+        private final String problem;
+        private final boolean inKey;
+        private final Deque<Object> steps = new ArrayDeque<>();
+
+        Found(String problem, boolean inKey) {
+            this.problem = problem;
+            this.inKey = inKey;
         }
-        return Optional.empty();
+
+        Found under(Object step) {
+            steps.addFirst(step);
+            return this;
+        }
+
+        Flaw from(String field) {
+            StringBuilder place = new StringBuilder(field);
+            for (Object step : steps) {
+                if (step instanceof Integer index) {
+                    place.append('[').append(index).append(']');
+                } else {
+                    place.append(place.isEmpty() ? "" : ".").append(step);
+                }
+            }
+            // a key of the root object is named by the body
+            return new Flaw(inKey && place.isEmpty() ? "body" : place.toString(), problem);
+        }
     }
 
     private static Optional<String> problem(CharSequence text) {
