@@ -33,6 +33,15 @@ public final class JsonRecordSet {
         }
     }
 
+    /** As a JSON object of names to strings: read with {@code jsonb_each_text(cast(cast(?1 as text) as jsonb))}. */
+    public static String ofPairs(ObjectMapper json, Map<String, String> pairs) {
+        try {
+            return json.writeValueAsString(pairs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the pairs of a set-based statement", e);
+        }
+    }
+
     /** As a JSON array of strings: read with {@code jsonb_array_elements_text(cast(cast(?1 as text) as jsonb))}. */
     public static String ofValues(ObjectMapper json, List<String> values) {
         try {

@@ -6,8 +6,6 @@ import io.leadflow.scoring.domain.LedgerNeed;
 import io.leadflow.txmessaging.JsonRecordSet;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The score ledger: what each engagement gave each lead. */
 @ApplicationScoped
@@ -32,15 +29,28 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, Score
             + " occurred_at timestamptz, half_life_seconds bigint, model_version integer, weight double precision,"
             + " recorded_at timestamptz)";
 
-    private static final String LEDGER_ORDER = "leadId, occurredAt, eventId, rule";
+    // a ledger's rows, each as a JSON array (column order of LedgerRows.entry), in the ledger's order, as one text value:
+    // one statement text whatever the number of leads (an IN list of parameters made a statement, and a query plan in
+    // Hibernate and in PostgreSQL, per length), and no entity read per row (Hibernate's reading of a few thousand
+    // entries cost scoring more than the statement did)
+    private static final String ENTRIES = "select cast(coalesce(json_agg(json_build_array(e.lead_id, e.event_id, e.type, e.rule,"
+            + " e.points, e.reason, cast(extract(epoch from e.occurred_at) * 1000000 as bigint), e.half_life_seconds, e.model_version,"
+            + " e.weight) order by e.lead_id, e.occurred_at, e.event_id, e.rule), '[]') as text) from score_entry e";
+
+    private static final String OF_LEADS = " where e.lead_id in (select cast(jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as uuid))";
+
+    // the earliest bound on its own too, so that one range of the (lead, occurred_at) key is scanned; each capped rule's
+    // moment joined from a JSON object of rule to moment
+    private static final String NEEDED = ENTRIES + " left join (select key as rule, cast(value as timestamptz) as since from"
+            + " jsonb_each_text(cast(cast(?4 as text) as jsonb))) as capped on capped.rule = e.rule" + OF_LEADS
+            + " and e.occurred_at > cast(?2 as timestamptz) and (e.occurred_at > cast(?3 as timestamptz) or e.occurred_at > capped.since)";
 
     @Inject
     ObjectMapper json;
 
     /** A lead's ledger, oldest engagement first. */
     public Uni<List<LedgerEntry>> entriesOf(UUID leadId) {
-        return find("leadId", Sort.by("occurredAt").and("eventId").and("rule"), leadId).list()
-                .map(entries -> entries.stream().map(ScoreEntry::toLedgerEntry).toList());
+        return entriesOf(List.of(leadId)).map(ledgers -> ledgers.getOrDefault(leadId, List.of()));
     }
 
     /** The ledgers of several leads, each oldest engagement first: one query. A lead without entries is absent. */
@@ -48,8 +58,10 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, Score
         if (leadIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return ReadOnlyRows.list(ScoreEntry.class, "leadId in :leads", LEDGER_ORDER, Parameters.with("leads", leadIds))
-                .map(LedgerRepository::byLead);
+        return getSession().flatMap(session -> session.createNativeQuery(ENTRIES + OF_LEADS, String.class)
+                        .setParameter(1, ids(leadIds))
+                        .getSingleResult())
+                .map(rows -> LedgerRows.byLead(json, rows));
     }
 
     /**
@@ -60,21 +72,19 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, Score
         if (leadIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        // the earliest bound on its own too, so that one range of the (lead, occurred_at) index is scanned
-        StringBuilder query = new StringBuilder("leadId in :leads and occurredAt > :earliest and (occurredAt > :after");
-        Parameters parameters = Parameters.with("leads", leadIds).and("after", need.after()).and("earliest", need.earliest());
-        int rule = 0;
-        for (Map.Entry<String, Instant> capped : need.capped().entrySet()) {
-            query.append(" or (rule = :rule").append(rule).append(" and occurredAt > :since").append(rule).append(')');
-            parameters.and("rule" + rule, capped.getKey()).and("since" + rule, capped.getValue());
-            rule++;
-        }
-        return ReadOnlyRows.list(ScoreEntry.class, query.append(')').toString(), LEDGER_ORDER, parameters).map(LedgerRepository::byLead);
+        Map<String, String> capped = new HashMap<>();
+        need.capped().forEach((rule, since) -> capped.put(rule, since.toString()));
+        return getSession().flatMap(session -> session.createNativeQuery(NEEDED, String.class)
+                        .setParameter(1, ids(leadIds))
+                        .setParameter(2, need.earliest())
+                        .setParameter(3, need.after())
+                        .setParameter(4, JsonRecordSet.ofPairs(json, capped))
+                        .getSingleResult())
+                .map(rows -> LedgerRows.byLead(json, rows));
     }
 
-    private static Map<UUID, List<LedgerEntry>> byLead(List<ScoreEntry> entries) {
-        return entries.stream().collect(Collectors.groupingBy(ScoreEntry::leadId,
-                Collectors.mapping(ScoreEntry::toLedgerEntry, Collectors.toList())));
+    private String ids(Collection<UUID> leadIds) {
+        return JsonRecordSet.ofValues(json, leadIds.stream().map(UUID::toString).toList());
     }
 
     /** Multiplies the weight of every entry of a lead's ledger by {@code factor} (recycling); in the caller's transaction. */

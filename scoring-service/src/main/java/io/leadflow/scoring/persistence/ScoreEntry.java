@@ -1,7 +1,6 @@
 package io.leadflow.scoring.persistence;
 
 import io.leadflow.events.EngagementType;
-import io.leadflow.scoring.domain.LedgerEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -9,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -62,14 +60,5 @@ public class ScoreEntry {
     private Instant recordedAt;
 
     protected ScoreEntry() {
-    }
-
-    UUID leadId() {
-        return leadId;
-    }
-
-    LedgerEntry toLedgerEntry() {
-        return new LedgerEntry(eventId, type, rule, points, reason, occurredAt,
-                halfLifeSeconds == null ? null : Duration.ofSeconds(halfLifeSeconds), modelVersion, weight);
     }
 }
