@@ -34,10 +34,11 @@ public class LedgerRepository implements PanacheRepositoryBase<ScoreEntry, Score
     // Hibernate and in PostgreSQL, per length), and no entity read per row (Hibernate's reading of a few thousand
     // entries cost scoring more than the statement did)
     private static final String ENTRIES = "select cast(coalesce(json_agg(json_build_array(e.lead_id, e.event_id, e.type, e.rule,"
-            + " e.points, e.reason, cast(extract(epoch from e.occurred_at) * 1000000 as bigint), e.half_life_seconds, e.model_version,"
+            + " e.points, e.reason, " + EpochMicros.of("e.occurred_at") + ", e.half_life_seconds, e.model_version,"
             + " e.weight) order by e.lead_id, e.occurred_at, e.event_id, e.rule), '[]') as text) from score_entry e";
 
-    private static final String OF_LEADS = " where e.lead_id in (select cast(jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as uuid))";
+    private static final String OF_LEADS = " where e.lead_id in"
+            + " (select cast(jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as uuid))";
 
     // the earliest bound on its own too, so that one range of the (lead, occurred_at) key is scanned; each capped rule's
     // moment joined from a JSON object of rule to moment

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * Reads the ledger rows a statement answered as one JSON text: an array of rows, each an array of lead id, event id,
- * type, rule, points, reason, time (microseconds since the epoch: no text to parse), half-life in seconds (or null), model version and weight. Streamed token by token:
- * the rows of a batch's ledgers are read without a map or a tree per row.
+ * type, rule, points, reason, time (microseconds since the epoch: no text to parse), half-life in seconds (or null),
+ * model version and weight. Streamed token by token: a batch's ledgers are read without a map or a tree per row.
  */
 final class LedgerRows {
 
@@ -54,8 +54,7 @@ final class LedgerRows {
         String rule = text(parser);
         int points = number(parser).intValue();
         String reason = text(parser);
-        long micros = number(parser).longValue();
-        Instant occurredAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        Instant occurredAt = EpochMicros.instant(number(parser).longValue());
         Number halfLifeSeconds = parser.nextToken() == JsonToken.VALUE_NULL ? null : parser.getNumberValue();
         int modelVersion = number(parser).intValue();
         double weight = number(parser).doubleValue();
