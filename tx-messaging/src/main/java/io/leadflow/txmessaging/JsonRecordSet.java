@@ -26,28 +26,24 @@ public final class JsonRecordSet {
 
     /** The rows, each a map of column name to value (strings, numbers, booleans, nulls, maps and lists for jsonb). */
     public static String of(ObjectMapper json, List<? extends Map<String, ?>> rows) {
-        try {
-            return json.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write the rows of a set-based statement", e);
-        }
+        return write(json, rows, "rows");
     }
 
     /** As a JSON object of names to strings: read with {@code jsonb_each_text(cast(cast(?1 as text) as jsonb))}. */
     public static String ofPairs(ObjectMapper json, Map<String, String> pairs) {
-        try {
-            return json.writeValueAsString(pairs);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write the pairs of a set-based statement", e);
-        }
+        return write(json, pairs, "pairs");
     }
 
     /** As a JSON array of strings: read with {@code jsonb_array_elements_text(cast(cast(?1 as text) as jsonb))}. */
     public static String ofValues(ObjectMapper json, List<String> values) {
+        return write(json, values, "values");
+    }
+
+    private static String write(ObjectMapper json, Object value, String what) {
         try {
-            return json.writeValueAsString(values);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write the values of a set-based statement", e);
+            throw new IllegalArgumentException("cannot write the " + what + " of a set-based statement", e);
         }
     }
 }
