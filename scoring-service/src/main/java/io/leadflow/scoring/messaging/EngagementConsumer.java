@@ -14,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -114,14 +113,12 @@ public class EngagementConsumer {
      * claimed in {@code processed_event}.
      */
     private Uni<Set<String>> claim(List<String> ids, Map<String, EngagementTopicEvent> events) {
-        Map<String, Instant> engagements = new LinkedHashMap<>();
-        ids.stream().filter(id -> events.get(id) instanceof Captured)
-                .forEach(id -> engagements.put(id, ((Captured) events.get(id)).data().occurredAt()));
+        List<String> engagements = ids.stream().filter(id -> events.get(id) instanceof Captured).toList();
         List<String> identifications = ids.stream().filter(id -> events.get(id) instanceof Identified).toList();
         return history.recorded(engagements).flatMap(recorded -> processOnce.claim(Channels.ENGAGEMENT, identifications)
                 .map(claimed -> {
                     Set<String> fresh = new HashSet<>(claimed);
-                    engagements.keySet().stream().filter(id -> !recorded.contains(id)).forEach(fresh::add);
+                    engagements.stream().filter(id -> !recorded.contains(id)).forEach(fresh::add);
                     return fresh;
                 }));
     }

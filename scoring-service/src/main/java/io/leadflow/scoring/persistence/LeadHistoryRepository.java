@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,26 +61,22 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
                 .replaceWithVoid();
     }
 
-    // the time bounds prune the monthly partitions (V12) to those the batch's events fall in
-    private static final String RECORDED = "select event_id from lead_event where occurred_at between cast(?2 as timestamptz)"
-            + " and cast(?3 as timestamptz) and event_id in (select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
+    // no time bounds: a client's retry of an event carries the id it had, not always its time (capture stamps an event
+    // sent without one when it gets it), and the history's key is (id, time); each month's key is probed by id
+    private static final String RECORDED = "select event_id from lead_event where event_id in"
+            + " (select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
 
     /**
-     * Those of these events that are in some lead's history already: one look-up of the history's key, in the months
-     * between the earliest and the latest of their times. The engagement channel's dedupe (every engagement it counts is
-     * recorded here under its id, in the transaction that counts it).
+     * Those of these events that are in some lead's history already, whatever time they were recorded with: one
+     * look-up of the history's key. The engagement channel's dedupe (every engagement it counts is recorded here under
+     * its id, in the transaction that counts it).
      */
-    public Uni<Set<String>> recorded(Map<String, Instant> occurredAtById) {
-        if (occurredAtById.isEmpty()) {
+    public Uni<Set<String>> recorded(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        // a second's margin each side: a time is stored to the microsecond
-        Instant earliest = Collections.min(occurredAtById.values()).minusSeconds(1);
-        Instant latest = Collections.max(occurredAtById.values()).plusSeconds(1);
         return getSession().flatMap(session -> session.createNativeQuery(RECORDED, String.class)
-                        .setParameter(1, JsonRecordSet.ofValues(json, List.copyOf(occurredAtById.keySet())))
-                        .setParameter(2, earliest)
-                        .setParameter(3, latest)
+                        .setParameter(1, JsonRecordSet.ofValues(json, List.copyOf(eventIds)))
                         .getResultList())
                 .map(HashSet::new);
     }

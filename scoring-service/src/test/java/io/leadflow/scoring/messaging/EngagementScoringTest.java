@@ -131,6 +131,26 @@ class EngagementScoringTest {
     }
 
     @Test
+    void anEngagementResentWithALaterTimeCountsOnce() {
+        // given a demo request counted and committed
+        String email = uniqueEmail("barbara");
+        String demo = "demo-" + UUID.randomUUID();
+        send(demo, TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING));
+        TestLeads.awaitScore(email, 20);
+
+        // when a client sends it again an hour later under the same id (capture stamps an event without a time with the
+        // time it got it, so a retry carries a new one), and then an email is opened
+        send(demo, TestEngagements.of(email, EngagementType.DEMO_REQUESTED, MORNING.plus(Duration.ofHours(1))));
+        send(TestEngagements.of(email, EngagementType.EMAIL_OPENED, MORNING.plus(Duration.ofHours(1)).plusSeconds(60)));
+
+        // then the demo counted once, and the history holds it once
+        JsonPath lead = TestLeads.awaitScore(email, 20 + 3);
+        assertThat(lead.getList("ledger.eventId")).containsOnlyOnce(demo);
+        assertThat(pool.preparedQuery("select count(*) from lead_event where event_id = $1").execute(Tuple.of(demo))
+                .await().indefinitely().iterator().next().getLong(0)).isOne();
+    }
+
+    @Test
     void crossingTheThresholdAnnouncesTheMqlExactlyOnce() {
         try (TopicProbe lifecycle = TopicProbe.tail(Topics.LIFECYCLE); TopicProbe scores = TopicProbe.tail(Topics.LEAD_SCORES)) {
             // given a VP from GB (fit 30 + 15: grade B) who viewed the pricing page
