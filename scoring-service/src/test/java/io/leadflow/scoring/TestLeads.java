@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /** Reads leads through the service's own API. */
 public final class TestLeads {
@@ -24,6 +25,15 @@ public final class TestLeads {
      * the first test after start also waits for the consumer to join its group on a busy machine.
      */
     public static JsonPath awaitScore(String email, int score) {
+        return awaitLead(email, lead -> lead.getInt("score") == score);
+    }
+
+    /** The lead as soon as its ledger holds an entry of event {@code eventId}. */
+    public static JsonPath awaitLedgerEntry(String email, String eventId) {
+        return awaitLead(email, lead -> lead.getList("ledger.eventId").contains(eventId));
+    }
+
+    private static JsonPath awaitLead(String email, Predicate<JsonPath> wanted) {
         AtomicReference<JsonPath> lead = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             var response = given().header("Authorization", Tokens.ADMIN).queryParam("email", email).get("/v1/leads");
@@ -31,7 +41,7 @@ public final class TestLeads {
                 return false;
             }
             lead.set(response.jsonPath());
-            return lead.get().getInt("score") == score;
+            return wanted.test(lead.get());
         });
         return lead.get();
     }

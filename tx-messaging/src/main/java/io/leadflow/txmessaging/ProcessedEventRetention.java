@@ -37,6 +37,11 @@ public class ProcessedEventRetention {
         /** Per channel, longer than the retention of its topic. */
         Map<String, Duration> keepByChannel();
 
+        /** How long {@code channel}'s ids are kept: how long after an event a copy of it is still told apart. */
+        default Duration of(String channel) {
+            return keepByChannel().getOrDefault(channel, keep());
+        }
+
         /** The most ids one statement deletes. */
         @WithDefault("10000")
         int sweepChunk();

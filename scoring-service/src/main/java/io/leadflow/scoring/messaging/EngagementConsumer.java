@@ -9,11 +9,14 @@ import io.leadflow.txmessaging.CauseTraces;
 import io.leadflow.txmessaging.IncomingEvent;
 import io.leadflow.txmessaging.PoisonRecordException;
 import io.leadflow.txmessaging.ProcessOnce;
+import io.leadflow.txmessaging.ProcessedEventRetention;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,12 +48,16 @@ public class EngagementConsumer {
     private final IdentityMerging merging;
     private final KeptLeads kept;
     private final LeadHistoryRepository history;
+    // how long after an engagement a copy of it is still told apart: as long as the channel's processed ids are kept
+    private final Duration copiesWithin;
     // each event type the topic carries, read from its record (and partition) before any transaction opens
     private final Map<String, BiFunction<IncomingEvent, Integer, EngagementTopicEvent>> readers;
 
     public EngagementConsumer(ObjectMapper json, ProcessOnce processOnce, EngagementCounting counting, IdentityMerging merging,
-            LeadHistoryRepository history, @Identifier(EngagementPartitions.NAME) EngagementPartitions partitions) {
+            LeadHistoryRepository history, @Identifier(EngagementPartitions.NAME) EngagementPartitions partitions,
+            ProcessedEventRetention.Keep keep) {
         this.history = history;
+        this.copiesWithin = keep.of(Channels.ENGAGEMENT);
         this.json = json;
         this.processOnce = processOnce;
         this.counting = counting;
@@ -113,12 +120,14 @@ public class EngagementConsumer {
      * claimed in {@code processed_event}.
      */
     private Uni<Set<String>> claim(List<String> ids, Map<String, EngagementTopicEvent> events) {
-        List<String> engagements = ids.stream().filter(id -> events.get(id) instanceof Captured).toList();
+        Map<String, Instant> engagements = new LinkedHashMap<>();
+        ids.stream().filter(id -> events.get(id) instanceof Captured)
+                .forEach(id -> engagements.put(id, ((Captured) events.get(id)).data().occurredAt()));
         List<String> identifications = ids.stream().filter(id -> events.get(id) instanceof Identified).toList();
-        return history.recorded(engagements).flatMap(recorded -> processOnce.claim(Channels.ENGAGEMENT, identifications)
+        return history.recorded(engagements, copiesWithin).flatMap(recorded -> processOnce.claim(Channels.ENGAGEMENT, identifications)
                 .map(claimed -> {
                     Set<String> fresh = new HashSet<>(claimed);
-                    engagements.stream().filter(id -> !recorded.contains(id)).forEach(fresh::add);
+                    engagements.keySet().stream().filter(id -> !recorded.contains(id)).forEach(fresh::add);
                     return fresh;
                 }));
     }

@@ -13,9 +13,11 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,22 +63,30 @@ public class LeadHistoryRepository implements PanacheRepositoryBase<StoredLeadEv
                 .replaceWithVoid();
     }
 
-    // no time bounds: a client's retry of an event carries the id it had, not always its time (capture stamps an event
-    // sent without one when it gets it), and the history's key is (id, time); each month's key is probed by id
-    private static final String RECORDED = "select event_id from lead_event where event_id in"
-            + " (select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
+    // the history's key is (id, time): the time bounds prune the monthly partitions (V12) to those a copy can be in
+    private static final String RECORDED = "select event_id from lead_event where occurred_at between cast(?2 as timestamptz)"
+            + " and cast(?3 as timestamptz) and event_id in (select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
+
+    /** Allowance for the clocks of capture's instances, which stamp events sent without a time. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     /**
-     * Those of these events that are in some lead's history already, whatever time they were recorded with: one
-     * look-up of the history's key. The engagement channel's dedupe (every engagement it counts is recorded here under
-     * its id, in the transaction that counts it).
+     * Those of these events that are in some lead's history already under an earlier copy, recorded at most
+     * {@code copiesWithin} before them: one look-up of the history's key. The engagement channel's dedupe (every
+     * engagement it counts is recorded here under its id, in the transaction that counts it). A copy may carry a later
+     * time than the first, not only the same: capture stamps an event sent without one with the time it got it, so a
+     * client's retry is stamped again.
      */
-    public Uni<Set<String>> recorded(Collection<String> eventIds) {
-        if (eventIds.isEmpty()) {
+    public Uni<Set<String>> recorded(Map<String, Instant> occurredAtById, Duration copiesWithin) {
+        if (occurredAtById.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
+        Instant earliest = Collections.min(occurredAtById.values()).minus(copiesWithin).minus(CLOCK_SKEW);
+        Instant latest = Collections.max(occurredAtById.values()).plus(CLOCK_SKEW);
         return getSession().flatMap(session -> session.createNativeQuery(RECORDED, String.class)
-                        .setParameter(1, JsonRecordSet.ofValues(json, List.copyOf(eventIds)))
+                        .setParameter(1, JsonRecordSet.ofValues(json, List.copyOf(occurredAtById.keySet())))
+                        .setParameter(2, earliest)
+                        .setParameter(3, latest)
                         .getResultList())
                 .map(HashSet::new);
     }
