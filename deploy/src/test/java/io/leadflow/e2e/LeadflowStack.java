@@ -197,10 +197,12 @@ final class LeadflowStack implements AutoCloseable {
         return extra;
     }
 
-    /** Stops an instance {@link #addInstance} started, gracefully: a scale-in. */
-    void removeInstance(ServiceProcess extra) {
-        started.remove(extra);
-        extra.close();
+    /** Stops an instance {@link #addInstance} started, gracefully: a scale-in; true when it exited by itself in time. */
+    boolean removeInstance(ServiceProcess extra) {
+        synchronized (started) { // a scale-in stops its instances at once
+            started.remove(extra);
+        }
+        return extra.stop();
     }
 
     String url(String service) {

@@ -162,6 +162,11 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    /** Stops it with SIGTERM, as an orchestrator does; true when it exited by itself within the grace period. */
+    boolean stop() {
         if (RECORDING_AOT_CACHES) {
             process.destroy();
             try {
@@ -170,6 +175,6 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        ChildProcesses.stop(process);
+        return ChildProcesses.stop(process);
     }
 }

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ public class OutboxRelay {
     private final MeterRegistry meters;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final WorkInFlight passes = new WorkInFlight();
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "leadflow.cloud-events.source") String source, MeterRegistry meters) {
@@ -61,10 +63,25 @@ public class OutboxRelay {
             pending.set(true);
             return;
         }
-        relayBatch().subscribe().with(this::passEnded, failure -> {
+        if (!passes.tryEnter()) {
+            // stopped: the rows wait for the next pass of any instance
+            running.set(false);
+            return;
+        }
+        relayBatch().onTermination().invoke(passes::leave).subscribe().with(this::passEnded, failure -> {
             LOG.warnf("outbox relay pass failed, will retry: %s", failure.getMessage());
             running.set(false);
         });
+    }
+
+    /**
+     * Starts no more passes and waits up to {@code patience} for the one running: called as the service stops, after
+     * the last transactions kicked it, before the database pool closes.
+     *
+     * @return 1 when a pass still runs after {@code patience}, else 0
+     */
+    public int stop(Duration patience) throws InterruptedException {
+        return passes.closeAndAwait(patience);
     }
 
     // not while starting (the channels are not wired yet) nor while stopping (the pool is closed)

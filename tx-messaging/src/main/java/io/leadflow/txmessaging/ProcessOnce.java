@@ -31,6 +31,7 @@ public class ProcessOnce {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ObjectMapper json;
+    private final WorkInFlight batches = new WorkInFlight();
 
     public ProcessOnce(OutboxRelay relay, Clock clock, MeterRegistry meters, ObjectMapper json) {
         this.json = json;
@@ -75,6 +76,12 @@ public class ProcessOnce {
         }
         meters.summary("leadflow.events.batch.size", "channel", channel).record(eventIds.size());
         Timer.Sample sample = Timer.start(meters);
+        return Uni.createFrom().deferred(() -> batches.tryEnter() ? transaction(channel, eventIds.size(), ids, claim, effect, sample)
+                : leftForNextOwner(channel, ids));
+    }
+
+    private Uni<Set<String>> transaction(String channel, int received, Set<String> ids,
+            Function<List<String>, Uni<Set<String>>> claim, Function<Set<String>, Uni<Void>> effect, Timer.Sample sample) {
         List<String> distinct = List.copyOf(ids);
         return TransientRetry.untilSuccess(
                         () -> Panache.withTransaction(() -> claim.apply(distinct).flatMap(claimed -> {
@@ -83,18 +90,43 @@ public class ProcessOnce {
                             fresh.retainAll(claimed);
                             return fresh.isEmpty() ? Uni.createFrom().item(fresh) : effect.apply(fresh).replaceWith(fresh);
                         })),
-                        failure -> !(failure instanceof PoisonRecordException),
+                        failure -> transientFailure(failure) && !batches.closed(),
                         failure -> logRetry(channel, ids, failure),
                         Duration.ofMillis(200), Duration.ofSeconds(10))
                 .invoke(fresh -> {
                     sample.stop(meters.timer("leadflow.events.processing", "channel", channel));
                     meters.counter("leadflow.events.in", "channel", channel, "duplicate", "false").increment(fresh.size());
-                    meters.counter("leadflow.events.in", "channel", channel, "duplicate", "true").increment(eventIds.size() - fresh.size());
+                    meters.counter("leadflow.events.in", "channel", channel, "duplicate", "true").increment(received - fresh.size());
                     if (!fresh.isEmpty()) {
                         relay.kick();
                     }
                 })
+                // after the kick, so that a stop waiting for this batch finds the relay pass that publishes its effect
+                .onTermination().invoke(batches::leave)
+                // stopping: no retry, the pool is about to close; the batch stays unacknowledged, not dead-lettered
+                .onFailure(this::transientFailure).recoverWithUni(() -> leftForNextOwner(channel, ids))
                 .onFailure().invoke(failure -> meters.counter("leadflow.events.failed", "channel", channel).increment());
+    }
+
+    /**
+     * Admits no more batches and waits up to {@code patience} for those in their transaction: called as the service
+     * stops, before the database pool closes. A batch polled after it, or failing transiently during it, is left
+     * unacknowledged: its offset is not committed, and the partition's next owner processes it.
+     *
+     * @return how many batches were still in their transaction when it gave up: 0 once all ended
+     */
+    public int stop(Duration patience) throws InterruptedException {
+        return batches.closeAndAwait(patience);
+    }
+
+    private boolean transientFailure(Throwable failure) {
+        return !(failure instanceof PoisonRecordException);
+    }
+
+    private <T> Uni<T> leftForNextOwner(String channel, Set<String> eventIds) {
+        LOG.infof("stopping: %d event(s) from %s (first %s) left unacknowledged for the partition's next owner",
+                eventIds.size(), channel, eventIds.iterator().next());
+        return Uni.createFrom().nothing();
     }
 
     /**
