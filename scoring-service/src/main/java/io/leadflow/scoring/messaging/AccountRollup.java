@@ -24,12 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -128,7 +126,7 @@ public class AccountRollup {
             move.joined().ifPresent(joined -> causeByAccount.put(joined.key(), move.cause()));
         }
         // the accounts first, in key order, as every roll-up locks them: then the leads move
-        return lock(new TreeSet<>(causeByAccount.keySet()), now).flatMap(locked -> {
+        return accounts.lockOrCreateAll(causeByAccount.keySet(), now, json).flatMap(locked -> {
             Map<String, AccountTally> tallies = new HashMap<>();
             Map<String, AccountStanding> before = new HashMap<>();
             locked.forEach((key, account) -> {
@@ -151,35 +149,52 @@ public class AccountRollup {
                     removed.add(move.part());
                 }
             }
-            return accountLeads.store(added, removed).flatMap(done -> Multi.createFrom().iterable(causeByAccount.entrySet())
-                    .onItem().transformToUniAndConcatenate(entry -> rollUp(locked.get(entry.getKey()), tallies.get(entry.getKey()),
-                            before.get(entry.getKey()), scorer, entry.getValue(), now))
-                    .collect().last().replaceWithVoid());
+            return accountLeads.store(added, removed)
+                    .flatMap(stored -> accountLeads.best(locked.keySet(), json))
+                    .flatMap(best -> rollUp(new RollUp(locked, tallies, before, causeByAccount, scorer, now), best));
         });
     }
 
-    private Uni<Map<String, Account>> lock(TreeSet<String> keys, Instant now) {
-        Map<String, Account> locked = new LinkedHashMap<>();
-        return Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(key -> accounts.lockOrCreate(key, now)
-                        .invoke(account -> locked.put(key, account)))
-                .collect().last().replaceWith(locked);
+    /** What a roll-up of a batch's accounts knows once its leads moved: each locked account's tally before and after. */
+    private record RollUp(Map<String, Account> locked, Map<String, AccountTally> tallies, Map<String, AccountStanding> before,
+            Map<String, String> causeByAccount, AccountScorer scorer, Instant now) {
     }
 
-    private Uni<Void> rollUp(Account account, AccountTally tally, AccountStanding before, AccountScorer scorer, String causeEventId,
-            Instant now) {
-        return accountLeads.best(account.key()).flatMap(best -> {
-            AccountStanding standing = scorer.standing(tally, best.map(AccountLeadRepository.Best::fitScore).orElse(0),
-                    best.map(AccountLeadRepository.Best::grade).orElse(Grade.D), now);
-            account.rolledUp(tally, standing, now);
-            Uni<List<AccountMember>> announced = standing.stage() == before.stage() ? Uni.createFrom().item(List.of())
-                    : accountLeads.top(account.key(), MEMBERS_ANNOUNCED).map(top -> top.stream().map(AccountLead::member).toList());
-            return announced.flatMap(members -> {
-                List<Outbox.Event> events = AccountEvents.rolledUp(account, before, members, scorer, causeEventId, now);
-                // an account whose last lead left is gone; its last score (no leads) says so
-                Uni<Void> kept = tally.leads() == 0 ? accounts.delete(account) : Uni.createFrom().voidItem();
-                return kept.flatMap(done -> outbox.addAll(events));
-            });
+    /**
+     * Each account takes its new standing; those whose stage changed read the members they announce; then the emptied
+     * accounts go and every account's events go to the outbox in one write.
+     */
+    private Uni<Void> rollUp(RollUp rollUp, Map<String, AccountLeadRepository.Best> best) {
+        List<String> stageChanged = new ArrayList<>();
+        rollUp.locked().forEach((key, account) -> {
+            AccountLeadRepository.Best top = best.get(key);
+            AccountStanding standing = rollUp.scorer().standing(rollUp.tallies().get(key), top == null ? 0 : top.fitScore(),
+                    top == null ? Grade.D : top.grade(), rollUp.now());
+            account.rolledUp(rollUp.tallies().get(key), standing, rollUp.now());
+            if (standing.stage() != rollUp.before().get(key).stage()) {
+                stageChanged.add(key);
+            }
         });
+        Map<String, List<AccountMember>> announced = new HashMap<>();
+        // rare (an account changing stage), and each from the index of its members' points
+        return Multi.createFrom().iterable(stageChanged)
+                .onItem().transformToUniAndConcatenate(key -> accountLeads.top(key, MEMBERS_ANNOUNCED)
+                        .invoke(top -> announced.put(key, top.stream().map(AccountLead::member).toList())))
+                .collect().asList()
+                .flatMap(read -> {
+                    List<Outbox.Event> events = new ArrayList<>();
+                    List<Account> emptied = new ArrayList<>();
+                    rollUp.causeByAccount().forEach((key, cause) -> {
+                        Account account = rollUp.locked().get(key);
+                        events.addAll(AccountEvents.rolledUp(account, rollUp.before().get(key), announced.getOrDefault(key, List.of()),
+                                rollUp.scorer(), cause, rollUp.now()));
+                        if (rollUp.tallies().get(key).leads() == 0) {
+                            emptied.add(account);
+                        }
+                    });
+                    // an account whose last lead left is gone; its last score (no leads) says so
+                    return accounts.removeAll(emptied).flatMap(removed -> outbox.addAll(events));
+                });
     }
 
     private static AccountMember memberOf(Lead lead, AccountModel settings) {

@@ -1,14 +1,17 @@
 package io.leadflow.scoring.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.scoring.domain.account.AccountMember;
 import io.leadflow.scoring.domain.model.Grade;
+import io.leadflow.txmessaging.JsonRecordSet;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /** Each lead's part in its account. */
@@ -46,15 +49,27 @@ public class AccountLeadRepository implements PanacheRepositoryBase<AccountLead,
     }
 
     // each from its own index: the first or last entry of the account's range
-    private static final String BEST = "select (select max(fit_score) from account_lead where account_key = ?1),"
-            + " (select min(grade) from account_lead where account_key = ?1)";
+    private static final String BEST = "select k, (select max(fit_score) from account_lead where account_key = k),"
+            + " (select min(grade) from account_lead where account_key = k)"
+            + " from jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) as k";
 
-    /** The account's best fit score and grade among its members (grades sort A first), or none without members. */
-    public Uni<Optional<Best>> best(String key) {
+    /**
+     * These accounts' best fit score and grade among their members (grades sort A first), after the parts this session
+     * changed: one query however many. An account without members has none.
+     */
+    public Uni<Map<String, Best>> best(Collection<String> keys, ObjectMapper json) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return getSession().flatMap(session -> session.flush().replaceWith(session)).flatMap(session -> session
-                        .createNativeQuery(BEST, Object[].class).setParameter(1, key).getSingleResult())
-                .map(row -> row[0] == null ? Optional.empty()
-                        : Optional.of(new Best(((Number) row[0]).intValue(), Grade.valueOf((String) row[1]))));
+                        .createNativeQuery(BEST, Object[].class).setParameter(1, JsonRecordSet.ofValues(json, List.copyOf(keys)))
+                        .getResultList())
+                .map(rows -> {
+                    Map<String, Best> byKey = new HashMap<>();
+                    rows.stream().filter(row -> row[1] != null).forEach(row -> byKey.put((String) row[0],
+                            new Best(((Number) row[1]).intValue(), Grade.valueOf((String) row[2]))));
+                    return byKey;
+                });
     }
 
     /** An account's best fit score and grade. */

@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,7 @@ class AccountRollupTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int CROWD = 1500;
+    private static final int COMPANIES = 500;
 
     @Inject
     AccountRollup rollup;
@@ -187,6 +189,35 @@ class AccountRollupTest {
         // then the account holds them all
         given().header("Authorization", Tokens.ADMIN).when().get("/v1/accounts/" + domain)
                 .then().statusCode(200).body("leadCount", equalTo(CROWD));
+    }
+
+    @Test
+    void leadsOfFiveHundredCompaniesRollUpInOneTransactionEachAccountOnce() throws Throwable {
+        // given a lead at each of 500 companies, rolled up by the score feed, then taken out of their accounts
+        String companies = "-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        for (int i = 0; i < COMPANIES; i++) {
+            send(UUID.randomUUID().toString(), pageView("lead@company-" + i + companies, "https://example.com/", now, Map.of()));
+        }
+        await("the feed's roll-up of the leads").atMost(WAIT)
+                .until(() -> rows("select lead_id from account_lead where account_key like $1", "%" + companies).size() == COMPANIES);
+        sql("delete from account_lead where account_key like $1", "%" + companies);
+        sql("delete from account where account_key like $1", "%" + companies);
+        Map<UUID, String> causes = new HashMap<>();
+        rows("select id from lead where email like $1", "%" + companies).forEach(id -> causes.put((UUID) id, UUID.randomUUID().toString()));
+
+        try (TopicProbe accounts = TopicProbe.tail(Topics.ACCOUNTS)) {
+            // when one transaction rolls them all up again: each account locked, scored and announced in set-based steps
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> rollup.leadsChanged(causes)).ifNoItem().after(WAIT).fail());
+
+            // then every company has its account again, holding its lead, scored once
+            assertThat(rows("select account_key from account where leads = 1 and account_key like $1", "%" + companies)).hasSize(COMPANIES);
+            Predicate<ReceivedEvent> scoredHere = event -> event.key().endsWith(companies)
+                    && AccountScored.TYPE.equals(event.ceType());
+            accounts.awaitEvents(COMPANIES, scoredHere, WAIT);
+            assertThat(accounts.collectFor(Duration.ofSeconds(2))).filteredOn(scoredHere).extracting(ReceivedEvent::key)
+                    .doesNotHaveDuplicates().hasSize(COMPANIES);
+        }
     }
 
     @Test
