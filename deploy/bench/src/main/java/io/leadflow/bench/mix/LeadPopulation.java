@@ -13,6 +13,9 @@ public final class LeadPopulation {
     /** The skew the benchmark uses: with 10,000 leads the busiest 1% take about half the events. */
     public static final double DEFAULT_EXPONENT = 1.0;
 
+    /** The leads known at a company, as in B2B: each company's account rolls up a few people. */
+    public static final int LEADS_PER_COMPANY = 4;
+
     private final String runId;
     private final double[] cumulative;
 
@@ -40,8 +43,16 @@ public final class LeadPopulation {
         return Math.min(found >= 0 ? found : -found - 1, cumulative.length - 1);
     }
 
-    /** The email of lead {@code index}; the run id keeps each run's leads apart from earlier ones. */
+    /**
+     * The email of lead {@code index}, at its company's domain (its account's key); the run id keeps each run's leads apart
+     * from earlier ones. Leads are spread over the companies by index, so the busiest leads work at different companies.
+     */
     public String email(int index) {
-        return "lead-" + index + "-" + runId + "@bench.example.com";
+        return "lead-" + index + "-" + runId + "@company-" + index % companies() + ".bench.example.com";
+    }
+
+    /** How many companies the leads work at. */
+    public int companies() {
+        return (cumulative.length + LEADS_PER_COMPANY - 1) / LEADS_PER_COMPANY;
     }
 }

@@ -3,7 +3,9 @@ package io.leadflow.bench.mix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LeadPopulationTest {
@@ -51,6 +53,19 @@ class LeadPopulationTest {
         LeadPopulation first = new LeadPopulation("run1", 3, 1);
         LeadPopulation second = new LeadPopulation("run2", 3, 1);
 
-        assertThat(first.email(0)).isNotEqualTo(first.email(1)).isNotEqualTo(second.email(0)).endsWith("@bench.example.com");
+        assertThat(first.email(0)).isNotEqualTo(first.email(1)).isNotEqualTo(second.email(0)).endsWith(".bench.example.com");
+    }
+
+    @Test
+    void leadsWorkAtCompaniesOfFourTheBusiestAtDifferentOnes() {
+        LeadPopulation population = new LeadPopulation("run1", 10, 1);
+
+        // Then 10 leads work at 3 companies, the three busiest (indexes 0-2) each at its own
+        assertThat(population.companies()).isEqualTo(3);
+        List<String> domains = IntStream.range(0, 10).mapToObj(index -> population.email(index).substring(population.email(index).indexOf('@') + 1))
+                .toList();
+        assertThat(domains.subList(0, 3)).doesNotHaveDuplicates();
+        assertThat(domains).containsOnly("company-0.bench.example.com", "company-1.bench.example.com", "company-2.bench.example.com");
+        assertThat(domains.stream().filter("company-0.bench.example.com"::equals)).hasSize(4);
     }
 }
