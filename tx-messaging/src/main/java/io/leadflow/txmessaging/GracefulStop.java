@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
  * Kafka connector's consumers close last: the transactions of polled batches failed, retried a closed pool, and each
  * consumer waited its closing timeout for them in turn, so a busy instance outlived its grace period and was killed.
  * Here the batches in their transaction end, then the relay publishes what they wrote; batches polled meanwhile are left
- * unacknowledged, for the partitions' next owner. The services set {@code graceful-shutdown=false} on their incoming
- * channels, so the consumers then commit what was processed and close at once.
+ * unacknowledged, for the partitions' next owner. scoring and handoff, whose every consumer goes through
+ * {@link ProcessOnce}, set {@code graceful-shutdown=false} on their incoming channels, so the consumers then commit what
+ * was processed and close at once instead of waiting for those batches.
  */
 @ApplicationScoped
 class GracefulStop {
