@@ -1,7 +1,10 @@
 package io.leadflow.txmessaging;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +27,36 @@ public final class JsonRecordSet {
     private JsonRecordSet() {
     }
 
-    /** The rows, each a map of column name to value (strings, numbers, booleans, nulls, maps and lists for jsonb). */
+    /**
+     * The rows, each a map of column name to value (strings, numbers, booleans, nulls, maps and lists for jsonb), as
+     * {@code json} writes them. Streamed: databind's map serializer looks up a serializer for every value, a twentieth of
+     * scoring's CPU in a catch-up; the plain values are written directly and only the others go through {@code json}.
+     */
     public static String of(ObjectMapper json, List<? extends Map<String, ?>> rows) {
-        return write(json, rows, "rows");
+        StringWriter text = new StringWriter(64 + rows.size() * 256);
+        try (JsonGenerator out = json.createGenerator(text)) {
+            out.writeStartArray();
+            for (Map<String, ?> row : rows) {
+                out.writeStartObject();
+                for (Map.Entry<String, ?> column : row.entrySet()) {
+                    out.writeFieldName(column.getKey());
+                    switch (column.getValue()) {
+                        case null -> out.writeNull();
+                        case String value -> out.writeString(value);
+                        case Integer value -> out.writeNumber(value);
+                        case Long value -> out.writeNumber(value);
+                        case Double value -> out.writeNumber(value);
+                        case Boolean value -> out.writeBoolean(value);
+                        default -> json.writeValue(out, column.getValue());
+                    }
+                }
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the rows of a set-based statement", e);
+        }
+        return text.toString();
     }
 
     /** As a JSON object of names to strings: read with {@code jsonb_each_text(cast(cast(?1 as text) as jsonb))}. */
