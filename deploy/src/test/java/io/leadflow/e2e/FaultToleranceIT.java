@@ -34,10 +34,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -209,9 +208,10 @@ class FaultToleranceIT {
         // both at once, as a scale-in of a deployment stops its pods
         long stopping = System.nanoTime();
         List<Boolean> exited;
-        try (ExecutorService stops = Executors.newVirtualThreadPerTaskExecutor()) {
-            exited = extra.stream().map(instance -> stops.submit(() -> stack.removeInstance(instance))).toList()
-                    .stream().map(FaultToleranceIT::outcome).toList();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Boolean>> stops = extra.stream()
+                    .map(instance -> CompletableFuture.supplyAsync(() -> stack.removeInstance(instance), threads)).toList();
+            exited = stops.stream().map(CompletableFuture::join).toList();
         }
         long stopped = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
         report.check("scoring instances stopped under load end by themselves within their grace period (20 s)",
@@ -228,17 +228,6 @@ class FaultToleranceIT {
                 spread.assignor() + "; " + Topics.ENGAGEMENT + " partitions of the first: " + alone.of(first) + " alone, " + kept
                         + " of 3 instances, " + back.of(first) + " after; members of 3 instances " + spread.partitionsByMember()
                         + ", after " + back.partitionsByMember() + (back.stable() ? "" : " (still rebalancing)"));
-    }
-
-    private static <T> T outcome(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** scoring's group as soon as it is stable in the shape {@code wanted}, or as it is after a minute. */

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +59,8 @@ final class LeadflowStack implements AutoCloseable {
     private final Path logDir;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
-    private final List<ServiceProcess> started = new ArrayList<>();
+    // a scale-in stops its instances at once
+    private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
     private final Map<String, String> signIn;
 
     private LeadflowStack(Path root, Path logDir, WireMockServer webhook, String bootstrap, SharedPostgres.Server db,
@@ -199,9 +201,7 @@ final class LeadflowStack implements AutoCloseable {
 
     /** Stops an instance {@link #addInstance} started, gracefully: a scale-in; true when it exited by itself in time. */
     boolean removeInstance(ServiceProcess extra) {
-        synchronized (started) { // a scale-in stops its instances at once
-            started.remove(extra);
-        }
+        started.remove(extra);
         return extra.stop();
     }
 

@@ -175,12 +175,7 @@ class AccountRollupTest {
         for (int i = 0; i < CROWD; i++) {
             send(UUID.randomUUID().toString(), pageView("lead-" + i + "@" + domain, "https://example.com/", now, Map.of()));
         }
-        await("the feed's roll-up of the leads").atMost(WAIT)
-                .until(() -> rows("select lead_id from account_lead where account_key = $1", domain).size() == CROWD);
-        sql("delete from account_lead where account_key = $1", domain);
-        sql("delete from account where account_key = $1", domain);
-        Map<UUID, String> causes = new HashMap<>();
-        rows("select id from lead where email like '%@' || $1", domain).forEach(id -> causes.put((UUID) id, UUID.randomUUID().toString()));
+        Map<UUID, String> causes = rolledUpThenTakenOut(domain, CROWD);
 
         // when one transaction rolls them all up again (a chain of a step per lead overflowed the event loop's stack at a
         // few hundred, and the roll-up never ended)
@@ -199,12 +194,7 @@ class AccountRollupTest {
         for (int i = 0; i < COMPANIES; i++) {
             send(UUID.randomUUID().toString(), pageView("lead@company-" + i + companies, "https://example.com/", now, Map.of()));
         }
-        await("the feed's roll-up of the leads").atMost(WAIT)
-                .until(() -> rows("select lead_id from account_lead where account_key like $1", "%" + companies).size() == COMPANIES);
-        sql("delete from account_lead where account_key like $1", "%" + companies);
-        sql("delete from account where account_key like $1", "%" + companies);
-        Map<UUID, String> causes = new HashMap<>();
-        rows("select id from lead where email like $1", "%" + companies).forEach(id -> causes.put((UUID) id, UUID.randomUUID().toString()));
+        Map<UUID, String> causes = rolledUpThenTakenOut("%" + companies, COMPANIES);
 
         try (TopicProbe accounts = TopicProbe.tail(Topics.ACCOUNTS)) {
             // when one transaction rolls them all up again: each account locked, scored and announced in set-based steps
@@ -225,6 +215,20 @@ class AccountRollupTest {
         given().header("Authorization", Tokens.ADMIN).when().get("/v1/accounts/not a domain")
                 .then().statusCode(400).contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("account"));
         given().when().get("/v1/accounts/example.com").then().statusCode(401);
+    }
+
+    /**
+     * Waits until the score feed rolled up {@code leads} leads to the accounts whose keys are {@code like} the pattern,
+     * then takes them out again (parts and accounts); a fresh cause for each of those leads, to roll them up anew.
+     */
+    private Map<UUID, String> rolledUpThenTakenOut(String accountKeys, int leads) {
+        await("the feed's roll-up of the leads").atMost(WAIT)
+                .until(() -> rows("select lead_id from account_lead where account_key like $1", accountKeys).size() == leads);
+        sql("delete from account_lead where account_key like $1", accountKeys);
+        sql("delete from account where account_key like $1", accountKeys);
+        Map<UUID, String> causes = new HashMap<>();
+        rows("select id from lead where email like $1", "%@" + accountKeys).forEach(id -> causes.put((UUID) id, UUID.randomUUID().toString()));
+        return causes;
     }
 
     private List<Object> rows(String query, String parameter) {
