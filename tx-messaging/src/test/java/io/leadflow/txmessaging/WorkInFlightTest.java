@@ -2,6 +2,7 @@ package io.leadflow.txmessaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,7 @@ class WorkInFlightTest {
                 throw new IllegalStateException(e);
             }
         });
-        awaitClosed();
+        await().atMost(Duration.ofSeconds(5)).until(work::closed);
         assertThat(work.tryEnter()).as("admitted while stopping").isFalse();
         work.leave();
         assertThat(left).as("returned with one unit still running").isNotDone();
@@ -55,12 +56,5 @@ class WorkInFlightTest {
         work.leave();
 
         assertThatThrownBy(work::leave).isInstanceOf(IllegalStateException.class);
-    }
-
-    private void awaitClosed() throws InterruptedException {
-        for (int i = 0; i < 500 && !work.closed(); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(work.closed()).isTrue();
     }
 }
